@@ -1,0 +1,51 @@
+package io.switchboard.schemas.topics;
+
+import io.switchboard.schemas.avro.AgentEvent;
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.QualityEvent;
+import io.switchboard.schemas.avro.QueueConfig;
+import io.switchboard.schemas.avro.QueueStats;
+import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.SignalingMessage;
+import io.switchboard.schemas.serde.AvroSerde;
+import io.switchboard.schemas.topics.Topic.Cleanup;
+import java.util.List;
+
+/** The topic catalogue of DESIGN §2. */
+public final class Topics {
+
+  /** Default partitions of the event topics; tenants and calls spread over them. */
+  public static final int DEFAULT_PARTITIONS = 6;
+
+  public static final Topic<CallEvent> CALL_EVENTS = new Topic<>(
+      "call.events", AvroSerde.forType(CallEvent.class), DEFAULT_PARTITIONS, Cleanup.KEEP_ALL);
+
+  public static final Topic<AgentEvent> AGENT_EVENTS = new Topic<>(
+      "agent.events", AvroSerde.forType(AgentEvent.class), DEFAULT_PARTITIONS, Cleanup.KEEP_ALL);
+
+  public static final Topic<RoutingDecision> ROUTING_DECISIONS = new Topic<>(
+      "routing.decisions", AvroSerde.forType(RoutingDecision.class), DEFAULT_PARTITIONS, Cleanup.KEEP_ALL);
+
+  public static final Topic<QueueConfig> QUEUE_CONFIG = new Topic<>(
+      "queue.config", AvroSerde.forType(QueueConfig.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
+
+  public static final Topic<QueueStats> QUEUE_STATS = new Topic<>(
+      "queue.stats", AvroSerde.forType(QueueStats.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
+
+  public static final Topic<QualityEvent> QUALITY_EVENTS = new Topic<>(
+      "quality.events", AvroSerde.forType(QualityEvent.class), DEFAULT_PARTITIONS, Cleanup.KEEP_ALL);
+
+  public static final Topic<SignalingMessage> SIGNALING = new Topic<>(
+      "signaling", AvroSerde.forType(SignalingMessage.class), DEFAULT_PARTITIONS, Cleanup.KEEP_ALL);
+
+  /** Every topic of the catalogue. */
+  public static final List<Topic<?>> ALL = List.of(
+      CALL_EVENTS, AGENT_EVENTS, ROUTING_DECISIONS, QUEUE_CONFIG, QUEUE_STATS, QUALITY_EVENTS, SIGNALING);
+
+  private Topics() {}
+
+  /** Key of the queue topics: {@code tenantId/queue}. */
+  public static String queueKey(String tenantId, String queue) {
+    return tenantId + "/" + queue;
+  }
+}
