@@ -1,0 +1,20 @@
+package io.switchboard.routing;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The routing engine: Kafka Streams routing of queued calls to agents, with health and metrics over HTTP. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RoutingApplication {
+
+  public static void main(String[] args) {
+    application().run(args);
+  }
+
+  /** The application with its own configuration file, routing-streams.yml; used by main and by standalone. */
+  public static SpringApplicationBuilder application() {
+    return new SpringApplicationBuilder(RoutingApplication.class).properties("spring.config.name=routing-streams");
+  }
+}

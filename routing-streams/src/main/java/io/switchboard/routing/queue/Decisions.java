@@ -1,0 +1,70 @@
+package io.switchboard.routing.queue;
+
+import io.switchboard.schemas.avro.ReservationAccepted;
+import io.switchboard.schemas.avro.ReservationRejected;
+import io.switchboard.schemas.avro.ReservationTimedOut;
+import io.switchboard.schemas.avro.RoutingAbandoned;
+import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.schemas.avro.RoutingQueued;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes routing decisions, keyed by call id, each with the reason it was taken. */
+final class Decisions {
+
+  private static final Logger log = LoggerFactory.getLogger(Decisions.class);
+
+  private final ProcessorContext<String, RoutingDecision> context;
+  private final String source;
+
+  Decisions(ProcessorContext<String, RoutingDecision> context, String source) {
+    this.context = context;
+    this.source = source;
+  }
+
+  void queued(String tenant, RoutedCall call, int position, String reason) {
+    emit(tenant, call, reason, new RoutingQueued(position, call.priority()));
+  }
+
+  void offered(String tenant, RoutedCall offered, String reason) {
+    emit(tenant, offered, reason, new RoutingOffered(offered.agentId(), offered.reservationId(),
+        Instant.ofEpochMilli(offered.expiresAt())));
+  }
+
+  void accepted(String tenant, RoutedCall offered, String reason) {
+    emit(tenant, offered, reason, new ReservationAccepted(offered.agentId(), offered.reservationId()));
+  }
+
+  void rejected(String tenant, RoutedCall offered, String reason) {
+    emit(tenant, offered, reason, new ReservationRejected(offered.agentId(), offered.reservationId()));
+  }
+
+  void timedOut(String tenant, RoutedCall offered, String reason) {
+    emit(tenant, offered, reason, new ReservationTimedOut(offered.agentId(), offered.reservationId()));
+  }
+
+  void abandoned(String tenant, RoutedCall call, long waitedMs, String reason) {
+    emit(tenant, call, reason, new RoutingAbandoned(waitedMs));
+  }
+
+  private void emit(String tenant, RoutedCall call, String reason, Object payload) {
+    long now = context.currentSystemTimeMs();
+    RoutingDecision decision = RoutingDecision.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setTenantId(tenant)
+        .setOccurredAt(Instant.ofEpochMilli(now))
+        .setSource(source)
+        .setCallId(call.callId())
+        .setQueue(call.queue())
+        .setReason(reason)
+        .setPayload(payload)
+        .build();
+    context.forward(new Record<>(call.callId(), decision, now));
+    log.info("{} for call {} of tenant {}: {}", payload.getClass().getSimpleName(), call.callId(), tenant, reason);
+  }
+}

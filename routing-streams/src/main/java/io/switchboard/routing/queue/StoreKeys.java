@@ -1,0 +1,48 @@
+package io.switchboard.routing.queue;
+
+/**
+ * Keys of the routing stores. Parts are joined by NUL, which sorts before every other character, so
+ * a prefix scan of {@code tenant} or {@code tenant, queue} never picks up a longer tenant or queue
+ * name, and numbers are zero-padded so that byte order is numeric order.
+ */
+final class StoreKeys {
+
+  static final char SEPARATOR = '\u0000';
+
+  private StoreKeys() {}
+
+  /** Agents and calls: {@code tenant, id}. */
+  static String of(String tenant, String id) {
+    return tenant + SEPARATOR + id;
+  }
+
+  static String tenantPrefix(String tenant) {
+    return tenant + SEPARATOR;
+  }
+
+  static String queuePrefix(String tenant, String queue) {
+    return tenant + SEPARATOR + queue + SEPARATOR;
+  }
+
+  /** Waiting calls: highest priority first, then oldest first, then by call id for a stable order. */
+  static String waiting(String tenant, RoutedCall call) {
+    long inverted = (long) Integer.MAX_VALUE - call.priority();
+    return queuePrefix(tenant, call.queue()) + String.format("%010d", inverted) + SEPARATOR
+        + String.format("%019d", Math.max(0, call.enqueuedAt())) + SEPARATOR + call.callId();
+  }
+
+  /** Reservations: by expiry first, so the expired ones are a scan from the start. */
+  static String reservation(long expiresAt, String tenant, String callId) {
+    return String.format("%019d", Math.max(0, expiresAt)) + SEPARATOR + tenant + SEPARATOR + callId;
+  }
+
+  static long reservationExpiry(String key) {
+    return Long.parseLong(key.substring(0, key.indexOf(SEPARATOR)));
+  }
+
+  /** {@code [tenant, callId]} of a reservation key. */
+  static String[] reservationSubject(String key) {
+    String[] parts = key.split(String.valueOf(SEPARATOR), 3);
+    return new String[] {parts[1], parts[2]};
+  }
+}

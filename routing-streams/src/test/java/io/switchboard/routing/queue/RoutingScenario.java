@@ -1,0 +1,147 @@
+package io.switchboard.routing.queue;
+
+import io.switchboard.schemas.avro.AgentEvent;
+import io.switchboard.schemas.avro.AgentRegistered;
+import io.switchboard.schemas.avro.AgentSignedOut;
+import io.switchboard.schemas.avro.AgentStatus;
+import io.switchboard.schemas.avro.AgentStatusChanged;
+import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallChannel;
+import io.switchboard.schemas.avro.CallCreated;
+import io.switchboard.schemas.avro.CallDeclined;
+import io.switchboard.schemas.avro.CallDirection;
+import io.switchboard.schemas.avro.CallEnded;
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.schemas.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The routing topology in a {@link TopologyTestDriver}: events go in with the driver's wall-clock
+ * time as their time, decisions come out, and time moves only when a test advances it.
+ */
+final class RoutingScenario implements AutoCloseable {
+
+  static final Duration RESERVATION_TIMEOUT = Duration.ofSeconds(15);
+
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, CallEvent> calls;
+  private final TestInputTopic<String, AgentEvent> agents;
+  private final TestOutputTopic<String, RoutingDecision> decisions;
+  private final List<RoutingDecision> seen = new ArrayList<>();
+  private Instant now = Instant.parse("2026-11-21T10:00:00Z");
+
+  RoutingScenario() {
+    RoutingSettings settings = new RoutingSettings("routing-test", RESERVATION_TIMEOUT, Duration.ofSeconds(1),
+        Topics.DEFAULT_PARTITIONS, PriorityRules.DEFAULT, true);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    driver = new TopologyTestDriver(RoutingTopology.build(settings), props, now);
+    calls = driver.createInputTopic(Topics.CALL_EVENTS.name(), Topics.CALL_EVENTS.keySerde().serializer(),
+        Topics.CALL_EVENTS.valueSerde().serializer());
+    agents = driver.createInputTopic(Topics.AGENT_EVENTS.name(), Topics.AGENT_EVENTS.keySerde().serializer(),
+        Topics.AGENT_EVENTS.valueSerde().serializer());
+    decisions = driver.createOutputTopic(Topics.ROUTING_DECISIONS.name(),
+        Topics.ROUTING_DECISIONS.keySerde().deserializer(), Topics.ROUTING_DECISIONS.valueSerde().deserializer());
+  }
+
+  Instant now() {
+    return now;
+  }
+
+  RoutingScenario advance(Duration duration) {
+    now = now.plus(duration);
+    driver.advanceWallClockTime(duration);
+    return this;
+  }
+
+  RoutingScenario agent(String tenant, String agentId, int capacity, String... queues) {
+    return agentEvent(tenant, agentId, AgentRegistered.newBuilder().setQueues(List.of(queues)).setCapacity(capacity)
+        .setSkills(List.of()).build());
+  }
+
+  RoutingScenario status(String tenant, String agentId, AgentStatus status) {
+    return agentEvent(tenant, agentId, new AgentStatusChanged(status, null));
+  }
+
+  RoutingScenario available(String tenant, String agentId) {
+    return status(tenant, agentId, AgentStatus.AVAILABLE);
+  }
+
+  RoutingScenario signedOut(String tenant, String agentId) {
+    return agentEvent(tenant, agentId, new AgentSignedOut(null));
+  }
+
+  /** CallCreated then CallQueued, as the gateway publishes them. */
+  RoutingScenario call(String tenant, String callId, String queue, CallDirection direction,
+      Map<String, String> attributes, String... tags) {
+    callEvent(tenant, callId, CallCreated.newBuilder().setDirection(direction).setChannel(CallChannel.WEBRTC)
+        .setQueue(queue).setAttributes(attributes).setTags(List.of(tags)).build());
+    return callEvent(tenant, callId, new CallQueued(queue, null));
+  }
+
+  RoutingScenario call(String tenant, String callId, String queue) {
+    return call(tenant, callId, queue, CallDirection.OUTBOUND, Map.of());
+  }
+
+  RoutingScenario answered(String tenant, String callId, RoutingOffered offer) {
+    return callEvent(tenant, callId, new CallAnswered(offer.getAgentId(), offer.getReservationId()));
+  }
+
+  RoutingScenario declined(String tenant, String callId, RoutingOffered offer, String reason) {
+    return callEvent(tenant, callId, new CallDeclined(offer.getAgentId(), offer.getReservationId(), reason));
+  }
+
+  RoutingScenario ended(String tenant, String callId, CallOutcome outcome) {
+    return callEvent(tenant, callId, new CallEnded(outcome, null, null));
+  }
+
+  RoutingScenario callEvent(String tenant, String callId, Object payload) {
+    calls.pipeInput(callId, new CallEvent(UUID.randomUUID(), tenant, now, "test", callId, payload), now);
+    return this;
+  }
+
+  RoutingScenario agentEvent(String tenant, String agentId, Object payload) {
+    agents.pipeInput(agentId, new AgentEvent(UUID.randomUUID(), tenant, now, "test", agentId, payload), now);
+    return this;
+  }
+
+  /** Raw bytes on an input topic, e.g. a record nobody can decode. */
+  void pipeRaw(String topic, String key, byte[] value) {
+    driver.createInputTopic(topic, Topics.CALL_EVENTS.keySerde().serializer(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer()).pipeInput(key, value, now);
+  }
+
+  /** Decisions written since the last call. */
+  List<RoutingDecision> decisions() {
+    List<RoutingDecision> fresh = decisions.readValuesToList();
+    seen.addAll(fresh);
+    return fresh;
+  }
+
+  /** Every decision written so far. */
+  List<RoutingDecision> allDecisions() {
+    decisions();
+    return List.copyOf(seen);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

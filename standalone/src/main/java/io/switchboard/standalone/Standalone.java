@@ -1,0 +1,42 @@
+package io.switchboard.standalone;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Switchboard on one machine: {@code java -jar switchboard-standalone.jar [--name=value ...]}.
+ * Ctrl-C stops the services, then the broker and the database.
+ */
+public final class Standalone {
+
+  private static final Logger log = LoggerFactory.getLogger(Standalone.class);
+
+  private Standalone() {}
+
+  public static void main(String[] args) {
+    StandaloneSettings settings;
+    try {
+      settings = StandaloneSettings.parse(args);
+    } catch (IllegalArgumentException e) {
+      log.error("{}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    long start = System.nanoTime();
+    StandaloneStack stack = StandaloneStack.start(settings);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("Stopping Switchboard");
+      stack.close();
+      log.info("Switchboard stopped");
+    }, "switchboard-stop"));
+    StringBuilder banner = new StringBuilder("\n\nSwitchboard is up in ")
+        .append((System.nanoTime() - start) / 1_000_000).append(" ms (data in ")
+        .append(settings.dataDir()).append(")\n\n");
+    for (Map.Entry<String, String> url : stack.urls().entrySet()) {
+      banner.append(String.format("  %-22s %s%n", url.getKey(), url.getValue()));
+    }
+    banner.append("\nPress Ctrl-C to stop.\n");
+    log.info("{}", banner);
+  }
+}

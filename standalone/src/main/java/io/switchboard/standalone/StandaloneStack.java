@@ -1,0 +1,139 @@
+package io.switchboard.standalone;
+
+import io.switchboard.callstate.CallStateApplication;
+import io.switchboard.gateway.GatewayApplication;
+import io.switchboard.media.MediaBridgeApplication;
+import io.switchboard.routing.RoutingApplication;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole of Switchboard in one process: an embedded Kafka broker, an embedded PostgreSQL, and
+ * the four services, each in its own Spring context so that they stay as separate as in a
+ * distributed deployment. The services can be stopped and started again while the broker and the
+ * database keep running.
+ */
+public final class StandaloneStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(StandaloneStack.class);
+
+  /** Database auto-configuration that only the call-state service wants. */
+  private static final String NO_DATABASE = String.join(",",
+      "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+      "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+      "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
+      "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+
+  private final StandaloneSettings settings;
+  private final EmbeddedDatabase database;
+  private final EmbeddedBroker broker;
+  private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
+  private StandaloneStack(StandaloneSettings settings, EmbeddedDatabase database, EmbeddedBroker broker) {
+    this.settings = settings;
+    this.database = database;
+    this.broker = broker;
+  }
+
+  /** Starts the database, the broker and the services, and returns once all are up. */
+  public static StandaloneStack start(StandaloneSettings settings) {
+    EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"),
+        settings.host(), settings.postgresPort());
+    EmbeddedBroker broker;
+    try {
+      broker = EmbeddedBroker.start(settings.dataDir().resolve("kafka"), settings.host(),
+          settings.kafkaPort(), settings.controllerPort());
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    StandaloneStack stack = new StandaloneStack(settings, database, broker);
+    try {
+      stack.startServices();
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  /** Starts the four services against the running broker and database. */
+  public synchronized void startServices() {
+    if (!services.isEmpty()) {
+      throw new IllegalStateException("The services are already running");
+    }
+    Map<String, Supplier<SpringApplicationBuilder>> applications = new LinkedHashMap<>();
+    applications.put("routing-streams", RoutingApplication::application);
+    applications.put("call-state-service", CallStateApplication::application);
+    applications.put("media-bridge", MediaBridgeApplication::application);
+    applications.put("signaling-gateway", GatewayApplication::application);
+    for (var entry : applications.entrySet()) {
+      long start = System.nanoTime();
+      Map<String, Object> properties = ServiceProperties.of(entry.getKey(), settings, database);
+      ConfigurableApplicationContext context = entry.getValue().get()
+          .properties(properties)
+          .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+          .registerShutdownHook(false)
+          .run();
+      services.add(context);
+      log.info("{} started in {} ms", entry.getKey(), (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** Stops the four services, newest first, leaving the broker and the database running. */
+  public synchronized void stopServices() {
+    List<ConfigurableApplicationContext> running = new ArrayList<>(services);
+    Collections.reverse(running);
+    for (ConfigurableApplicationContext context : running) {
+      try {
+        context.close();
+      } catch (RuntimeException e) {
+        log.warn("A service did not stop cleanly", e);
+      }
+    }
+    services.clear();
+  }
+
+  public StandaloneSettings settings() {
+    return settings;
+  }
+
+  /** The addresses a user needs, in the order they are printed. */
+  public Map<String, String> urls() {
+    String http = "http://" + settings.host() + ":";
+    Map<String, String> urls = new LinkedHashMap<>();
+    urls.put("Web UI and REST API", http + settings.gatewayPort() + "/");
+    urls.put("WebSocket", "ws://" + settings.host() + ":" + settings.gatewayPort() + "/ws");
+    urls.put("Gateway health", http + settings.gatewayPort() + "/actuator/health");
+    urls.put("Routing health", http + settings.routingPort() + "/actuator/health");
+    urls.put("Call-state health", http + settings.callStatePort() + "/actuator/health");
+    urls.put("Media-bridge health", http + settings.mediaPort() + "/actuator/health");
+    urls.put("SIP (UDP and TCP)", "sip:" + settings.host() + ":" + settings.sipPort());
+    urls.put("Kafka", settings.kafkaBootstrap());
+    urls.put("PostgreSQL", database.jdbcUrl() + " (user " + EmbeddedDatabase.USER + ")");
+    return urls;
+  }
+
+  @Override
+  public synchronized void close() {
+    stopServices();
+    try {
+      broker.close();
+    } finally {
+      database.close();
+    }
+  }
+
+  static String noDatabase() {
+    return NO_DATABASE;
+  }
+}

@@ -1,0 +1,244 @@
+package io.switchboard.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.testsupport.Poll;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The first call end to end through the standalone stack: a real broker, a real PostgreSQL and the
+ * four services in one process. An agent signs in and goes available, a call is created, the agent's
+ * WebSocket receives it, accepts, the call ends, and its history reads back the same after the
+ * services restart and after the whole stack restarts on the same data folder.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FirstCallIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final JsonMapper json = JsonMapper.builder().build();
+
+  private static Path dataDir;
+  private static StandaloneSettings settings;
+  private static StandaloneStack stack;
+  private static WebClient http;
+
+  private static String agentId;
+  private static String callId;
+  private static JsonNode endedCall;
+
+  @BeforeAll
+  static void startStack() throws IOException {
+    dataDir = Files.createTempDirectory("switchboard-standalone-it");
+    settings = StandaloneSettings.parse(
+        "--data-dir=" + dataDir, "--kafka-port=" + freePort(), "--controller-port=" + freePort(),
+        "--postgres-port=" + freePort(), "--gateway-port=" + freePort(), "--routing-port=" + freePort(),
+        "--call-state-port=" + freePort(), "--media-port=" + freePort(), "--sip-port=" + freePort());
+    stack = StandaloneStack.start(settings);
+    http = WebClient.create("http://" + settings.host() + ":" + settings.gatewayPort());
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyServiceIsHealthy() {
+    for (int port : List.of(settings.gatewayPort(), settings.routingPort(), settings.callStatePort(),
+        settings.mediaPort())) {
+      JsonNode health = Poll.until(WAIT, "health UP on port " + port, () -> {
+        JsonNode body = get("http://" + settings.host() + ":" + port + "/actuator/health");
+        return "UP".equals(body.path("status").asString()) ? body : null;
+      });
+      assertThat(health.path("status").asString()).isEqualTo("UP");
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aCallIsRoutedToTheAgentAnsweredEndedAndReadBack() throws Exception {
+    agentId = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+    post("/api/v1/agents/" + agentId + "/sign-in", Map.of(
+        "displayName", "Ada", "skills", List.of(Map.of("name", "english", "level", 7)),
+        "queues", List.of("sales"), "capacity", 1, "channel", "WEBRTC"));
+
+    try (AgentSocket socket = AgentSocket.connect(settings, agentId)) {
+      put("/api/v1/agents/" + agentId + "/status", Map.of("status", "AVAILABLE"));
+
+      JsonNode created = post("/api/v1/calls", Map.of(
+          "queue", "sales", "customerId", "c-42", "channel", "WEBRTC", "attributes", Map.of("vip", "true")));
+      callId = created.path("callId").asString();
+      assertThat(callId).isNotBlank();
+
+      JsonNode incoming = socket.await("call:incoming");
+      assertThat(incoming.path("data").path("callId").asString()).isEqualTo(callId);
+      assertThat(incoming.path("data").path("queue").asString()).isEqualTo("sales");
+
+      socket.send("call:accept", Map.of("callId", callId));
+      JsonNode accepted = socket.await("call:accepted");
+      assertThat(accepted.path("data").path("callId").asString()).isEqualTo(callId);
+
+      awaitCall(call -> "CONNECTED".equals(call.path("state").asString()));
+      post("/api/v1/calls/" + callId + "/end", Map.of("reason", "resolved"));
+
+      JsonNode ended = socket.await("call:ended");
+      assertThat(ended.path("data").path("callId").asString()).isEqualTo(callId);
+    }
+
+    endedCall = awaitCall(call -> "ENDED".equals(call.path("state").asString()));
+    assertThat(endedCall.path("agentId").asString()).isEqualTo(agentId);
+    assertThat(endedCall.path("queue").asString()).isEqualTo("sales");
+    assertThat(endedCall.path("outcome").asString()).isEqualTo("ENDED");
+    Instant queued = Instant.parse(endedCall.path("queuedAt").asString());
+    Instant answered = Instant.parse(endedCall.path("answeredAt").asString());
+    Instant endedAt = Instant.parse(endedCall.path("endedAt").asString());
+    assertThat(answered).isAfterOrEqualTo(queued);
+    assertThat(endedAt).isAfterOrEqualTo(answered);
+    assertThat(endedCall.path("waitMs").asLong()).isEqualTo(Duration.between(queued, answered).toMillis());
+    assertThat(endedCall.path("talkMs").asLong()).isEqualTo(Duration.between(answered, endedAt).toMillis());
+    assertThat(endedCall.path("durationMs").asLong()).isGreaterThanOrEqualTo(endedCall.path("talkMs").asLong());
+  }
+
+  @Test
+  @Order(3)
+  void endingTheCallAgainIsAConflict() {
+    HttpStatus status = http.post().uri("/api/v1/calls/" + callId + "/end")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
+        .exchangeToMono(response -> Mono.just(HttpStatus.valueOf(response.statusCode().value())))
+        .block(WAIT);
+    assertThat(status).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  @Order(4)
+  void theCallReadsTheSameAfterTheServicesRestart() {
+    stack.stopServices();
+    stack.startServices();
+
+    JsonNode after = Poll.until(WAIT, "call readable after restart", () -> get(callUrl()));
+    assertThat(after).isEqualTo(endedCall);
+  }
+
+  @Test
+  @Order(5)
+  void theCallReadsTheSameAfterTheWholeStackRestartsOnItsDataFolder() {
+    stack.close();
+    stack = null;
+    stack = StandaloneStack.start(settings);
+
+    JsonNode after = Poll.until(WAIT, "call readable after a full restart", () -> get(callUrl()));
+    assertThat(after).isEqualTo(endedCall);
+  }
+
+  private static String callUrl() {
+    return "http://" + settings.host() + ":" + settings.gatewayPort() + "/api/v1/calls/" + callId;
+  }
+
+  private static JsonNode awaitCall(java.util.function.Predicate<JsonNode> condition) {
+    return Poll.until(WAIT, "call " + callId + " to match", () -> {
+      JsonNode call = get(callUrl());
+      return condition.test(call) ? call : null;
+    });
+  }
+
+  private static JsonNode get(String url) {
+    String body = WebClient.create().get().uri(URI.create(url)).retrieve().bodyToMono(String.class).block(WAIT);
+    return json.readTree(body);
+  }
+
+  private static JsonNode post(String path, Object body) {
+    String response = http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        .retrieve().bodyToMono(String.class).defaultIfEmpty("{}").block(WAIT);
+    return json.readTree(response);
+  }
+
+  private static void put(String path, Object body) {
+    http.put().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        .retrieve().toBodilessEntity().block(WAIT);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** An agent's WebSocket to the gateway, collecting every frame it receives. */
+  private static final class AgentSocket implements AutoCloseable {
+
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.One<WebSocketSession> opened = Sinks.one();
+    private final Disposable connection;
+
+    private AgentSocket(URI uri) {
+      connection = new ReactorNettyWebSocketClient().execute(uri, session -> {
+        opened.tryEmitValue(session);
+        Mono<Void> in = session.receive().map(WebSocketMessage::getPayloadAsText)
+            .doOnNext(text -> received.add(json.readTree(text))).then();
+        Mono<Void> out = session.send(outgoing.asFlux().map(session::textMessage));
+        return Mono.zip(in, out).then();
+      }).subscribe();
+    }
+
+    static AgentSocket connect(StandaloneSettings settings, String agentId) {
+      AgentSocket socket = new AgentSocket(URI.create(
+          "ws://" + settings.host() + ":" + settings.gatewayPort() + "/ws?agentId=" + agentId));
+      socket.opened.asMono().block(WAIT);
+      return socket;
+    }
+
+    void send(String type, Object data) {
+      outgoing.tryEmitNext(json.writeValueAsString(Map.of("type", type, "data", data)));
+    }
+
+    JsonNode await(String type) throws InterruptedException {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        JsonNode frame = received.poll(100, TimeUnit.MILLISECONDS);
+        if (frame != null && type.equals(frame.path("type").asString())) {
+          return frame;
+        }
+      }
+      throw new AssertionError("No " + type + " frame within " + WAIT);
+    }
+
+    @Override
+    public void close() {
+      outgoing.tryEmitComplete();
+      connection.dispose();
+    }
+  }
+}
