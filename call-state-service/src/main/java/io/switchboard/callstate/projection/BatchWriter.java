@@ -1,0 +1,116 @@
+package io.switchboard.callstate.projection;
+
+import io.switchboard.callstate.projection.AgentFold.Applied;
+import io.switchboard.callstate.projection.AgentFold.HistoryLine;
+import io.switchboard.callstate.projection.CallFold.Folded;
+import io.switchboard.callstate.projection.CallFold.Rejection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies one batch in one database transaction: the raw log, the folded calls, the agents, the
+ * decisions and the offsets to resume from commit together or not at all, so a crash anywhere
+ * neither loses nor duplicates a row. Events already logged (same event id) are not applied again.
+ */
+final class BatchWriter {
+
+  /** What a committed batch did. */
+  record Outcome(int projectedEvents, List<Rejection> rejections, List<String> dropReasons) {}
+
+  private final CallStore calls;
+  private final AgentStore agents;
+  private final DecisionStore decisions;
+  private final OffsetStore offsets;
+  private final TransactionalOperator transaction;
+  private final CallFold callFold = new CallFold();
+  private final AgentFold agentFold = new AgentFold();
+
+  BatchWriter(CallStore calls, AgentStore agents, DecisionStore decisions, OffsetStore offsets,
+      TransactionalOperator transaction) {
+    this.calls = calls;
+    this.agents = agents;
+    this.decisions = decisions;
+    this.offsets = offsets;
+    this.transaction = transaction;
+  }
+
+  Mono<Outcome> apply(DecodedBatch batch) {
+    Mono<Outcome> work = logCallEvents(batch.callLog())
+        .flatMap(newCallEvents -> refoldCalls(newCallEvents)
+            .flatMap(rejections -> decisions.insert(batch.decisions())
+                .then(applyAgentEvents(batch.agentFacts()))
+                .flatMap(newAgentEvents -> offsets.save(batch.nextOffsets())
+                    .thenReturn(new Outcome(newCallEvents.size() + newAgentEvents, rejections,
+                        batch.dropReasons())))));
+    return transaction.transactional(Mono.defer(() -> work));
+  }
+
+  /** Logs the events and returns those that were not logged before. */
+  private Mono<List<LoggedEvent>> logCallEvents(List<LoggedEvent> events) {
+    Map<UUID, LoggedEvent> unique = new LinkedHashMap<>();
+    events.forEach(event -> unique.putIfAbsent(event.eventId(), event));
+    List<LoggedEvent> candidates = List.copyOf(unique.values());
+    return calls.log(candidates).collect(Collectors.toSet())
+        .map(inserted -> candidates.stream().filter(event -> inserted.contains(event.eventId())).toList());
+  }
+
+  /** Folds every call that got a new event again, from its whole log, and writes the rows back. */
+  private Mono<List<Rejection>> refoldCalls(List<LoggedEvent> newEvents) {
+    Set<CallKey> touched = new LinkedHashSet<>();
+    Set<UUID> newIds = new HashSet<>();
+    for (LoggedEvent event : newEvents) {
+      touched.add(new CallKey(event.tenantId(), event.callId()));
+      newIds.add(event.eventId());
+    }
+    if (touched.isEmpty()) {
+      return Mono.just(List.of());
+    }
+    return calls.facts(touched)
+        .collect(Collectors.groupingBy(fact -> new CallKey(fact.tenantId(), fact.callId())))
+        .flatMap(factsByCall -> {
+          List<CallRow> rows = new ArrayList<>();
+          List<Rejection> rejections = new ArrayList<>();
+          factsByCall.forEach((key, facts) -> {
+            Folded folded = callFold.fold(key.tenantId(), key.callId(), facts);
+            rows.add(folded.row());
+            // Only report refusals of new events: older ones were reported when they arrived.
+            folded.rejections().stream().filter(r -> newIds.contains(r.eventId())).forEach(rejections::add);
+          });
+          return calls.upsert(rows).thenReturn(List.copyOf(rejections));
+        });
+  }
+
+  /** Applies the agent events not projected before, in the order read; returns how many. */
+  private Mono<Integer> applyAgentEvents(List<AgentFact> facts) {
+    if (facts.isEmpty()) {
+      return Mono.just(0);
+    }
+    return agents.known(facts.stream().map(AgentFact::eventId).toList()).flatMap(known -> {
+      Set<UUID> seen = new HashSet<>(known);
+      List<AgentFact> fresh = facts.stream().filter(fact -> seen.add(fact.eventId())).toList();
+      if (fresh.isEmpty()) {
+        return Mono.just(0);
+      }
+      Set<AgentKey> keys = fresh.stream().map(AgentFact::key).collect(Collectors.toCollection(LinkedHashSet::new));
+      return agents.load(keys).flatMap(loaded -> {
+        Map<AgentKey, AgentRow> rows = new LinkedHashMap<>(loaded);
+        List<HistoryLine> history = new ArrayList<>();
+        for (AgentFact fact : fresh) {
+          Applied applied = agentFold.apply(rows.getOrDefault(fact.key(), AgentRow.unknown(fact.key())), fact);
+          rows.put(fact.key(), applied.row());
+          history.add(applied.history());
+        }
+        return agents.save(rows.values(), history).thenReturn(fresh.size());
+      });
+    });
+  }
+}

@@ -1,0 +1,262 @@
+package io.switchboard.callstate.projection;
+
+import io.switchboard.callstate.projection.BatchWriter.Outcome;
+import io.switchboard.callstate.projection.CallFold.Rejection;
+import io.switchboard.schemas.topics.Topic;
+import io.switchboard.schemas.topics.TopicCreator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * Reads the event topics into the database, one transaction per poll, as a reactive chain: poll on
+ * a dedicated thread (the consumer is not thread-safe), apply the batch with R2DBC, repeat until
+ * stopped. On any failure it seeks back to the offsets stored in the database and tries again after
+ * a growing pause, so a failed batch is read again, never skipped.
+ */
+final class ProjectionLoop implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ProjectionLoop.class);
+
+  private final KafkaClients kafka;
+  private final RecordDecoder decoder;
+  private final BatchWriter writer;
+  private final OffsetStore offsets;
+  private final ProjectionMetrics metrics;
+  private final ProjectionStatus status;
+  private final ProjectionProperties properties;
+
+  private final Object lifecycle = new Object();
+  private volatile boolean running;
+  private volatile boolean topicsReady;
+  private volatile Scheduler pollThread;
+  private volatile Consumer<String, byte[]> consumer;
+  private volatile Admin admin;
+  private volatile Disposable loop;
+  private volatile CountDownLatch terminated;
+  private volatile Sinks.Empty<Void> stopSignal;
+
+  ProjectionLoop(KafkaClients kafka, RecordDecoder decoder, BatchWriter writer, OffsetStore offsets,
+      ProjectionMetrics metrics, ProjectionStatus status, ProjectionProperties properties) {
+    this.kafka = kafka;
+    this.decoder = decoder;
+    this.writer = writer;
+    this.offsets = offsets;
+    this.metrics = metrics;
+    this.status = status;
+    this.properties = properties;
+  }
+
+  @Override
+  public void start() {
+    synchronized (lifecycle) {
+      if (running) {
+        return;
+      }
+      running = true;
+      status.starting();
+      pollThread = Schedulers.newSingle("callstate-projection", true);
+      stopSignal = Sinks.empty();
+      CountDownLatch done = new CountDownLatch(1);
+      terminated = done;
+      loop = connectAndSeek().thenMany(batches())
+          .retryWhen(Retry.from(signals -> signals.concatMap(this::retryAfterPause)))
+          .doFinally(signal -> done.countDown())
+          .subscribe(outcome -> { }, this::ended, status::stopped);
+    }
+  }
+
+  @Override
+  public void stop() {
+    synchronized (lifecycle) {
+      if (!running) {
+        return;
+      }
+      running = false;
+    }
+    stopSignal.tryEmitEmpty();
+    Admin currentAdmin = admin;
+    if (currentAdmin != null) {
+      currentAdmin.close(Duration.ZERO);
+    }
+    Consumer<String, byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+    if (!await(terminated)) {
+      log.warn("Projection batch still running after {}; abandoning it (its transaction rolls back)",
+          properties.shutdownTimeout());
+      loop.dispose();
+    }
+    closeConsumer();
+    pollThread.dispose();
+    log.info("Projection stopped");
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private Mono<Integer> connectAndSeek() {
+    return Mono.fromCallable(this::assign).subscribeOn(pollThread)
+        .flatMap(partitions -> offsets.load().publishOn(pollThread).map(stored -> seek(partitions, stored)))
+        .doOnNext(status::running);
+  }
+
+  private Flux<Outcome> batches() {
+    return Mono.fromCallable(this::poll).subscribeOn(pollThread)
+        .flatMap(records -> records.isEmpty() ? Mono.<Outcome>empty() : writer.apply(decoder.decode(records)))
+        .doOnNext(this::committed)
+        .repeat(() -> running);
+  }
+
+  private List<TopicPartition> assign() {
+    status.starting();
+    ensureTopics();
+    if (consumer == null) {
+      consumer = kafka.consumer();
+    }
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (Topic<?> topic : RecordDecoder.TOPICS) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic.name());
+      if (infos == null || infos.isEmpty()) {
+        throw new IllegalStateException("Topic " + topic.name() + " has no partitions yet");
+      }
+      infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+    }
+    consumer.assign(partitions);
+    return partitions;
+  }
+
+  private void ensureTopics() {
+    if (topicsReady) {
+      return;
+    }
+    Admin created = kafka.admin();
+    admin = created;
+    try {
+      TopicCreator.ensure(created, RecordDecoder.TOPICS, kafka.properties().topicSettings());
+      topicsReady = true;
+    } finally {
+      admin = null;
+      created.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Resumes each partition after the last offset committed to the database, or from its beginning. */
+  private int seek(List<TopicPartition> partitions, Map<TopicPartition, Long> stored) {
+    for (TopicPartition partition : partitions) {
+      Long next = stored.get(partition);
+      if (next == null) {
+        consumer.seekToBeginning(List.of(partition));
+      } else {
+        consumer.seek(partition, next);
+      }
+    }
+    log.info("Projection reading {} partitions, {} resumed from stored offsets", partitions.size(), stored.size());
+    return partitions.size();
+  }
+
+  private ConsumerRecords<String, byte[]> poll() {
+    try {
+      return consumer.poll(properties.pollTimeout());
+    } catch (WakeupException e) {
+      if (!running) {
+        return ConsumerRecords.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Counts and logs what a batch did, once its transaction has committed. */
+  private void committed(Outcome outcome) {
+    metrics.projected(outcome.projectedEvents());
+    outcome.dropReasons().forEach(metrics::dropped);
+    for (Rejection rejection : outcome.rejections()) {
+      metrics.illegalTransition();
+      MDC.put("callId", rejection.callId());
+      try {
+        log.warn("Illegal transition {} -> {} by {} {} not applied (tenant {})", rejection.from(), rejection.to(),
+            rejection.type(), rejection.eventId(), rejection.tenantId());
+      } finally {
+        MDC.remove("callId");
+      }
+    }
+    status.batchApplied();
+  }
+
+  private Mono<Long> retryAfterPause(Retry.RetrySignal signal) {
+    Throwable error = signal.failure();
+    if (!running) {
+      return Mono.error(error);
+    }
+    Duration pause = pause(signal.totalRetriesInARow());
+    status.retrying(error);
+    log.warn("Projection failed; resuming from the stored offsets in {}", pause, error);
+    return Mono.delay(pause, pollThread).takeUntilOther(stopSignal.asMono()).switchIfEmpty(Mono.error(error));
+  }
+
+  private Duration pause(long failuresInARow) {
+    Duration pause = properties.minBackoff().multipliedBy(1L << Math.min(failuresInARow, 20));
+    return pause.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : pause;
+  }
+
+  private void ended(Throwable error) {
+    if (!running) {
+      status.stopped();
+      return;
+    }
+    log.error("Projection loop died; the projection no longer advances", error);
+    status.died(error);
+  }
+
+  private void closeConsumer() {
+    CountDownLatch closed = new CountDownLatch(1);
+    pollThread.schedule(() -> {
+      try {
+        Consumer<String, byte[]> current = consumer;
+        consumer = null;
+        if (current != null) {
+          current.close(Duration.ofSeconds(5));
+        }
+      } catch (RuntimeException e) {
+        log.warn("Closing the projection consumer failed", e);
+      } finally {
+        closed.countDown();
+      }
+    });
+    if (!await(closed)) {
+      log.warn("Projection consumer did not close within {}", properties.shutdownTimeout());
+    }
+  }
+
+  private boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(properties.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.switchboard.callstate.projection;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The projection's counters; counted only once the batch they describe has committed. */
+final class ProjectionMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter projected;
+  private final Counter illegalTransitions;
+
+  ProjectionMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.projected = Counter.builder("switchboard.projection.events")
+        .description("Events projected into the database for the first time")
+        .register(registry);
+    this.illegalTransitions = Counter.builder("switchboard.projection.illegal_transitions")
+        .description("Call events refused by the call state machine")
+        .register(registry);
+  }
+
+  void projected(int events) {
+    projected.increment(events);
+  }
+
+  void illegalTransition() {
+    illegalTransitions.increment();
+  }
+
+  void dropped(String reason) {
+    Counter.builder("switchboard.records.dropped")
+        .description("Records skipped because they cannot be projected")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+}

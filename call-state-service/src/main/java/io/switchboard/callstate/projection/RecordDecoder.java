@@ -1,0 +1,115 @@
+package io.switchboard.callstate.projection;
+
+import io.switchboard.schemas.avro.AgentEvent;
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.topics.Topic;
+import io.switchboard.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** Decodes polled records; a record that cannot be projected is logged and skipped, never thrown. */
+final class RecordDecoder {
+
+  private static final Logger log = LoggerFactory.getLogger(RecordDecoder.class);
+
+  /** The topics this projection reads. */
+  static final List<Topic<?>> TOPICS = List.of(Topics.CALL_EVENTS, Topics.ROUTING_DECISIONS, Topics.AGENT_EVENTS);
+
+  DecodedBatch decode(Iterable<ConsumerRecord<String, byte[]>> records) {
+    List<LoggedEvent> callLog = new ArrayList<>();
+    List<DecisionRow> decisions = new ArrayList<>();
+    List<AgentFact> agentFacts = new ArrayList<>();
+    List<String> drops = new ArrayList<>();
+    Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+      String dropReason = decodeInto(record, callLog, decisions, agentFacts);
+      if (dropReason != null) {
+        drops.add(dropReason);
+      }
+    }
+    return new DecodedBatch(callLog, decisions, agentFacts, drops, nextOffsets);
+  }
+
+  /** Decodes a record read back from {@code call_events}. */
+  CallFact storedCallFact(String topic, int partition, long offset, byte[] bytes) {
+    if (Topics.ROUTING_DECISIONS.name().equals(topic)) {
+      return CallFact.of(Topics.ROUTING_DECISIONS.valueSerde().decode(bytes), topic, partition, offset);
+    }
+    return CallFact.of(Topics.CALL_EVENTS.valueSerde().decode(bytes), topic, partition, offset);
+  }
+
+  /** Returns why the record was skipped, or null when it was decoded. */
+  private String decodeInto(ConsumerRecord<String, byte[]> record, List<LoggedEvent> callLog,
+      List<DecisionRow> decisions, List<AgentFact> agentFacts) {
+    if (record.value() == null) {
+      return drop(record, "tombstone", "a null value");
+    }
+    try {
+      if (Topics.CALL_EVENTS.name().equals(record.topic())) {
+        CallEvent event = Topics.CALL_EVENTS.valueSerde().decode(record.value());
+        return logged(record, event, CallFact.of(event, record.topic(), record.partition(), record.offset()), callLog);
+      }
+      if (Topics.ROUTING_DECISIONS.name().equals(record.topic())) {
+        RoutingDecision decision = Topics.ROUTING_DECISIONS.valueSerde().decode(record.value());
+        String dropped = logged(record, decision,
+            CallFact.of(decision, record.topic(), record.partition(), record.offset()), callLog);
+        if (dropped == null) {
+          decisions.add(DecisionRow.of(decision));
+        }
+        return dropped;
+      }
+      if (Topics.AGENT_EVENTS.name().equals(record.topic())) {
+        AgentEvent event = Topics.AGENT_EVENTS.valueSerde().decode(record.value());
+        if (hasNul(EventJson.of(event))) {
+          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
+        }
+        agentFacts.add(AgentFact.of(event, record.partition(), record.offset()));
+        return null;
+      }
+      return drop(record, "unknown-topic", "a topic this projection does not read");
+    } catch (SerializationException e) {
+      return drop(record, "undecodable", e.getMessage());
+    }
+  }
+
+  private String logged(ConsumerRecord<String, byte[]> record, SpecificRecord event, CallFact fact,
+      List<LoggedEvent> callLog) {
+    String json = EventJson.of(event);
+    if (hasNul(json)) {
+      return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
+    }
+    callLog.add(new LoggedEvent(fact.eventId(), fact.tenantId(), fact.callId(), fact.type(), fact.occurredAt(),
+        record.topic(), record.partition(), record.offset(), json, record.value()));
+    return null;
+  }
+
+  private static boolean hasNul(String json) {
+    return json.contains("\\u0000");
+  }
+
+  private static String drop(ConsumerRecord<String, byte[]> record, String reason, String detail) {
+    // The key is the subject of the record: an agent on agent.events, a call elsewhere.
+    String subject = Topics.AGENT_EVENTS.name().equals(record.topic()) ? "agentId" : "callId";
+    if (record.key() != null) {
+      MDC.put(subject, record.key());
+    }
+    try {
+      log.warn("Skipping record {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), reason,
+          detail);
+    } finally {
+      MDC.remove(subject);
+    }
+    return reason;
+  }
+}

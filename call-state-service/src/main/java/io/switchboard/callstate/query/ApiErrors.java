@@ -1,0 +1,26 @@
+package io.switchboard.callstate.query;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Turns refused requests into the error body of docs/call-flow.md. */
+@RestControllerAdvice
+class ApiErrors {
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ApiError> refused(ApiException e, ServerWebExchange exchange) {
+    return ResponseEntity.status(e.status())
+        .body(ApiError.of(e.status(), e.getMessage(), exchange.getRequest().getPath().value()));
+  }
+
+  /** Spring's own refusals: unreadable parameters, unsupported methods and media types. */
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<ApiError> framework(ResponseStatusException e, ServerWebExchange exchange) {
+    String message = e.getReason() != null ? e.getReason() : e.getMessage();
+    return ResponseEntity.status(e.getStatusCode())
+        .body(ApiError.of(e.getStatusCode(), message, exchange.getRequest().getPath().value()));
+  }
+}

@@ -1,0 +1,31 @@
+package io.switchboard.callstate.query;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The call view of docs/call-flow.md. Timestamps are ISO-8601 UTC with milliseconds; a field not
+ * reached yet is null (and is written as null, not left out).
+ */
+record CallView(
+    String callId,
+    String tenantId,
+    String state,
+    String outcome,
+    String queue,
+    String agentId,
+    String customerId,
+    String direction,
+    String channel,
+    Integer priority,
+    Map<String, String> attributes,
+    List<String> tags,
+    String createdAt,
+    String queuedAt,
+    String offeredAt,
+    String answeredAt,
+    String endedAt,
+    String endReason,
+    Long waitMs,
+    Long talkMs,
+    Long durationMs) {}

@@ -1,0 +1,256 @@
+package io.switchboard.callstate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.schemas.avro.AgentChannel;
+import io.switchboard.schemas.avro.AgentEvent;
+import io.switchboard.schemas.avro.AgentRegistered;
+import io.switchboard.schemas.avro.AgentStatus;
+import io.switchboard.schemas.avro.AgentStatusChanged;
+import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallChannel;
+import io.switchboard.schemas.avro.CallCreated;
+import io.switchboard.schemas.avro.CallDirection;
+import io.switchboard.schemas.avro.CallEnded;
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.ReservationAccepted;
+import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.schemas.avro.RoutingQueued;
+import io.switchboard.schemas.avro.Skill;
+import io.switchboard.schemas.topics.Topics;
+import io.switchboard.testsupport.EventProducer;
+import io.switchboard.testsupport.Poll;
+import io.switchboard.testsupport.SharedKafka;
+import io.switchboard.testsupport.SharedPostgres;
+import io.switchboard.testsupport.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class CallStateIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+
+  private static TestDatabase database;
+  private static EventProducer producer;
+  private static ConfigurableApplicationContext context;
+  private static WebTestClient http;
+
+  private final String tenant = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void startService() {
+    database = SharedPostgres.newDatabase("callstate");
+    producer = new EventProducer();
+    start();
+  }
+
+  @AfterAll
+  static void stopService() {
+    context.close();
+    producer.close();
+  }
+
+  @Test
+  void projectsACompleteCallIntoTheCallView() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    sendCompleteCall(callId, t0);
+
+    Map<String, Object> view = awaitState(callId, "ENDED");
+    assertThat(view).containsEntry("callId", callId).containsEntry("tenantId", tenant)
+        .containsEntry("outcome", "ENDED").containsEntry("queue", "sales").containsEntry("agentId", "a1")
+        .containsEntry("customerId", "c-42").containsEntry("direction", "INBOUND")
+        .containsEntry("channel", "WEBRTC").containsEntry("priority", 175)
+        .containsEntry("attributes", Map.of("vip", "true")).containsEntry("tags", List.of("urgent"))
+        .containsEntry("createdAt", iso(t0)).containsEntry("queuedAt", iso(t0.plusMillis(100)))
+        .containsEntry("offeredAt", iso(t0.plusMillis(900))).containsEntry("answeredAt", iso(t0.plusMillis(1300)))
+        .containsEntry("endedAt", iso(t0.plusMillis(65_400))).containsEntry("endReason", null)
+        .containsEntry("waitMs", 1200).containsEntry("talkMs", 64_100).containsEntry("durationMs", 65_400);
+    assertThat(database.query("SELECT type FROM routing_decisions WHERE call_id = ? ORDER BY occurred_at", callId))
+        .extracting(row -> row.get("type"))
+        .containsExactly("RoutingQueued", "RoutingOffered", "ReservationAccepted");
+  }
+
+  @Test
+  void anotherTenantDoesNotSeeTheCall() {
+    String callId = "call-" + UUID.randomUUID();
+    sendCompleteCall(callId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    awaitState(callId, "ENDED");
+
+    Map<String, Object> error = http.get().uri("/api/v1/calls/{id}", callId).header("X-Tenant-Id", "someone-else")
+        .exchange().expectStatus().isNotFound().expectBody(JSON).returnResult().getResponseBody();
+
+    assertThat(error).containsEntry("status", 404).containsEntry("error", "Not Found")
+        .containsEntry("path", "/api/v1/calls/" + callId);
+    assertThat((String) error.get("message")).contains(callId);
+  }
+
+  @Test
+  void anInvalidTenantHeaderIsABadRequest() {
+    Map<String, Object> error = http.get().uri("/api/v1/calls/whatever").header("X-Tenant-Id", "no spaces!")
+        .exchange().expectStatus().isBadRequest().expectBody(JSON).returnResult().getResponseBody();
+
+    assertThat(error).containsEntry("status", 400).containsEntry("error", "Bad Request");
+    assertThat((String) error.get("message")).contains("X-Tenant-Id");
+  }
+
+  @Test
+  void aGarbageRecordIsSkippedAndCountedAndLaterRecordsStillProject() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    producer.sendRaw(Topics.CALL_EVENTS.name(), callId, "not avro".getBytes(StandardCharsets.UTF_8));
+    send(callEvent(callId, t0, created()));
+    send(callEvent(callId, t0.plusMillis(10), new CallQueued("sales", null)));
+
+    awaitState(callId, "QUEUED");
+    String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(metrics).containsPattern("switchboard_records_dropped_total\\{[^}]*reason=\"undecodable\"[^}]*} [1-9]");
+    assertThat(metrics).containsPattern("switchboard_projection_events_total(\\{[^}]*})? [1-9]");
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ?", callId)).isEqualTo(2);
+  }
+
+  @Test
+  void projectsAgentsAndTheirStatusHistory() {
+    String agentId = "agent-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    producer.send(Topics.AGENT_EVENTS, agentId, new AgentEvent(UUID.randomUUID(), tenant, t0, "it", agentId,
+        new AgentRegistered("Ada", List.of(new Skill("english", 7)), List.of("sales"), 1, AgentChannel.WEBRTC, null)));
+    producer.send(Topics.AGENT_EVENTS, agentId, new AgentEvent(UUID.randomUUID(), tenant, t0.plusSeconds(1), "it",
+        agentId, new AgentStatusChanged(AgentStatus.AVAILABLE, null)));
+
+    Map<String, Object> agent = Poll.until(PATIENCE, "agent " + agentId + " available", () -> {
+      List<Map<String, Object>> rows = database.query(
+          "SELECT display_name, status, queues::text AS queues FROM agents WHERE tenant_id = ? AND agent_id = ?",
+          tenant, agentId);
+      return rows.isEmpty() || !"AVAILABLE".equals(rows.get(0).get("status")) ? null : rows.get(0);
+    });
+    assertThat(agent).containsEntry("display_name", "Ada").containsEntry("queues", "{sales}");
+    assertThat(database.query("SELECT status FROM agent_status_history WHERE agent_id = ? ORDER BY occurred_at",
+        agentId)).extracting(row -> row.get("status")).containsExactly("OFFLINE", "AVAILABLE");
+  }
+
+  @Test
+  void reportsItsHealth() {
+    Map<String, Object> health = Poll.until(PATIENCE, "health UP", () -> {
+      Map<String, Object> body = http.get().uri("/actuator/health").exchange()
+          .expectBody(JSON).returnResult().getResponseBody();
+      return body != null && "UP".equals(body.get("status")) ? body : null;
+    });
+
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> components = (Map<String, Map<String, Object>>) health.get("components");
+    assertThat(components.get("projection")).containsEntry("status", "UP");
+    assertThat(components.get("r2dbc")).containsEntry("status", "UP");
+  }
+
+  @Test
+  void resumesAfterARestartWithoutDuplicatingEvents() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<Object> sent = sendCompleteCall(callId, t0);
+    awaitState(callId, "ENDED");
+
+    context.close();
+    start();
+    // The same event published again at a new offset is still one event.
+    send(sent.get(sent.size() - 1));
+    String laterCallId = "call-" + UUID.randomUUID();
+    send(callEvent(laterCallId, t0, created()));
+    send(callEvent(laterCallId, t0.plusMillis(10), new CallQueued("sales", null)));
+    awaitState(laterCallId, "QUEUED");
+
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ?", callId)).isEqualTo(sent.size());
+    assertThat(count("SELECT count(*) AS n FROM routing_decisions WHERE call_id = ?", callId)).isEqualTo(3);
+    assertThat(count("SELECT event_count AS n FROM calls WHERE call_id = ?", callId)).isEqualTo(sent.size());
+    assertThat(awaitState(callId, "ENDED")).containsEntry("durationMs", 65_400);
+  }
+
+  /** Sends the seven events of an answered call; returns them in the order sent. */
+  private List<Object> sendCompleteCall(String callId, Instant t0) {
+    List<Object> events = List.of(
+        callEvent(callId, t0, created()),
+        callEvent(callId, t0.plusMillis(100), new CallQueued("sales", null)),
+        decision(callId, t0.plusMillis(150), new RoutingQueued(1, 175)),
+        decision(callId, t0.plusMillis(900), new RoutingOffered("a1", "r-1", t0.plusSeconds(20))),
+        callEvent(callId, t0.plusMillis(1300), new CallAnswered("a1", "r-1")),
+        decision(callId, t0.plusMillis(1350), new ReservationAccepted("a1", "r-1")),
+        callEvent(callId, t0.plusMillis(65_400), new CallEnded(CallOutcome.ENDED, null, "customer")));
+    events.forEach(this::send);
+    return events;
+  }
+
+  private void send(Object event) {
+    if (event instanceof CallEvent call) {
+      producer.send(Topics.CALL_EVENTS, call.getCallId(), call);
+    } else {
+      RoutingDecision decision = (RoutingDecision) event;
+      producer.send(Topics.ROUTING_DECISIONS, decision.getCallId(), decision);
+    }
+  }
+
+  private CallEvent callEvent(String callId, Instant at, Object payload) {
+    return new CallEvent(UUID.randomUUID(), tenant, at, "it", callId, payload);
+  }
+
+  private RoutingDecision decision(String callId, Instant at, Object payload) {
+    return new RoutingDecision(UUID.randomUUID(), tenant, at, "it", callId, "sales", null, payload);
+  }
+
+  private static CallCreated created() {
+    return new CallCreated(CallDirection.INBOUND, CallChannel.WEBRTC, "c-42", null, null, "sales",
+        Map.of("vip", "true"), List.of("urgent"));
+  }
+
+  private Map<String, Object> awaitState(String callId, String state) {
+    return Poll.until(PATIENCE, "call " + callId + " in " + state, () -> {
+      var result = http.get().uri("/api/v1/calls/{id}", callId).header("X-Tenant-Id", tenant).exchange()
+          .expectBody(JSON).returnResult();
+      Map<String, Object> body = result.getResponseBody();
+      boolean reached = result.getStatus() == HttpStatus.OK && body != null && state.equals(body.get("state"));
+      return reached ? body : null;
+    });
+  }
+
+  private long count(String sql, Object... params) {
+    return ((Number) database.query(sql, params).get(0).get("n")).longValue();
+  }
+
+  private static String iso(Instant instant) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+        .withZone(java.time.ZoneOffset.UTC).format(instant);
+  }
+
+  private static void start() {
+    context = CallStateApplication.application().run(
+        "--server.port=0",
+        "--spring.r2dbc.url=" + database.r2dbcUrl(),
+        "--spring.r2dbc.username=" + database.user(),
+        "--spring.r2dbc.password=" + database.password(),
+        "--spring.flyway.url=" + database.jdbcUrl(),
+        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+        "--switchboard.projection.poll-timeout=100ms");
+    int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+}

@@ -1,0 +1,76 @@
+package io.switchboard.callstate.projection;
+
+import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallChannel;
+import io.switchboard.schemas.avro.CallCreated;
+import io.switchboard.schemas.avro.CallDirection;
+import io.switchboard.schemas.avro.CallEnded;
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.ReservationAccepted;
+import io.switchboard.schemas.avro.ReservationTimedOut;
+import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.schemas.avro.RoutingQueued;
+import io.switchboard.schemas.topics.Topics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Call events of one call at chosen instants, as the fold sees them. */
+final class Facts {
+
+  static final String TENANT = "acme";
+  private final String callId;
+  private long offset;
+
+  Facts(String callId) {
+    this.callId = callId;
+  }
+
+  CallFact created(Instant at) {
+    return call(at, new CallCreated(CallDirection.INBOUND, CallChannel.WEBRTC, "c-42", null, null, "sales",
+        Map.of("vip", "true"), List.of("urgent")));
+  }
+
+  CallFact queued(Instant at) {
+    return call(at, new CallQueued("sales", null));
+  }
+
+  CallFact answered(Instant at, String agentId) {
+    return call(at, new CallAnswered(agentId, "r-1"));
+  }
+
+  CallFact ended(Instant at, CallOutcome outcome) {
+    return call(at, new CallEnded(outcome, "hung up", "customer"));
+  }
+
+  CallFact routingQueued(Instant at, int priority) {
+    return decision(at, new RoutingQueued(1, priority));
+  }
+
+  CallFact offered(Instant at, String agentId) {
+    return decision(at, new RoutingOffered(agentId, "r-1", at.plusSeconds(20)));
+  }
+
+  CallFact timedOut(Instant at, String agentId) {
+    return decision(at, new ReservationTimedOut(agentId, "r-1"));
+  }
+
+  CallFact accepted(Instant at, String agentId) {
+    return decision(at, new ReservationAccepted(agentId, "r-1"));
+  }
+
+  private CallFact call(Instant at, Object payload) {
+    CallEvent event = new CallEvent(UUID.randomUUID(), TENANT, at, "test", callId, payload);
+    return CallFact.of(event, Topics.CALL_EVENTS.name(), 0, offset++);
+  }
+
+  private CallFact decision(Instant at, Object payload) {
+    RoutingDecision decision = new RoutingDecision(UUID.randomUUID(), TENANT, at, "test", callId, "sales", null,
+        payload);
+    return CallFact.of(decision, Topics.ROUTING_DECISIONS.name(), 0, offset++);
+  }
+}
