@@ -1,0 +1,91 @@
+package io.switchboard.gateway.call;
+
+import io.switchboard.gateway.events.EventFactory;
+import io.switchboard.gateway.events.EventPublisher;
+import io.switchboard.gateway.logging.CallLog;
+import io.switchboard.gateway.web.ApiException;
+import io.switchboard.gateway.web.RequestIds;
+import io.switchboard.schemas.avro.CallEnded;
+import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallQueued;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Create, read and end calls. Writes go to call.events; reads are forwarded to call-state. */
+@RestController
+@RequestMapping("/api/v1/calls")
+class CallController {
+
+  private static final Logger log = LoggerFactory.getLogger(CallController.class);
+
+  private final EventFactory events;
+  private final EventPublisher publisher;
+  private final CallStateClient callState;
+
+  CallController(EventFactory events, EventPublisher publisher, CallStateClient callState) {
+    this.events = events;
+    this.publisher = publisher;
+    this.callState = callState;
+  }
+
+  @PostMapping
+  Mono<ResponseEntity<Map<String, String>>> create(
+      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
+      @Valid @RequestBody CreateCallRequest body) {
+    String tenant = RequestIds.tenant(tenantHeader);
+    String callId = UUID.randomUUID().toString();
+    var created = events.call(tenant, callId, body.toPayload());
+    var queued = events.call(tenant, callId, new CallQueued(body.queue(), null));
+    // Sequential sends on one key: CallQueued is written only after CallCreated is acknowledged.
+    return publisher.call(created).then(publisher.call(queued)).then(Mono.fromSupplier(() -> {
+      try (CallLog ignored = CallLog.of(callId, null)) {
+        log.info("Call {} created in queue {} of tenant {}", callId, body.queue(), tenant);
+      }
+      return ResponseEntity.created(URI.create("/api/v1/calls/" + callId)).body(Map.of("callId", callId));
+    }));
+  }
+
+  @GetMapping("/{callId}")
+  Mono<ResponseEntity<String>> get(@PathVariable String callId,
+      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader) {
+    String tenant = RequestIds.tenant(tenantHeader);
+    return callState.get(tenant, RequestIds.id("callId", callId));
+  }
+
+  @PostMapping("/{callId}/end")
+  Mono<ResponseEntity<Map<String, String>>> end(@PathVariable String callId,
+      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
+      @Valid @RequestBody(required = false) EndCallRequest body) {
+    String tenant = RequestIds.tenant(tenantHeader);
+    RequestIds.id("callId", callId);
+    String reason = body == null ? null : body.reason();
+    return callState.find(tenant, callId)
+        .switchIfEmpty(Mono.error(() -> ApiException.notFound("Call " + callId + " not found")))
+        .flatMap(call -> {
+          CallOutcome outcome = EndOutcomes.forState(call.state()).orElseThrow(
+              () -> ApiException.conflict("Call " + callId + " is already " + call.state()));
+          var ended = events.call(tenant, callId, new CallEnded(outcome, reason, null));
+          return publisher.call(ended).then(Mono.fromSupplier(() -> {
+            try (CallLog ignored = CallLog.of(callId, call.agentId())) {
+              log.info("Call {} ended from {} as {}", callId, call.state(), outcome);
+            }
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Map.of("callId", callId, "outcome", outcome.name()));
+          }));
+        });
+  }
+}

@@ -1,0 +1,39 @@
+package io.switchboard.gateway.call;
+
+import io.switchboard.gateway.web.RequestIds;
+import io.switchboard.schemas.avro.CallChannel;
+import io.switchboard.schemas.avro.CallCreated;
+import io.switchboard.schemas.avro.CallDirection;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** Body of {@code POST /api/v1/calls}; only {@code queue} is required. */
+record CreateCallRequest(
+    @NotBlank @Pattern(regexp = RequestIds.ID_PATTERN, message = "must match " + RequestIds.ID_PATTERN)
+    String queue,
+    @Size(max = 128) String customerId,
+    @Pattern(regexp = "WEBRTC|SIP", message = "must be WEBRTC or SIP") String channel,
+    @Pattern(regexp = "INBOUND|OUTBOUND|INTERNAL", message = "must be INBOUND, OUTBOUND or INTERNAL")
+    String direction,
+    @Size(max = 256) String from,
+    @Size(max = 256) String to,
+    @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> attributes,
+    @Size(max = 50) List<@NotBlank @Size(max = 64) String> tags) {
+
+  CallCreated toPayload() {
+    return CallCreated.newBuilder()
+        .setDirection(direction == null ? CallDirection.INBOUND : CallDirection.valueOf(direction))
+        .setChannel(channel == null ? CallChannel.WEBRTC : CallChannel.valueOf(channel))
+        .setCustomerId(customerId)
+        .setFromAddress(from)
+        .setToAddress(to)
+        .setQueue(queue)
+        .setAttributes(attributes == null ? Map.of() : Map.copyOf(attributes))
+        .setTags(tags == null ? List.of() : List.copyOf(tags))
+        .build();
+  }
+}

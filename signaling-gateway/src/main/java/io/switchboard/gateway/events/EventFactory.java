@@ -1,0 +1,47 @@
+package io.switchboard.gateway.events;
+
+import io.switchboard.schemas.avro.AgentEvent;
+import io.switchboard.schemas.avro.CallEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Wraps payloads in the envelope every event carries: a fresh id, the tenant, the time and this instance. */
+public final class EventFactory {
+
+  private final Clock clock;
+  private final String source;
+
+  public EventFactory(Clock clock, String source) {
+    this.clock = clock;
+    this.source = source;
+  }
+
+  public CallEvent call(String tenantId, String callId, Object payload) {
+    return CallEvent.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setTenantId(tenantId)
+        .setOccurredAt(now())
+        .setSource(source)
+        .setCallId(callId)
+        .setPayload(payload)
+        .build();
+  }
+
+  public AgentEvent agent(String tenantId, String agentId, Object payload) {
+    return AgentEvent.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setTenantId(tenantId)
+        .setOccurredAt(now())
+        .setSource(source)
+        .setAgentId(agentId)
+        .setPayload(payload)
+        .build();
+  }
+
+  // The wire format keeps milliseconds; truncating here keeps in-memory and decoded events equal.
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,12 @@
+package io.switchboard.gateway.events;
+
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.RoutingDecision;
+
+/** Receives the decoded events this gateway instance reads, on the consumer's thread. */
+public interface IncomingEventHandler {
+
+  default void onRoutingDecision(RoutingDecision decision) {}
+
+  default void onCallEvent(CallEvent event) {}
+}

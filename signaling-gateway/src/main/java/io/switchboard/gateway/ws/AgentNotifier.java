@@ -1,0 +1,109 @@
+package io.switchboard.gateway.ws;
+
+import io.switchboard.gateway.events.IncomingEventHandler;
+import io.switchboard.gateway.logging.CallLog;
+import io.switchboard.schemas.avro.CallEnded;
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.ReservationAccepted;
+import io.switchboard.schemas.avro.ReservationRejected;
+import io.switchboard.schemas.avro.ReservationTimedOut;
+import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.RoutingOffered;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns routing decisions and call events into frames for the agents connected to this instance. */
+final class AgentNotifier implements IncomingEventHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(AgentNotifier.class);
+
+  private final SessionRegistry sessions;
+  private final OfferBook offers;
+  private final Frames frames;
+  private final Clock clock;
+  private final Duration offerGrace;
+
+  AgentNotifier(SessionRegistry sessions, OfferBook offers, Frames frames, Clock clock, Duration offerGrace) {
+    this.sessions = sessions;
+    this.offers = offers;
+    this.frames = frames;
+    this.clock = clock;
+    this.offerGrace = offerGrace;
+  }
+
+  @Override
+  public void onRoutingDecision(RoutingDecision decision) {
+    Object payload = decision.getPayload();
+    String tenant = decision.getTenantId();
+    String callId = decision.getCallId();
+    if (payload instanceof RoutingOffered) {
+      offered(tenant, callId, decision.getQueue(), (RoutingOffered) payload);
+    } else if (payload instanceof ReservationAccepted) {
+      accepted(tenant, callId, (ReservationAccepted) payload);
+    } else if (payload instanceof ReservationRejected) {
+      ReservationRejected rejected = (ReservationRejected) payload;
+      withdrawn(tenant, callId, rejected.getAgentId(), rejected.getReservationId(), "rejected");
+    } else if (payload instanceof ReservationTimedOut) {
+      ReservationTimedOut timedOut = (ReservationTimedOut) payload;
+      withdrawn(tenant, callId, timedOut.getAgentId(), timedOut.getReservationId(), "timed-out");
+    }
+  }
+
+  @Override
+  public void onCallEvent(CallEvent event) {
+    if (!(event.getPayload() instanceof CallEnded)) {
+      return;
+    }
+    CallEnded ended = (CallEnded) event.getPayload();
+    String frame = frames.encode("call:ended", Frames.data(
+        "callId", event.getCallId(), "outcome", ended.getOutcome().name(), "reason", ended.getReason()));
+    for (OfferBook.Offer offer : offers.remove(event.getTenantId(), event.getCallId())) {
+      sessions.sendTo(new AgentKey(event.getTenantId(), offer.agentId()), frame);
+      try (CallLog ignored = CallLog.of(event.getCallId(), offer.agentId())) {
+        log.info("Told agent {} that call {} ended as {}", offer.agentId(), event.getCallId(), ended.getOutcome());
+      }
+    }
+  }
+
+  private void offered(String tenant, String callId, String queue, RoutingOffered offer) {
+    offers.prune(clock.instant().minus(offerGrace));
+    AgentKey agent = new AgentKey(tenant, offer.getAgentId());
+    String frame = frames.encode("call:incoming", Frames.data("callId", callId, "queue", queue,
+        "reservationId", offer.getReservationId(), "expiresAt", offer.getExpiresAt().toString()));
+    // Remember the offer before telling the agent, so that an immediate accept finds it.
+    offers.put(tenant, new OfferBook.Offer(callId, offer.getAgentId(), offer.getReservationId(),
+        offer.getExpiresAt(), false));
+    int delivered = sessions.sendTo(agent, frame);
+    if (delivered == 0) {
+      // Not this instance's agent: only offers delivered here are tracked.
+      offers.withdraw(tenant, callId, offer.getAgentId(), offer.getReservationId());
+      return;
+    }
+    try (CallLog ignored = CallLog.of(callId, offer.getAgentId())) {
+      log.info("Offered call {} to agent {} on {} session(s)", callId, offer.getAgentId(), delivered);
+    }
+  }
+
+  private void accepted(String tenant, String callId, ReservationAccepted accepted) {
+    AgentKey agent = new AgentKey(tenant, accepted.getAgentId());
+    boolean known = offers.find(tenant, callId, accepted.getAgentId()).isPresent();
+    if (known || sessions.isConnected(agent)) {
+      // Ring-all: the agents who lost the race are told the call is gone.
+      for (OfferBook.Offer other : offers.answered(tenant, callId, accepted.getAgentId(), accepted.getReservationId())) {
+        sessions.sendTo(new AgentKey(tenant, other.agentId()), frames.encode("call:declined", Frames.data(
+            "callId", callId, "agentId", other.agentId(), "reason", "answered-elsewhere")));
+      }
+    }
+    sessions.sendTo(agent, frames.encode("call:accepted",
+        Frames.data("callId", callId, "agentId", accepted.getAgentId())));
+  }
+
+  private void withdrawn(String tenant, String callId, String agentId, String reservationId, String reason) {
+    if (offers.withdraw(tenant, callId, agentId, reservationId).isPresent()) {
+      sessions.sendTo(new AgentKey(tenant, agentId), frames.encode("call:declined",
+          Frames.data("callId", callId, "agentId", agentId, "reason", reason)));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.switchboard.gateway.ws;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.socket.CloseStatus;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * One WebSocket connection of an agent: the frames waiting to be written to it. Frames come from
+ * the Kafka thread and from the session's own requests, so emission is serialized here.
+ */
+final class AgentSession {
+
+  private static final Logger log = LoggerFactory.getLogger(AgentSession.class);
+
+  private final String id;
+  private final AgentKey agent;
+  private final Sinks.Many<String> outbound;
+  private CloseStatus closeStatus = CloseStatus.NORMAL;
+
+  AgentSession(String id, AgentKey agent, int buffer) {
+    this.id = id;
+    this.agent = agent;
+    this.outbound = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>get(buffer).get());
+  }
+
+  String id() {
+    return id;
+  }
+
+  AgentKey agent() {
+    return agent;
+  }
+
+  Flux<String> outbound() {
+    return outbound.asFlux();
+  }
+
+  /** Queues a frame; a client that stopped reading is disconnected rather than buffered forever. */
+  synchronized boolean send(String frame) {
+    Sinks.EmitResult result = outbound.tryEmitNext(frame);
+    // A full buffer reads as "zero subscriber" before the socket subscribed, "overflow" after.
+    if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+      log.warn("Closing WebSocket session {} of agent {}: it does not read its frames", id, agent.agentId());
+      close(CloseStatus.POLICY_VIOLATION.withReason("too slow to read its frames"));
+    }
+    return result.isSuccess();
+  }
+
+  /** Ends the outbound stream: the connection closes with {@code status} once queued frames are written. */
+  synchronized void close(CloseStatus status) {
+    if (closeStatus == CloseStatus.NORMAL) {
+      closeStatus = status;
+    }
+    outbound.tryEmitComplete();
+  }
+
+  /** Why the gateway closed the session; NORMAL when the client left first. */
+  synchronized CloseStatus closeStatus() {
+    return closeStatus;
+  }
+}

@@ -1,0 +1,141 @@
+package io.switchboard.gateway.ws;
+
+import io.switchboard.gateway.events.EventFactory;
+import io.switchboard.gateway.events.EventPublisher;
+import io.switchboard.gateway.logging.CallLog;
+import io.switchboard.gateway.web.RequestIds;
+import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallDeclined;
+import io.switchboard.schemas.avro.CallEnded;
+import io.switchboard.schemas.avro.CallOutcome;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * What an agent's client may ask over the WebSocket. Every refused or failed request is answered
+ * with {@code call:error} and the session stays open.
+ */
+final class ClientCommands {
+
+  /** Client messages of DESIGN §6 that this version of the gateway does not handle yet. */
+  static final Set<String> NOT_YET = Set.of("call:invite", "call:toggle_audio", "call:toggle_video",
+      "call:toggle_screen_share", "call:quality_update", "webrtc:offer", "webrtc:answer", "webrtc:ice_candidate");
+
+  private static final Logger log = LoggerFactory.getLogger(ClientCommands.class);
+  private static final int MAX_REASON = 256;
+
+  private final Frames frames;
+  private final OfferBook offers;
+  private final EventFactory events;
+  private final EventPublisher publisher;
+  private final Clock clock;
+
+  ClientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher, Clock clock) {
+    this.frames = frames;
+    this.offers = offers;
+    this.events = events;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /** Handles one text frame; completes when the answer (if any) is queued. Never fails. */
+  Mono<Void> handle(AgentSession session, String text) {
+    Frames.ClientFrame frame;
+    try {
+      frame = frames.decode(text);
+    } catch (Frames.BadFrameException e) {
+      session.send(frames.error(e.getMessage(), null));
+      return Mono.empty();
+    }
+    switch (frame.type()) {
+      case "call:accept":
+        return withOffer(session, frame, this::accept);
+      case "call:decline":
+        return withOffer(session, frame, this::decline);
+      case "call:end":
+        return withOffer(session, frame, this::end);
+      default:
+        String message = NOT_YET.contains(frame.type())
+            ? frame.type() + " is not supported yet"
+            : "Unknown message type '" + frame.type() + "'";
+        session.send(frames.error(message, frame.text("callId")));
+        return Mono.empty();
+    }
+  }
+
+  private interface OfferCommand {
+    Mono<Void> run(AgentSession session, Frames.ClientFrame frame, OfferBook.Offer offer);
+  }
+
+  /** Every call command needs a valid callId of a call this agent was offered here. */
+  private Mono<Void> withOffer(AgentSession session, Frames.ClientFrame frame, OfferCommand command) {
+    String callId = frame.text("callId");
+    if (!RequestIds.isValidId(callId)) {
+      session.send(frames.error(frame.type() + " needs a callId matching " + RequestIds.ID_PATTERN, null));
+      return Mono.empty();
+    }
+    AgentKey agent = session.agent();
+    Optional<OfferBook.Offer> offer = offers.find(agent.tenantId(), callId, agent.agentId());
+    if (offer.isEmpty()) {
+      session.send(frames.error("Call " + callId + " was not offered to you", callId));
+      return Mono.empty();
+    }
+    return command.run(session, frame, offer.get())
+        .onErrorResume(error -> {
+          try (CallLog ignored = CallLog.of(callId, agent.agentId())) {
+            log.warn("{} of call {} failed: {}", frame.type(), callId, error.getMessage());
+          }
+          session.send(frames.error("Could not " + frame.type() + " call " + callId + ": " + error.getMessage(), callId));
+          return Mono.empty();
+        });
+  }
+
+  private Mono<Void> accept(AgentSession session, Frames.ClientFrame frame, OfferBook.Offer offer) {
+    AgentKey agent = session.agent();
+    if (!offer.answered() && offer.expiresAt() != null && offer.expiresAt().isBefore(clock.instant())) {
+      session.send(frames.error("The offer of call " + offer.callId() + " expired", offer.callId()));
+      return Mono.empty();
+    }
+    var answered = events.call(agent.tenantId(), offer.callId(),
+        new CallAnswered(agent.agentId(), offer.reservationId()));
+    return publisher.call(answered).doOnSuccess(done -> {
+      offers.answered(agent.tenantId(), offer.callId(), agent.agentId(), offer.reservationId());
+      try (CallLog ignored = CallLog.of(offer.callId(), agent.agentId())) {
+        log.info("Agent {} answered call {} (reservation {})", agent.agentId(), offer.callId(), offer.reservationId());
+      }
+    });
+  }
+
+  private Mono<Void> decline(AgentSession session, Frames.ClientFrame frame, OfferBook.Offer offer) {
+    AgentKey agent = session.agent();
+    var declined = events.call(agent.tenantId(), offer.callId(),
+        new CallDeclined(agent.agentId(), offer.reservationId(), reason(frame)));
+    return publisher.call(declined).doOnSuccess(done -> {
+      offers.withdraw(agent.tenantId(), offer.callId(), agent.agentId(), offer.reservationId());
+      try (CallLog ignored = CallLog.of(offer.callId(), agent.agentId())) {
+        log.info("Agent {} declined call {}", agent.agentId(), offer.callId());
+      }
+    });
+  }
+
+  private Mono<Void> end(AgentSession session, Frames.ClientFrame frame, OfferBook.Offer offer) {
+    AgentKey agent = session.agent();
+    if (!offer.answered()) {
+      session.send(frames.error("Call " + offer.callId() + " is not connected to you; decline it instead",
+          offer.callId()));
+      return Mono.empty();
+    }
+    var ended = events.call(agent.tenantId(), offer.callId(),
+        new CallEnded(CallOutcome.ENDED, reason(frame), agent.agentId()));
+    return publisher.call(ended);
+  }
+
+  private static String reason(Frames.ClientFrame frame) {
+    String reason = frame.text("reason");
+    return reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+  }
+}

@@ -1,0 +1,92 @@
+package io.switchboard.gateway.ws;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The calls this instance offered to its agents, and which of them an agent answered: it is how an
+ * accept finds its reservation and how the end of a call finds the agents to tell. Several agents
+ * may hold an offer for the same call (ring-all).
+ */
+final class OfferBook {
+
+  /** One agent's offer of one call. */
+  record Offer(String callId, String agentId, String reservationId, Instant expiresAt, boolean answered) {
+    Offer answer() {
+      return new Offer(callId, agentId, reservationId, expiresAt, true);
+    }
+  }
+
+  private record CallKey(String tenantId, String callId) {}
+
+  private final ConcurrentMap<CallKey, Map<String, Offer>> offers = new ConcurrentHashMap<>();
+
+  void put(String tenantId, Offer offer) {
+    offers.compute(new CallKey(tenantId, offer.callId()), (key, byAgent) -> {
+      Map<String, Offer> next = byAgent == null ? new HashMap<>() : new HashMap<>(byAgent);
+      next.put(offer.agentId(), offer);
+      return Map.copyOf(next);
+    });
+  }
+
+  Optional<Offer> find(String tenantId, String callId, String agentId) {
+    return Optional.ofNullable(offers.getOrDefault(new CallKey(tenantId, callId), Map.of()).get(agentId));
+  }
+
+  /**
+   * Marks the agent's offer answered and forgets the other agents' offers of the call, which are
+   * returned so they can be told.
+   */
+  List<Offer> answered(String tenantId, String callId, String agentId, String reservationId) {
+    List<Offer> others = new ArrayList<>();
+    offers.compute(new CallKey(tenantId, callId), (key, byAgent) -> {
+      Map<String, Offer> current = byAgent == null ? Map.of() : byAgent;
+      current.values().stream().filter(offer -> !offer.agentId().equals(agentId)).forEach(others::add);
+      Offer mine = current.get(agentId);
+      return Map.of(agentId, mine != null ? mine.answer() : new Offer(callId, agentId, reservationId, null, true));
+    });
+    return others;
+  }
+
+  /** Forgets the agent's offer if it is still the given reservation; returns it if it was. */
+  Optional<Offer> withdraw(String tenantId, String callId, String agentId, String reservationId) {
+    Offer[] removed = new Offer[1];
+    offers.computeIfPresent(new CallKey(tenantId, callId), (key, byAgent) -> {
+      Offer offer = byAgent.get(agentId);
+      if (offer == null || (reservationId != null && !reservationId.equals(offer.reservationId()))) {
+        return byAgent;
+      }
+      removed[0] = offer;
+      Map<String, Offer> next = new HashMap<>(byAgent);
+      next.remove(agentId);
+      return next.isEmpty() ? null : Map.copyOf(next);
+    });
+    return Optional.ofNullable(removed[0]);
+  }
+
+  /** Forgets the call; returns the offers it had. */
+  List<Offer> remove(String tenantId, String callId) {
+    Map<String, Offer> removed = offers.remove(new CallKey(tenantId, callId));
+    return removed == null ? List.of() : List.copyOf(removed.values());
+  }
+
+  /** Forgets unanswered offers that expired before {@code before}: their timeout notice was missed. */
+  void prune(Instant before) {
+    offers.replaceAll((key, byAgent) -> {
+      Map<String, Offer> kept = new HashMap<>(byAgent);
+      kept.values().removeIf(o -> !o.answered() && o.expiresAt() != null && o.expiresAt().isBefore(before));
+      return Map.copyOf(kept);
+    });
+    offers.values().removeIf(Map::isEmpty);
+  }
+
+  int size() {
+    return offers.size();
+  }
+}

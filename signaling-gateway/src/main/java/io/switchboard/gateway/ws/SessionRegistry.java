@@ -1,0 +1,77 @@
+package io.switchboard.gateway.ws;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.web.reactive.socket.CloseStatus;
+
+/**
+ * The WebSocket sessions this instance holds, by agent. One per application context. On shutdown
+ * it closes them all first, so that open sockets do not hold up the web server's graceful stop.
+ */
+final class SessionRegistry implements SmartLifecycle {
+
+  private final ConcurrentMap<AgentKey, Set<AgentSession>> sessions = new ConcurrentHashMap<>();
+  private volatile boolean running;
+
+  void add(AgentSession session) {
+    sessions.compute(session.agent(), (key, current) -> {
+      Set<AgentSession> set = current == null ? ConcurrentHashMap.newKeySet() : current;
+      set.add(session);
+      return set;
+    });
+    if (!running) {
+      // Connected while the gateway stops: turn it away rather than keep it past shutdown.
+      session.close(CloseStatus.GOING_AWAY);
+    }
+  }
+
+  void remove(AgentSession session) {
+    sessions.computeIfPresent(session.agent(), (key, current) -> {
+      current.remove(session);
+      return current.isEmpty() ? null : current;
+    });
+  }
+
+  /** Sends a frame to every session of the agent here; returns how many got it. */
+  int sendTo(AgentKey agent, String frame) {
+    Set<AgentSession> targets = sessions.get(agent);
+    if (targets == null) {
+      return 0;
+    }
+    int sent = 0;
+    for (AgentSession session : List.copyOf(targets)) {
+      if (session.send(frame)) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  boolean isConnected(AgentKey agent) {
+    return sessions.containsKey(agent);
+  }
+
+  int size() {
+    return sessions.values().stream().mapToInt(Set::size).sum();
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    // 1001: clients may reconnect to another instance right away.
+    sessions.values().forEach(set -> set.forEach(session -> session.close(CloseStatus.GOING_AWAY)));
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

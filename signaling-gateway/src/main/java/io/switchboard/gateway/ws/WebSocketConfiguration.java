@@ -1,0 +1,53 @@
+package io.switchboard.gateway.ws;
+
+import io.switchboard.gateway.events.EventFactory;
+import io.switchboard.gateway.events.EventPublisher;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The agents' WebSocket at {@code /ws}, with its sessions and the notifications fed from Kafka. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebSocketProperties.class)
+class WebSocketConfiguration {
+
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistry();
+  }
+
+  @Bean
+  OfferBook offerBook() {
+    return new OfferBook();
+  }
+
+  @Bean
+  Frames frames(JsonMapper json) {
+    return new Frames(json);
+  }
+
+  @Bean
+  AgentNotifier agentNotifier(SessionRegistry sessions, OfferBook offers, Frames frames, Clock clock,
+      WebSocketProperties properties) {
+    return new AgentNotifier(sessions, offers, frames, clock, properties.offerGrace());
+  }
+
+  @Bean
+  ClientCommands clientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
+      Clock clock) {
+    return new ClientCommands(frames, offers, events, publisher, clock);
+  }
+
+  @Bean
+  HandlerMapping webSocketMapping(SessionRegistry sessions, ClientCommands commands, Frames frames,
+      WebSocketProperties properties) {
+    AgentSocketHandler handler = new AgentSocketHandler(sessions, commands, frames, properties.sendBuffer());
+    return new SimpleUrlHandlerMapping(Map.of("/ws", handler), Ordered.HIGHEST_PRECEDENCE);
+  }
+}

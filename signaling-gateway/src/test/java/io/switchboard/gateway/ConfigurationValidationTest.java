@@ -1,0 +1,61 @@
+package io.switchboard.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.gateway.call.CallStateProperties;
+import io.switchboard.gateway.events.SwitchboardProperties;
+import io.switchboard.gateway.ws.WebSocketProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class ConfigurationValidationTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties({SwitchboardProperties.class, CallStateProperties.class, WebSocketProperties.class})
+  static class Properties {}
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withUserConfiguration(Properties.class)
+      .withPropertyValues(
+          "switchboard.instance-id=gw-1",
+          "switchboard.kafka.bootstrap-servers=localhost:9092",
+          "switchboard.kafka.partitions=0",
+          "switchboard.kafka.replication-factor=1",
+          "switchboard.gateway.call-state-url=http://localhost:8082",
+          "switchboard.gateway.call-state-timeout=5s",
+          "switchboard.gateway.ws.send-buffer=256",
+          "switchboard.gateway.ws.offer-grace=60s");
+
+  @Test
+  void theDefaultsOfTheConfigFileBind() {
+    runner.run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(SwitchboardProperties.class).kafka().replicationFactor()).isEqualTo(1);
+      assertThat(context.getBean(CallStateProperties.class).callStateUrl()).isEqualTo("http://localhost:8082");
+    });
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "switchboard.kafka.replication-factor=0|kafka.replicationFactor|must be greater than or equal to 1",
+      "switchboard.kafka.partitions=-1|kafka.partitions|must be greater than or equal to 0",
+      "switchboard.kafka.bootstrap-servers=|kafka.bootstrapServers|must not be blank",
+      "switchboard.instance-id=has spaces|instanceId|must match",
+      "switchboard.gateway.call-state-url=ftp://call-state|callStateUrl|must be an http(s) base URL",
+      "switchboard.gateway.call-state-timeout=1ms|callStateTimeout|must be longer than or equal to",
+      "switchboard.gateway.ws.send-buffer=2|sendBuffer|must be greater than or equal to 16"})
+  void aBadValueFailsStartUpNamingThePropertyAndTheRule(String setting, String field, String rule) {
+    runner.withPropertyValues(setting).run(context -> {
+      assertThat(context).hasFailed();
+      StringBuilder messages = new StringBuilder();
+      for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+        messages.append(t.getMessage()).append('\n');
+      }
+      assertThat(messages.toString()).contains("field '" + field + "'").contains(rule);
+    });
+  }
+}

@@ -1,0 +1,129 @@
+package io.switchboard.gateway.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.schemas.avro.CallEnded;
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.ReservationAccepted;
+import io.switchboard.schemas.avro.ReservationTimedOut;
+import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.RoutingOffered;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class AgentNotifierTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+  private final SessionRegistry sessions = new SessionRegistry();
+  private final OfferBook offers = new OfferBook();
+  private final AgentNotifier notifier = new AgentNotifier(sessions, offers, new Frames(FrameCollector.JSON),
+      Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60));
+
+  AgentNotifierTest() {
+    sessions.start();
+  }
+
+  private FrameCollector connect(String tenant, String agentId) {
+    AgentSession session = new AgentSession(UUID.randomUUID().toString(), new AgentKey(tenant, agentId), 64);
+    sessions.add(session);
+    return new FrameCollector(session);
+  }
+
+  private static RoutingDecision decision(String tenant, String callId, Object payload) {
+    return new RoutingDecision(UUID.randomUUID(), tenant, NOW, "routing-1", callId, "sales", null, payload);
+  }
+
+  private static CallEvent ended(String tenant, String callId) {
+    return new CallEvent(UUID.randomUUID(), tenant, NOW, "gw-2", callId, new CallEnded(CallOutcome.ENDED, "bye", "a1"));
+  }
+
+  @Test
+  void anOfferReachesEverySessionOfThatAgentOnly() {
+    FrameCollector desk = connect("acme", "a1");
+    FrameCollector phone = connect("acme", "a1");
+    FrameCollector other = connect("acme", "a2");
+    FrameCollector otherTenant = connect("globex", "a1");
+
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15))));
+
+    for (FrameCollector client : new FrameCollector[] {desk, phone}) {
+      JsonNode frame = client.last();
+      assertThat(frame.get("type").stringValue()).isEqualTo("call:incoming");
+      assertThat(frame.get("data").get("callId").stringValue()).isEqualTo("k1");
+      assertThat(frame.get("data").get("queue").stringValue()).isEqualTo("sales");
+      assertThat(frame.get("data").get("reservationId").stringValue()).isEqualTo("r-1");
+      assertThat(frame.get("data").get("expiresAt").stringValue()).isEqualTo("2026-11-21T10:00:15Z");
+    }
+    assertThat(other.frames()).isEmpty();
+    assertThat(otherTenant.frames()).isEmpty();
+    assertThat(offers.find("acme", "k1", "a1")).isPresent();
+  }
+
+  @Test
+  void offersToAgentsConnectedElsewhereAreNotTracked() {
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a9", "r-1", NOW.plusSeconds(15))));
+    assertThat(offers.size()).isZero();
+  }
+
+  @Test
+  void acceptanceAndEndAreForwardedToTheAgentOfTheCall() {
+    FrameCollector desk = connect("acme", "a1");
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15))));
+
+    notifier.onRoutingDecision(decision("acme", "k1", new ReservationAccepted("a1", "r-1")));
+    assertThat(desk.last().get("type").stringValue()).isEqualTo("call:accepted");
+    assertThat(desk.last().get("data").get("agentId").stringValue()).isEqualTo("a1");
+
+    notifier.onCallEvent(ended("acme", "k1"));
+    JsonNode frame = desk.last();
+    assertThat(frame.get("type").stringValue()).isEqualTo("call:ended");
+    assertThat(frame.get("data").get("outcome").stringValue()).isEqualTo("ENDED");
+    assertThat(frame.get("data").get("reason").stringValue()).isEqualTo("bye");
+    assertThat(offers.size()).isZero();
+  }
+
+  @Test
+  void theEndOfAnotherCallIsNotForwarded() {
+    FrameCollector desk = connect("acme", "a1");
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15))));
+    notifier.onCallEvent(ended("acme", "k2"));
+    notifier.onCallEvent(ended("globex", "k1"));
+    assertThat(desk.frames()).hasSize(1);
+  }
+
+  @Test
+  void aTimedOutOfferIsWithdrawnAndTheAgentTold() {
+    FrameCollector desk = connect("acme", "a1");
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15))));
+    notifier.onRoutingDecision(decision("acme", "k1", new ReservationTimedOut("a1", "r-1")));
+
+    assertThat(desk.last().get("type").stringValue()).isEqualTo("call:declined");
+    assertThat(desk.last().get("data").get("reason").stringValue()).isEqualTo("timed-out");
+    assertThat(offers.find("acme", "k1", "a1")).isEmpty();
+  }
+
+  @Test
+  void aStaleTimeoutDoesNotWithdrawANewerOffer() {
+    FrameCollector desk = connect("acme", "a1");
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-2", NOW.plusSeconds(15))));
+    notifier.onRoutingDecision(decision("acme", "k1", new ReservationTimedOut("a1", "r-1")));
+    assertThat(offers.find("acme", "k1", "a1")).isPresent();
+    assertThat(desk.frames()).hasSize(1);
+  }
+
+  @Test
+  void expiredOffersAreForgottenAfterTheGrace() {
+    connect("acme", "a1");
+    notifier.onRoutingDecision(decision("acme", "old", new RoutingOffered("a1", "r-1", NOW.minusSeconds(120))));
+    notifier.onRoutingDecision(decision("acme", "new", new RoutingOffered("a1", "r-2", NOW.plusSeconds(15))));
+    assertThat(offers.find("acme", "old", "a1")).isEmpty();
+    assertThat(offers.find("acme", "new", "a1")).isPresent();
+  }
+}
