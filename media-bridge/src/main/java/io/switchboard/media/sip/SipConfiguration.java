@@ -1,0 +1,58 @@
+package io.switchboard.media.sip;
+
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Set;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The SIP front of the bridge. Factories are created directly rather than through {@code
+ * SipFactory}, a JVM-wide singleton that caches stacks by name.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SipProperties.class)
+class SipConfiguration {
+
+  @Bean
+  HeaderFactory sipHeaderFactory() {
+    return new HeaderFactoryImpl();
+  }
+
+  @Bean
+  MessageFactory sipMessageFactory() {
+    return new MessageFactoryImpl();
+  }
+
+  @Bean
+  OptionsHandler optionsHandler(HeaderFactory headers) {
+    return new OptionsHandler(headers);
+  }
+
+  @Bean
+  SipRequestDispatcher sipRequestDispatcher(
+      List<SipRequestHandler> handlers,
+      MessageFactory messages,
+      HeaderFactory headers,
+      MeterRegistry registry) {
+    // No SIP extension (100rel, timer, replaces, ...) is supported yet.
+    Set<String> extensions = Set.of();
+    return new SipRequestDispatcher(
+        handlers, extensions, new SipResponses(messages, headers), headers, new SipMetrics(registry));
+  }
+
+  @Bean
+  SipServer sipServer(SipProperties properties, SipRequestDispatcher dispatcher) {
+    return new SipServer(properties, dispatcher);
+  }
+
+  @Bean
+  SipHealthIndicator sipHealthIndicator(SipServer server, SipProperties properties) {
+    return new SipHealthIndicator(server, properties);
+  }
+}

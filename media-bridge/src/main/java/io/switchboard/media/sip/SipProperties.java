@@ -1,0 +1,25 @@
+package io.switchboard.media.sip;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the bridge listens for SIP. Defaults live in {@code media-bridge.yml}.
+ *
+ * @param host the IP address (or host name) the listening points bind to; {@code 127.0.0.1} by
+ *     default, set the address phones and trunks reach for real use
+ * @param port the port of every listening point, the same for UDP and TCP; 5060 by default
+ * @param transports the transports to listen on, among {@code udp} and {@code tcp}; both by default
+ */
+@Validated
+@ConfigurationProperties("switchboard.media.sip")
+record SipProperties(
+    @NotBlank String host,
+    @NotNull @Min(1) @Max(65535) Integer port,
+    @NotEmpty Set<@NotNull SipTransport> transports) {}

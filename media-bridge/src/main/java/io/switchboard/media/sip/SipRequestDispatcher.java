@@ -1,0 +1,234 @@
+package io.switchboard.media.sip;
+
+import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.RequireHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one listener of the stack: checks each request as RFC 3261 section 8.2 orders (method,
+ * dialog, extensions) and hands it to the handler of its method.
+ */
+final class SipRequestDispatcher implements SipListener {
+
+  /** MDC key of the SIP Call-ID; not "callId", which is Switchboard's own call id. */
+  static final String MDC_SIP_CALL_ID = "sipCallId";
+
+  private static final Logger log = LoggerFactory.getLogger(SipRequestDispatcher.class);
+
+  private final Map<String, SipRequestHandler> handlers = new LinkedHashMap<>();
+  private final SipCapabilities capabilities;
+  private final SipResponses responses;
+  private final HeaderFactory headerFactory;
+  private final SipMetrics metrics;
+
+  SipRequestDispatcher(
+      List<SipRequestHandler> handlerList,
+      Set<String> extensions,
+      SipResponses responses,
+      HeaderFactory headerFactory,
+      SipMetrics metrics) {
+    for (SipRequestHandler handler : handlerList) {
+      SipRequestHandler previous = handlers.putIfAbsent(handler.method(), handler);
+      if (previous != null) {
+        throw new IllegalStateException(
+            "Two handlers for SIP " + handler.method() + ": " + previous + " and " + handler);
+      }
+    }
+    this.capabilities =
+        new SipCapabilities(new TreeSet<>(handlers.keySet()), extensions, Set.of("application/sdp"));
+    this.responses = responses;
+    this.headerFactory = headerFactory;
+    this.metrics = metrics;
+  }
+
+  SipCapabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public void processRequest(RequestEvent event) {
+    Request request = event.getRequest();
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_SIP_CALL_ID, callId(request))) {
+      ServerTransaction transaction = event.getServerTransaction();
+      SipProvider provider = (SipProvider) event.getSource();
+      if (transaction == null && !Request.ACK.equals(request.getMethod())) {
+        try {
+          transaction = provider.getNewServerTransaction(request);
+        } catch (TransactionAlreadyExistsException e) {
+          log.debug("{} retransmission, left to its transaction", request.getMethod());
+          return;
+        } catch (TransactionUnavailableException e) {
+          log.warn("No server transaction for {}, answering statelessly", request.getMethod(), e);
+        }
+      }
+      ServerTransaction stateful = transaction;
+      dispatch(
+          request,
+          response -> {
+            if (stateful != null) {
+              stateful.sendResponse(response);
+            } else {
+              provider.sendResponse(response);
+            }
+          });
+    }
+  }
+
+  /** Routes one request; the I/O-free core of {@link #processRequest}. */
+  void dispatch(Request request, SipExchange.ResponseSender transport) {
+    String method = request.getMethod();
+    metrics.requestReceived(method);
+    if (Request.ACK.equals(method)) {
+      // An ACK is never answered; one for a 2xx would belong to a dialog the bridge does not have yet.
+      log.debug("ACK outside any transaction, ignored");
+      return;
+    }
+    SipExchange exchange =
+        new SipExchange(
+            request,
+            capabilities,
+            responses,
+            response -> {
+              transport.send(response);
+              metrics.responseSent(response.getStatusCode());
+            });
+    try {
+      route(exchange);
+    } catch (Exception e) {
+      log.error("Failed to handle {}", method, e);
+      answerIfPending(exchange, Response.SERVER_INTERNAL_ERROR);
+    }
+  }
+
+  private void route(SipExchange exchange) throws Exception {
+    Request request = exchange.request();
+    String method = request.getMethod();
+    if (Request.CANCEL.equals(method)) {
+      // RFC 3261 9.2: every INVITE has had its final answer, so no transaction is left to cancel.
+      exchange.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+      return;
+    }
+    SipRequestHandler handler = handlers.get(method);
+    if (handler == null) {
+      log.info("{} not implemented, answering 501", method);
+      exchange.respond(Response.NOT_IMPLEMENTED);
+      return;
+    }
+    if (toTag(request) != null) {
+      // RFC 3261 12.2.2: a request inside a dialog the bridge does not know.
+      exchange.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+      return;
+    }
+    Set<String> unsupported = unsupportedExtensions(request);
+    if (!unsupported.isEmpty()) {
+      exchange.send(badExtension(exchange, unsupported));
+      return;
+    }
+    log.debug("{} to {}", method, handler);
+    handler.handle(exchange);
+    if (!exchange.answered()) {
+      log.error("{} left {} unanswered", handler, method);
+      exchange.respond(Response.SERVER_INTERNAL_ERROR);
+    }
+  }
+
+  private Set<String> unsupportedExtensions(Request request) {
+    Set<String> unsupported = new TreeSet<>();
+    ListIterator<?> required = request.getHeaders(RequireHeader.NAME);
+    while (required.hasNext()) {
+      String tag = ((RequireHeader) required.next()).getOptionTag();
+      if (tag != null && !capabilities.extensions().contains(tag)) {
+        unsupported.add(tag);
+      }
+    }
+    return unsupported;
+  }
+
+  /** RFC 3261 8.2.2.3: 420 listing the option tags the bridge does not support. */
+  private Response badExtension(SipExchange exchange, Set<String> unsupported)
+      throws ParseException {
+    Response response = exchange.response(Response.BAD_EXTENSION);
+    for (String tag : unsupported) {
+      response.addHeader(headerFactory.createUnsupportedHeader(tag));
+    }
+    return response;
+  }
+
+  private static void answerIfPending(SipExchange exchange, int status) {
+    if (exchange.answered()) {
+      return;
+    }
+    try {
+      exchange.respond(status);
+    } catch (SipException | InvalidArgumentException | RuntimeException e) {
+      log.warn("Could not answer {} with {}", exchange.request().getMethod(), status, e);
+    }
+  }
+
+  private static String toTag(Request request) {
+    ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+    return to == null ? null : to.getTag();
+  }
+
+  private static String callId(Request request) {
+    CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+    // The stack rejects requests without a Call-ID; the fallback only keeps the MDC non-null.
+    return callId == null ? "-" : callId.getCallId();
+  }
+
+  @Override
+  public void processResponse(ResponseEvent event) {
+    // The bridge sends no requests yet: a response here is stray and the stack has checked it.
+    log.debug("Stray response {} ignored", event.getResponse().getStatusCode());
+  }
+
+  @Override
+  public void processTimeout(TimeoutEvent event) {
+    log.debug("SIP transaction timed out ({})", event.getTimeout());
+  }
+
+  @Override
+  public void processIOException(IOExceptionEvent event) {
+    log.warn(
+        "SIP I/O error towards {}:{} over {}",
+        event.getHost(),
+        event.getPort(),
+        event.getTransport());
+  }
+
+  @Override
+  public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    // nothing kept per transaction yet
+  }
+
+  @Override
+  public void processDialogTerminated(DialogTerminatedEvent event) {
+    // no dialogs yet
+  }
+}

@@ -1,0 +1,197 @@
+package io.switchboard.media.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sip.header.AcceptHeader;
+import javax.sip.header.AllowHeader;
+import javax.sip.header.ServerHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.UnsupportedHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.junit.jupiter.api.Test;
+
+class SipRequestDispatcherTest {
+
+  private final MessageFactoryImpl messages = new MessageFactoryImpl();
+  private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final List<Response> sent = new ArrayList<>();
+
+  private SipRequestDispatcher dispatcher(SipRequestHandler... extra) {
+    List<SipRequestHandler> handlers = new ArrayList<>(List.of(new OptionsHandler(headers)));
+    handlers.addAll(List.of(extra));
+    return new SipRequestDispatcher(
+        handlers, Set.of(), new SipResponses(messages, headers), headers, new SipMetrics(registry));
+  }
+
+  @Test
+  void answersOptionsWithWhatTheBridgeSupports() {
+    dispatcher().dispatch(request("OPTIONS", ""), sent::add);
+
+    Response ok = single();
+    assertThat(ok.getStatusCode()).isEqualTo(200);
+    assertThat(values(ok, AllowHeader.NAME)).containsExactly("OPTIONS");
+    AcceptHeader accept = (AcceptHeader) ok.getHeader(AcceptHeader.NAME);
+    assertThat(accept.getContentType() + "/" + accept.getContentSubType()).isEqualTo("application/sdp");
+    assertThat(ok.getHeader("Supported")).isNotNull();
+    ServerHeader server = (ServerHeader) ok.getHeader(ServerHeader.NAME);
+    assertThat(server.getProduct().next()).isEqualTo("Switchboard media-bridge");
+    assertThat(((ToHeader) ok.getHeader(ToHeader.NAME)).getTag()).isNotBlank();
+  }
+
+  @Test
+  void advertisesTheMethodsOfEveryRegisteredHandler() {
+    SipRequestHandler register = handler("REGISTER", exchange -> exchange.respond(200));
+
+    dispatcher(register).dispatch(request("OPTIONS", ""), sent::add);
+
+    assertThat(values(single(), AllowHeader.NAME)).containsExactlyInAnyOrder("OPTIONS", "REGISTER");
+  }
+
+  @Test
+  void answersUnknownMethodsWith501() {
+    dispatcher().dispatch(request("MESSAGE", ""), sent::add);
+
+    assertThat(single().getStatusCode()).isEqualTo(Response.NOT_IMPLEMENTED);
+  }
+
+  @Test
+  void neverAnswersAnAck() {
+    dispatcher().dispatch(request("ACK", ""), sent::add);
+
+    assertThat(sent).isEmpty();
+    assertThat(registry.counter("switchboard.sip.requests", "method", "ACK").count()).isEqualTo(1);
+  }
+
+  @Test
+  void answersCancelWith481AsNoInviteIsEverPending() {
+    dispatcher().dispatch(request("CANCEL", ""), sent::add);
+
+    assertThat(single().getStatusCode()).isEqualTo(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+  }
+
+  @Test
+  void answersARequestInsideAnUnknownDialogWith481() {
+    dispatcher().dispatch(request("OPTIONS", ";tag=theirs"), sent::add);
+
+    Response response = single();
+    assertThat(response.getStatusCode()).isEqualTo(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+    assertThat(((ToHeader) response.getHeader(ToHeader.NAME)).getTag()).isEqualTo("theirs");
+  }
+
+  @Test
+  void refusesRequiredExtensionsWith420ListingThem() throws ParseException {
+    Request request = request("OPTIONS", "");
+    request.addHeader(headers.createRequireHeader("100rel"));
+    request.addHeader(headers.createRequireHeader("timer"));
+
+    dispatcher().dispatch(request, sent::add);
+
+    Response response = single();
+    assertThat(response.getStatusCode()).isEqualTo(Response.BAD_EXTENSION);
+    List<String> unsupported = new ArrayList<>();
+    response
+        .getHeaders(UnsupportedHeader.NAME)
+        .forEachRemaining(h -> unsupported.add(((UnsupportedHeader) h).getOptionTag()));
+    assertThat(unsupported).containsExactly("100rel", "timer");
+  }
+
+  @Test
+  void answers500WhenAHandlerFails() {
+    SipRequestHandler failing =
+        handler(
+            "REGISTER",
+            exchange -> {
+              throw new IllegalStateException("boom");
+            });
+
+    dispatcher(failing).dispatch(request("REGISTER", ""), sent::add);
+
+    assertThat(single().getStatusCode()).isEqualTo(Response.SERVER_INTERNAL_ERROR);
+  }
+
+  @Test
+  void answers500WhenAHandlerForgetsToAnswer() {
+    dispatcher(handler("REGISTER", exchange -> {})).dispatch(request("REGISTER", ""), sent::add);
+
+    assertThat(single().getStatusCode()).isEqualTo(Response.SERVER_INTERNAL_ERROR);
+  }
+
+  @Test
+  void countsRequestsByMethodAndResponsesByStatus() {
+    SipRequestDispatcher dispatcher = dispatcher();
+
+    dispatcher.dispatch(request("OPTIONS", ""), sent::add);
+    dispatcher.dispatch(request("OPTIONS", ""), sent::add);
+    dispatcher.dispatch(request("MESSAGE", ""), sent::add);
+    dispatcher.dispatch(request("FROBNICATE", ""), sent::add);
+
+    assertThat(registry.counter("switchboard.sip.requests", "method", "OPTIONS").count()).isEqualTo(2);
+    assertThat(registry.counter("switchboard.sip.requests", "method", "MESSAGE").count()).isEqualTo(1);
+    assertThat(registry.counter("switchboard.sip.requests", "method", "OTHER").count()).isEqualTo(1);
+    assertThat(registry.counter("switchboard.sip.responses", "status", "200").count()).isEqualTo(2);
+    assertThat(registry.counter("switchboard.sip.responses", "status", "501").count()).isEqualTo(2);
+  }
+
+  @Test
+  void refusesTwoHandlersForOneMethod() {
+    assertThatThrownBy(() -> dispatcher(new OptionsHandler(headers)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("OPTIONS");
+  }
+
+  private Response single() {
+    assertThat(sent).hasSize(1);
+    return sent.get(0);
+  }
+
+  private static List<String> values(Response response, String header) {
+    List<String> values = new ArrayList<>();
+    response.getHeaders(header).forEachRemaining(h -> values.add(((AllowHeader) h).getMethod()));
+    return values;
+  }
+
+  private Request request(String method, String toParameters) {
+    String text =
+        method + " sip:bridge@127.0.0.1:5060 SIP/2.0\r\n"
+            + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-" + method.toLowerCase() + "-1\r\n"
+            + "Max-Forwards: 70\r\n"
+            + "From: <sip:trunk@127.0.0.1>;tag=ours\r\n"
+            + "To: <sip:bridge@127.0.0.1>" + toParameters + "\r\n"
+            + "Call-ID: dispatch-test@127.0.0.1\r\n"
+            + "CSeq: 1 " + method + "\r\n"
+            + "Content-Length: 0\r\n\r\n";
+    try {
+      return messages.createRequest(text);
+    } catch (ParseException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+
+  private interface Body {
+    void handle(SipExchange exchange) throws Exception;
+  }
+
+  private static SipRequestHandler handler(String method, Body body) {
+    return new SipRequestHandler() {
+      @Override
+      public String method() {
+        return method;
+      }
+
+      @Override
+      public void handle(SipExchange exchange) throws Exception {
+        body.handle(exchange);
+      }
+    };
+  }
+}
