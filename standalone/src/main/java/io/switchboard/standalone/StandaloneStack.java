@@ -78,12 +78,15 @@ public final class StandaloneStack implements AutoCloseable {
     applications.put("signaling-gateway", GatewayApplication::application);
     for (var entry : applications.entrySet()) {
       long start = System.nanoTime();
-      Map<String, Object> properties = ServiceProperties.of(entry.getKey(), settings, database);
+      // As command-line arguments, so that they override each service's own <module>.yml defaults.
+      String[] arguments = ServiceProperties.of(entry.getKey(), settings, database).entrySet().stream()
+          .map(property -> "--" + property.getKey() + "=" + property.getValue())
+          .toArray(String[]::new);
       ConfigurableApplicationContext context = entry.getValue().get()
-          .properties(properties)
           .bannerMode(org.springframework.boot.Banner.Mode.OFF)
           .registerShutdownHook(false)
-          .run();
+          .initializers(new OwnNettyResources())
+          .run(arguments);
       services.add(context);
       log.info("{} started in {} ms", entry.getKey(), (System.nanoTime() - start) / 1_000_000);
     }
@@ -111,7 +114,7 @@ public final class StandaloneStack implements AutoCloseable {
   public Map<String, String> urls() {
     String http = "http://" + settings.host() + ":";
     Map<String, String> urls = new LinkedHashMap<>();
-    urls.put("Web UI and REST API", http + settings.gatewayPort() + "/");
+    urls.put("REST API", http + settings.gatewayPort() + "/api/v1");
     urls.put("WebSocket", "ws://" + settings.host() + ":" + settings.gatewayPort() + "/ws");
     urls.put("Gateway health", http + settings.gatewayPort() + "/actuator/health");
     urls.put("Routing health", http + settings.routingPort() + "/actuator/health");

@@ -45,6 +45,8 @@ class FirstCallIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final JsonMapper json = JsonMapper.builder().build();
+  private static final java.util.Random random = new java.util.Random();
+  private static final java.util.Set<Integer> chosen = new java.util.HashSet<>();
 
   private static Path dataDir;
   private static StandaloneSettings settings;
@@ -189,9 +191,22 @@ class FirstCallIT {
         .retrieve().toBodilessEntity().block(WAIT);
   }
 
+  /**
+   * A port free on TCP and UDP, below the ephemeral range so that no outgoing connection of this
+   * JVM takes it between now and the moment the stack binds it.
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    while (true) {
+      int port = 20_000 + random.nextInt(12_000);
+      if (!chosen.add(port)) {
+        continue;
+      }
+      try (ServerSocket tcp = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress());
+          java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
   }
 
