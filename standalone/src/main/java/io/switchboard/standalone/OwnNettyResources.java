@@ -1,5 +1,6 @@
 package io.switchboard.standalone;
 
+import java.time.Duration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -17,6 +18,8 @@ final class OwnNettyResources implements ApplicationContextInitializer<Configura
     ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
       ReactorResourceFactory factory = new ReactorResourceFactory();
       factory.setUseGlobalResources(false);
+      // The HTTP server has already drained its requests when the loops stop; no need to linger.
+      factory.setShutdownQuietPeriod(Duration.ZERO);
       return factory;
     });
   }

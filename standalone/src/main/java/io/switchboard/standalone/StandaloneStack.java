@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,17 +48,24 @@ public final class StandaloneStack implements AutoCloseable {
 
   /** Starts the database, the broker and the services, and returns once all are up. */
   public static StandaloneStack start(StandaloneSettings settings) {
-    EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"),
-        settings.host(), settings.postgresPort());
+    // The database and the broker do not need each other: start them side by side.
+    CompletableFuture<EmbeddedDatabase> database = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(
+        settings.dataDir().resolve("postgres"), settings.host(), settings.postgresPort()));
     EmbeddedBroker broker;
     try {
       broker = EmbeddedBroker.start(settings.dataDir().resolve("kafka"), settings.host(),
           settings.kafkaPort(), settings.controllerPort());
     } catch (RuntimeException e) {
-      database.close();
+      database.thenAccept(EmbeddedDatabase::close);
       throw e;
     }
-    StandaloneStack stack = new StandaloneStack(settings, database, broker);
+    StandaloneStack stack;
+    try {
+      stack = new StandaloneStack(settings, database.join(), broker);
+    } catch (CompletionException e) {
+      broker.close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
     try {
       stack.startServices();
     } catch (RuntimeException e) {

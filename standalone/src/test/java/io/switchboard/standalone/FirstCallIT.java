@@ -155,6 +155,22 @@ class FirstCallIT {
 
   @Test
   @Order(5)
+  void routingRemembersTheAvailableAgentAfterTheRestart() throws Exception {
+    // Nobody told the restarted services about the agent: routing restores it from its changelog.
+    try (AgentSocket socket = AgentSocket.connect(settings, agentId)) {
+      String next = post("/api/v1/calls", Map.of("queue", "sales", "customerId", "c-43"))
+          .path("callId").asString();
+
+      JsonNode incoming = socket.await("call:incoming");
+
+      assertThat(incoming.path("data").path("callId").asString()).isEqualTo(next);
+      // The gateway checks the state with call-state first, which may not have the call yet.
+      Poll.until(WAIT, "the ringing call to be cancelled", () -> post("/api/v1/calls/" + next + "/end", Map.of()));
+    }
+  }
+
+  @Test
+  @Order(6)
   void theCallReadsTheSameAfterTheWholeStackRestartsOnItsDataFolder() {
     stack.close();
     stack = null;
