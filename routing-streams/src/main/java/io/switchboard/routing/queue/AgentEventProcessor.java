@@ -1,6 +1,5 @@
 package io.switchboard.routing.queue;
 
-import io.switchboard.routing.queue.RoutedCall.Phase;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.avro.AgentSignedOut;
@@ -8,7 +7,11 @@ import io.switchboard.schemas.avro.AgentSkillsChanged;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
 import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.Skill;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,8 +28,8 @@ final class AgentEventProcessor implements Processor<String, AgentEvent, String,
 
   private final RoutingSettings settings;
   private RoutingStores stores;
-  private Decisions decisions;
   private Dispatcher dispatcher;
+  private Reservations reservations;
 
   AgentEventProcessor(RoutingSettings settings) {
     this.settings = settings;
@@ -35,8 +38,9 @@ final class AgentEventProcessor implements Processor<String, AgentEvent, String,
   @Override
   public void init(ProcessorContext<String, RoutingDecision> context) {
     stores = RoutingStores.of(context);
-    decisions = new Decisions(context, settings.source());
-    dispatcher = new Dispatcher(stores, decisions, settings.reservationTimeout(), context::currentSystemTimeMs);
+    Decisions decisions = new Decisions(context, settings.source());
+    dispatcher = new Dispatcher(stores, decisions, settings, context::currentSystemTimeMs);
+    reservations = new Reservations(stores, decisions, dispatcher);
   }
 
   @Override
@@ -57,12 +61,14 @@ final class AgentEventProcessor implements Processor<String, AgentEvent, String,
       } else if (payload instanceof AgentStatusChanged) {
         statusChanged(tenant, agent.get(), ((AgentStatusChanged) payload).getStatus(), at);
       } else if (payload instanceof AgentSkillsChanged) {
-        AgentState changed = agent.get().withProfile(((AgentSkillsChanged) payload).getQueues(), agent.get().capacity());
-        stores.put(tenant, changed);
-        dispatcher.dispatch(tenant, new LinkedHashSet<>(changed.queues()));
+        AgentSkillsChanged changed = (AgentSkillsChanged) payload;
+        AgentState updated = agent.get().withProfile(changed.getQueues(), levels(changed.getSkills()),
+            agent.get().capacity());
+        stores.put(tenant, updated);
+        dispatcher.dispatch(tenant, new LinkedHashSet<>(updated.queues()));
       } else if (payload instanceof AgentSignedOut) {
         stores.deleteAgent(tenant, agentId);
-        rescindOffers(tenant, agent.get(), "agent signed out");
+        dispatcher.dispatch(tenant, reservations.withdrawAll(tenant, agent.get(), "agent signed out"));
       }
     }
   }
@@ -70,9 +76,10 @@ final class AgentEventProcessor implements Processor<String, AgentEvent, String,
   /** A repeated registration (e.g. a SIP REGISTER refresh) updates the profile and keeps the status. */
   private void registered(String tenant, String agentId, AgentRegistered registered, long at) {
     int capacity = Math.max(0, registered.getCapacity());
+    Map<String, Integer> skills = levels(registered.getSkills());
     AgentState agent = stores.agent(tenant, agentId)
-        .map(existing -> existing.withProfile(registered.getQueues(), capacity))
-        .orElseGet(() -> AgentState.registered(agentId, registered.getQueues(), capacity, at));
+        .map(existing -> existing.withProfile(registered.getQueues(), skills, capacity))
+        .orElseGet(() -> AgentState.registered(agentId, registered.getQueues(), skills, capacity, at));
     stores.put(tenant, agent);
     dispatcher.dispatch(tenant, new LinkedHashSet<>(agent.queues()));
   }
@@ -80,33 +87,28 @@ final class AgentEventProcessor implements Processor<String, AgentEvent, String,
   private void statusChanged(String tenant, AgentState agent, AgentStatus status, long at) {
     switch (status) {
       case AVAILABLE -> {
-        AgentState available = agent.available() ? agent : agent.becomeAvailable(at);
+        AgentState available = agent.becomeAvailable(at);
         stores.put(tenant, available);
         dispatcher.dispatch(tenant, new LinkedHashSet<>(available.queues()));
       }
       case RESERVED, BUSY ->
           log.debug("Ignoring status {} of agent {}: the routing engine keeps that view itself", status, agent.agentId());
       default -> {
-        stores.put(tenant, agent.becomeUnavailable());
-        rescindOffers(tenant, agent, "agent unavailable");
+        AgentState away = agent.becomeUnavailable(status == AgentStatus.OFFLINE);
+        stores.put(tenant, away);
+        Set<String> queues = reservations.withdrawAll(tenant, away, "agent unavailable");
+        if (status == AgentStatus.OFFLINE) {
+          // Calls reserved for this agent as their preferred one may now go to anyone.
+          queues.addAll(away.queues());
+        }
+        dispatcher.dispatch(tenant, queues);
       }
     }
   }
 
-  /** Takes back every open offer of an agent who can no longer answer; the calls go back to their places. */
-  private void rescindOffers(String tenant, AgentState agent, String reason) {
-    Set<String> queues = new LinkedHashSet<>();
-    for (String callId : agent.offers()) {
-      Optional<RoutedCall> offered = stores.call(tenant, callId)
-          .filter(call -> call.is(Phase.OFFERED) && agent.agentId().equals(call.agentId()));
-      offered.ifPresent(call -> {
-        try (MDC.MDCCloseable c = MDC.putCloseable("callId", callId)) {
-          dispatcher.returnToQueue(tenant, call);
-          decisions.rejected(tenant, call, reason);
-          queues.add(call.queue());
-        }
-      });
-    }
-    dispatcher.dispatch(tenant, queues);
+  private static Map<String, Integer> levels(List<Skill> skills) {
+    Map<String, Integer> levels = new LinkedHashMap<>();
+    skills.forEach(skill -> levels.put(skill.getName(), skill.getLevel()));
+    return levels;
   }
 }

@@ -1,6 +1,6 @@
 package io.switchboard.routing.queue;
 
-import io.switchboard.routing.queue.PriorityRules.Priority;
+import io.switchboard.routing.queue.RoutedCall.Offer;
 import io.switchboard.routing.queue.RoutedCall.Phase;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallCreated;
@@ -8,6 +8,7 @@ import io.switchboard.schemas.avro.CallDeclined;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallPriorityChanged;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.RoutingDecision;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Routes on call events (already keyed by tenant): queue, answer, decline, end. */
+/** Routes on call events (already keyed by tenant): queue, priority change, answer, decline, end. */
 final class CallEventProcessor implements Processor<String, CallEvent, String, RoutingDecision> {
 
   private static final Logger log = LoggerFactory.getLogger(CallEventProcessor.class);
@@ -32,6 +33,7 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
   private RoutingStores stores;
   private Decisions decisions;
   private Dispatcher dispatcher;
+  private Reservations reservations;
 
   CallEventProcessor(RoutingSettings settings) {
     this.settings = settings;
@@ -41,10 +43,15 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
   public void init(ProcessorContext<String, RoutingDecision> context) {
     stores = RoutingStores.of(context);
     decisions = new Decisions(context, settings.source());
-    dispatcher = new Dispatcher(stores, decisions, settings.reservationTimeout(), context::currentSystemTimeMs);
-    ReservationExpiry expiry = new ReservationExpiry(stores, decisions, dispatcher, settings.reservationTimeout());
-    // Wall-clock time: an offer must expire even when no new event arrives to move stream time.
-    context.schedule(settings.reservationCheckInterval(), PunctuationType.WALL_CLOCK_TIME, expiry::expire);
+    dispatcher = new Dispatcher(stores, decisions, settings, context::currentSystemTimeMs);
+    reservations = new Reservations(stores, decisions, dispatcher);
+    ReservationExpiry expiry = new ReservationExpiry(stores, dispatcher, reservations);
+    WaitTimers timers = new WaitTimers(stores, dispatcher);
+    // Wall-clock time: an offer must expire, and a skill requirement relax, even when no event arrives.
+    context.schedule(settings.reservationCheckInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+      expiry.expire(now);
+      timers.fire(now);
+    });
   }
 
   @Override
@@ -59,14 +66,20 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
         created(tenant, callId, (CallCreated) payload);
       } else if (payload instanceof CallQueued) {
         queued(tenant, callId, (CallQueued) payload, at);
+      } else if (payload instanceof CallPriorityChanged) {
+        stores.call(tenant, callId).ifPresentOrElse(
+            call -> new PriorityChange(stores, decisions, dispatcher).apply(tenant, call, (CallPriorityChanged) payload),
+            () -> log.debug("Ignoring CallPriorityChanged for unknown call {} of tenant {}", callId, tenant));
       } else if (payload instanceof CallAnswered) {
         CallAnswered answered = (CallAnswered) payload;
         openOffer(tenant, callId, answered.getAgentId(), answered.getReservationId())
-            .ifPresent(call -> answered(tenant, call));
+            .ifPresent(found -> reservations.answered(tenant, found.call(), found.offer(), at));
       } else if (payload instanceof CallDeclined) {
         CallDeclined declined = (CallDeclined) payload;
+        String reason = declined.getReason();
         openOffer(tenant, callId, declined.getAgentId(), declined.getReservationId())
-            .ifPresent(call -> declined(tenant, call, declined.getReason()));
+            .ifPresent(found -> reservations.refused(tenant, found.call(), found.offer(), false,
+                "declined by agent " + found.offer().agentId() + (reason == null || reason.isBlank() ? "" : ": " + reason)));
       } else if (payload instanceof CallEnded) {
         ended(tenant, callId, ((CallEnded) payload).getOutcome(), at);
       }
@@ -96,31 +109,15 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
     Set<String> queues = new LinkedHashSet<>(List.of(queued.getQueue()));
     if (call.is(Phase.CONNECTED)) {
       // Transferred back to a queue: the agent who had it is free again.
-      queues.addAll(dispatcher.queuesOf(tenant, call.agentId(), null));
-      stores.agent(tenant, call.agentId()).ifPresent(agent -> stores.put(tenant, agent.endCall(callId, at)));
+      queues.addAll(endConnected(tenant, call, at));
     }
-    Priority priority = settings.priorityRules().score(call.direction(), call.attributes(), call.tags());
-    RoutedCall waiting = call.waiting(queued.getQueue(), priority.value(), at);
-    stores.put(tenant, waiting);
-    stores.addWaiting(tenant, waiting);
+    QueueRules rules = dispatcher.rulesOf(tenant, queued.getQueue());
+    CallPriority priority = rules.priority(call);
+    RoutedCall waiting = dispatcher.enqueue(tenant, call.waiting(queued.getQueue(), priority.value(), at), rules);
     decisions.queued(tenant, waiting, stores.position(tenant, waiting),
-        "entered queue " + waiting.queue() + " at priority " + priority.value() + " (" + priority.explanation() + ")");
+        "entered queue " + waiting.queue() + " at priority " + priority.value() + " (" + priority.explanation() + ")"
+            + (rules.agingPointsPerMinute() > 0 ? ", gaining " + rules.agingPointsPerMinute() + " per minute waited" : ""));
     dispatcher.dispatch(tenant, queues);
-  }
-
-  private void answered(String tenant, RoutedCall offered) {
-    stores.removeReservation(tenant, offered);
-    stores.agent(tenant, offered.agentId())
-        .ifPresent(agent -> stores.put(tenant, agent.accept(offered.callId())));
-    stores.put(tenant, offered.connected());
-    decisions.accepted(tenant, offered, "agent " + offered.agentId() + " answered");
-  }
-
-  private void declined(String tenant, RoutedCall offered, String reason) {
-    dispatcher.returnToQueue(tenant, offered);
-    decisions.rejected(tenant, offered,
-        "declined by agent " + offered.agentId() + (reason == null || reason.isBlank() ? "" : ": " + reason));
-    dispatcher.dispatch(tenant, dispatcher.queuesOf(tenant, offered.agentId(), offered.queue()));
   }
 
   private void ended(String tenant, String callId, CallOutcome outcome, long at) {
@@ -142,29 +139,42 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
       }
       case OFFERED -> {
         stores.removeReservation(tenant, call);
-        stores.agent(tenant, call.agentId()).ifPresent(agent -> stores.put(tenant, agent.releaseOffer(callId)));
-        decisions.rejected(tenant, call, "call ended (" + outcome + ") before agent " + call.agentId() + " answered");
-        queues.addAll(dispatcher.queuesOf(tenant, call.agentId(), null));
+        for (Offer offer : call.offers()) {
+          stores.agent(tenant, offer.agentId()).ifPresent(agent -> stores.put(tenant, agent.releaseOffer(callId)));
+          decisions.rejected(tenant, call, offer, "call ended (" + outcome + ") before agent " + offer.agentId()
+              + " answered");
+          queues.addAll(dispatcher.queuesOf(tenant, offer.agentId(), null));
+        }
       }
-      case CONNECTED -> {
-        stores.agent(tenant, call.agentId()).ifPresent(agent -> stores.put(tenant, agent.endCall(callId, at)));
-        queues.addAll(dispatcher.queuesOf(tenant, call.agentId(), null));
-      }
+      case CONNECTED -> queues.addAll(endConnected(tenant, call, at));
       default -> log.debug("Call {} of tenant {} ended before it was queued", callId, tenant);
     }
     stores.deleteCall(tenant, callId);
     dispatcher.dispatch(tenant, queues);
   }
 
-  /** The call's open offer, if the event names it (a null agent or reservation id matches any). */
-  private Optional<RoutedCall> openOffer(String tenant, String callId, String agentId, String reservationId) {
-    Optional<RoutedCall> offer = stores.call(tenant, callId)
+  /** Frees the agent of a connected call: talk time counted, wrap-up of the call's queue started. */
+  private Set<String> endConnected(String tenant, RoutedCall call, long at) {
+    long wrapUpMs = dispatcher.rulesOf(tenant, call.queue()).wrapUpMs();
+    stores.agent(tenant, call.agentId()).ifPresent(agent -> {
+      stores.put(tenant, agent.endCall(call.callId(), at, at - call.connectedAt(), wrapUpMs));
+      if (wrapUpMs > 0) {
+        stores.addTimer(at + wrapUpMs, tenant, Dispatcher.AGENT_TIMER, agent.agentId());
+      }
+    });
+    return dispatcher.queuesOf(tenant, call.agentId(), null);
+  }
+
+  private record OpenOffer(RoutedCall call, Offer offer) {}
+
+  /** The call's open offer the event names (a null agent or reservation id matches any). */
+  private Optional<OpenOffer> openOffer(String tenant, String callId, String agentId, String reservationId) {
+    Optional<OpenOffer> found = stores.call(tenant, callId)
         .filter(call -> call.is(Phase.OFFERED))
-        .filter(call -> agentId == null || agentId.equals(call.agentId()))
-        .filter(call -> reservationId == null || reservationId.equals(call.reservationId()));
-    if (offer.isEmpty()) {
+        .flatMap(call -> call.offer(agentId, reservationId).map(offer -> new OpenOffer(call, offer)));
+    if (found.isEmpty()) {
       log.debug("Ignoring answer or decline of call {} of tenant {}: no matching open offer", callId, tenant);
     }
-    return offer;
+    return found;
   }
 }

@@ -1,5 +1,8 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.routing.queue.RoutedCall.Offer;
+import io.switchboard.schemas.avro.AgentPaused;
+import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationRejected;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -31,21 +34,31 @@ final class Decisions {
     emit(tenant, call, reason, new RoutingQueued(position, call.priority()));
   }
 
-  void offered(String tenant, RoutedCall offered, String reason) {
-    emit(tenant, offered, reason, new RoutingOffered(offered.agentId(), offered.reservationId(),
-        Instant.ofEpochMilli(offered.expiresAt())));
+  void offered(String tenant, RoutedCall offered, Offer offer, String reason) {
+    emit(tenant, offered, reason, new RoutingOffered(offer.agentId(), offer.reservationId(),
+        Instant.ofEpochMilli(offered.expiresAt()), false));
   }
 
-  void accepted(String tenant, RoutedCall offered, String reason) {
-    emit(tenant, offered, reason, new ReservationAccepted(offered.agentId(), offered.reservationId()));
+  void accepted(String tenant, RoutedCall offered, Offer offer, String reason) {
+    emit(tenant, offered, reason, new ReservationAccepted(offer.agentId(), offer.reservationId()));
   }
 
-  void rejected(String tenant, RoutedCall offered, String reason) {
-    emit(tenant, offered, reason, new ReservationRejected(offered.agentId(), offered.reservationId()));
+  void rejected(String tenant, RoutedCall offered, Offer offer, String reason) {
+    emit(tenant, offered, reason, new ReservationRejected(offer.agentId(), offer.reservationId()));
   }
 
-  void timedOut(String tenant, RoutedCall offered, String reason) {
-    emit(tenant, offered, reason, new ReservationTimedOut(offered.agentId(), offered.reservationId()));
+  void timedOut(String tenant, RoutedCall offered, Offer offer, String reason) {
+    emit(tenant, offered, reason, new ReservationTimedOut(offer.agentId(), offer.reservationId()));
+  }
+
+  /** A ring-all offer withdrawn because another agent answered first. */
+  void rescinded(String tenant, RoutedCall offered, Offer offer, String reason) {
+    emit(tenant, offered, reason, new OfferRescinded(offer.agentId(), offer.reservationId()));
+  }
+
+  /** Keyed by the call whose missed offer paused the agent. */
+  void paused(String tenant, RoutedCall call, String agentId, String pauseReason, String reason) {
+    emit(tenant, call, reason, new AgentPaused(agentId, pauseReason));
   }
 
   void abandoned(String tenant, RoutedCall call, long waitedMs, String reason) {

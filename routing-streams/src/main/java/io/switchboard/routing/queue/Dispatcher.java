@@ -1,6 +1,9 @@
 package io.switchboard.routing.queue;
 
-import java.time.Duration;
+import io.switchboard.routing.queue.AgentSelection.Choice;
+import io.switchboard.routing.queue.RoutedCall.Offer;
+import io.switchboard.schemas.avro.SkillRelaxationStep;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,67 +11,113 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
-import org.apache.kafka.streams.KeyValue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Matches waiting calls with free agents: the best waiting call (highest priority, then oldest) of
- * the queues that changed goes to the agent of its queue idle the longest, until no queue has both.
+ * Matches waiting calls with free agents. For each queue that changed, the first waiting call in
+ * routing order that has an eligible agent (skills, preferred agent, reject delay) is a candidate;
+ * the best candidate across the queues (highest effective priority now, then oldest) is offered to
+ * the agent(s) its queue's strategy picks, until no queue has a match.
  */
 final class Dispatcher {
 
-  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-
-  /** Longest idle first; agent id breaks ties so that the choice is deterministic. */
-  private static final Comparator<AgentState> LONGEST_IDLE =
-      Comparator.comparingLong(AgentState::idleSince).thenComparing(AgentState::agentId);
-
-  /** Highest priority first, then the one that entered the queue first. */
-  private static final Comparator<RoutedCall> BEST_CALL =
-      Comparator.comparingInt(RoutedCall::priority).reversed()
-          .thenComparingLong(RoutedCall::enqueuedAt)
-          .thenComparing(RoutedCall::callId);
+  static final String CALL_TIMER = "call";
+  static final String AGENT_TIMER = "agent";
 
   private final RoutingStores stores;
   private final Decisions decisions;
-  private final Duration reservationTimeout;
+  private final RoutingSettings settings;
   private final LongSupplier wallClock;
+  private final AgentSelection selection;
 
-  Dispatcher(RoutingStores stores, Decisions decisions, Duration reservationTimeout, LongSupplier wallClock) {
+  Dispatcher(RoutingStores stores, Decisions decisions, RoutingSettings settings, LongSupplier wallClock) {
     this.stores = stores;
     this.decisions = decisions;
-    this.reservationTimeout = reservationTimeout;
+    this.settings = settings;
     this.wallClock = wallClock;
+    this.selection = new AgentSelection(stores);
   }
 
-  /** Offers waiting calls of {@code queues} while a free agent can take one. */
+  /** A waiting call with the agents that may take it now. */
+  private record Match(RoutedCall call, QueueRules rules, Eligibility.Result eligible, long effective) {}
+
+  private static final Comparator<Match> BEST_FIRST =
+      Comparator.comparingLong(Match::effective).reversed()
+          .thenComparingLong(match -> match.call().enqueuedAt())
+          .thenComparing(match -> match.call().callId());
+
+  QueueRules rulesOf(String tenant, String queue) {
+    return stores.queueConfig(tenant, queue)
+        .map(config -> QueueRules.of(config, settings))
+        .orElseGet(() -> QueueRules.defaults(queue, settings));
+  }
+
+  long now() {
+    return wallClock.getAsLong();
+  }
+
+  /** Offers waiting calls of {@code queues} while a free, eligible agent can take one. */
   void dispatch(String tenant, Set<String> queues) {
     while (true) {
-      List<AgentState> agents = stores.agents(tenant);
-      Optional<RoutedCall> best = queues.stream()
-          .filter(queue -> agents.stream().anyMatch(agent -> agent.canTakeCallFrom(queue)))
-          .map(queue -> headOf(tenant, queue))
+      long now = now();
+      List<AgentState> free = stores.agents(tenant).stream().filter(agent -> agent.isFree(now)).toList();
+      if (free.isEmpty()) {
+        return;
+      }
+      Optional<Match> best = queues.stream()
+          .map(queue -> firstMatch(tenant, queue, free, now))
           .flatMap(Optional::stream)
-          .min(BEST_CALL);
+          .min(BEST_FIRST);
       if (best.isEmpty()) {
         return;
       }
-      RoutedCall call = best.get();
-      offer(tenant, call, chooseAgent(agents, call));
+      offer(tenant, best.get(), now);
     }
   }
 
-  /** Takes an offered call back from its agent and puts it back at its original place. */
-  RoutedCall returnToQueue(String tenant, RoutedCall offered) {
-    stores.removeReservation(tenant, offered);
-    stores.agent(tenant, offered.agentId())
-        .ifPresent(agent -> stores.put(tenant, agent.releaseOffer(offered.callId())));
-    RoutedCall waiting = offered.backToQueue();
+  private Optional<Match> firstMatch(String tenant, String queue, List<AgentState> free, long now) {
+    List<AgentState> ofQueue = free.stream().filter(agent -> agent.queues().contains(queue)).toList();
+    if (ofQueue.isEmpty()) {
+      return Optional.empty();
+    }
+    QueueRules rules = rulesOf(tenant, queue);
+    // Walks past calls nobody free may take yet (skills, preferred agent); indexes come later.
+    return stores.firstWaiting(tenant, queue, call -> {
+      Eligibility.Result eligible = Eligibility.eligible(call, rules, ofQueue, now, id -> stores.agent(tenant, id));
+      return eligible.agents().isEmpty() ? Optional.empty()
+          : Optional.of(new Match(call, rules, eligible, WaitingOrder.effective(call, rules.agingPointsPerMinute(), now)));
+    });
+  }
+
+  /** Puts a call into its queue's order with a key fixed now, and sets the timers that may make it routable. */
+  RoutedCall enqueue(String tenant, RoutedCall call, QueueRules rules) {
+    RoutedCall waiting = call.withSortKey(rules.sortKey(call));
     stores.put(tenant, waiting);
     stores.addWaiting(tenant, waiting);
+    long now = now();
+    List<Long> moments = new ArrayList<>();
+    for (SkillRelaxationStep step : rules.skillRelaxation()) {
+      moments.add(waiting.enqueuedAt() + step.getAfterSeconds() * 1000L);
+    }
+    if (waiting.attributes().containsKey(Eligibility.PREFERRED_AGENT)) {
+      moments.add(waiting.enqueuedAt() + rules.preferredAgentTimeoutMs());
+    }
+    if (rules.rejectDelayMs() > 0) {
+      waiting.refusals().values().forEach(at -> moments.add(at + rules.rejectDelayMs()));
+    }
+    moments.stream().filter(at -> at > now).distinct()
+        .forEach(at -> stores.addTimer(at, tenant, CALL_TIMER, waiting.callId()));
     return waiting;
+  }
+
+  /** Takes the remaining offers of a call back (without counting them) and puts it back at its place. */
+  RoutedCall returnToQueue(String tenant, RoutedCall offered) {
+    stores.removeReservation(tenant, offered);
+    for (Offer offer : offered.offers()) {
+      stores.agent(tenant, offer.agentId())
+          .ifPresent(agent -> stores.put(tenant, agent.releaseOffer(offered.callId())));
+    }
+    return enqueue(tenant, offered.backToQueue(), rulesOf(tenant, offered.queue()));
   }
 
   /** The queues an agent serves plus {@code queue}, the ones to dispatch after a change. */
@@ -77,49 +126,33 @@ final class Dispatcher {
     if (queue != null) {
       queues.add(queue);
     }
-    stores.agent(tenant, agentId).ifPresent(agent -> queues.addAll(agent.queues()));
+    if (agentId != null) {
+      stores.agent(tenant, agentId).ifPresent(agent -> queues.addAll(agent.queues()));
+    }
     return queues;
   }
 
-  private Optional<RoutedCall> headOf(String tenant, String queue) {
-    while (true) {
-      Optional<KeyValue<String, String>> head = stores.head(tenant, queue);
-      if (head.isEmpty()) {
-        return Optional.empty();
-      }
-      String key = head.get().key;
-      Optional<RoutedCall> call = stores.call(tenant, head.get().value)
-          .filter(c -> c.is(RoutedCall.Phase.WAITING) && StoreKeys.waiting(tenant, c).equals(key));
-      if (call.isPresent()) {
-        return call;
-      }
-      // Every waiting entry should match a waiting call; drop a stale one rather than offer a ghost.
-      log.warn("Dropping stale waiting entry for call {} of tenant {} in queue {}", head.get().value, tenant, queue);
-      stores.removeWaitingEntry(key);
-    }
-  }
-
-  /** The longest idle agent who can take the call, avoiding the agent who just refused it if possible. */
-  private static AgentState chooseAgent(List<AgentState> agents, RoutedCall call) {
-    List<AgentState> free = agents.stream().filter(agent -> agent.canTakeCallFrom(call.queue())).toList();
-    return free.stream()
-        .filter(agent -> !agent.agentId().equals(call.refusedBy()))
-        .min(LONGEST_IDLE)
-        .orElseGet(() -> free.stream().min(LONGEST_IDLE).orElseThrow());
-  }
-
-  private void offer(String tenant, RoutedCall call, AgentState agent) {
-    long now = wallClock.getAsLong();
-    RoutedCall offered = call.offered(agent.agentId(), UUID.randomUUID().toString(), now + reservationTimeout.toMillis());
+  private void offer(String tenant, Match match, long now) {
+    RoutedCall call = match.call();
+    Choice choice = selection.choose(tenant, call, match.rules(), match.eligible().agents());
+    List<Offer> offers = choice.agents().stream()
+        .map(agent -> new Offer(agent.agentId(), UUID.randomUUID().toString()))
+        .toList();
+    RoutedCall offered = call.offered(offers, now + match.rules().reservationTimeoutMs());
     stores.removeWaiting(tenant, call);
     stores.put(tenant, offered);
-    stores.put(tenant, agent.reserve(call.callId()));
+    choice.agents().forEach(agent -> stores.put(tenant, agent.reserve(call.callId())));
     stores.addReservation(tenant, offered);
-    try (MDC.MDCCloseable c = MDC.putCloseable("callId", call.callId());
-        MDC.MDCCloseable a = MDC.putCloseable("agentId", agent.agentId())) {
-      decisions.offered(tenant, offered, "agent " + agent.agentId() + " is the longest idle available agent of queue "
-          + call.queue() + (call.refusedBy() != null && !call.refusedBy().equals(agent.agentId())
-              ? " (not " + call.refusedBy() + ", who had the last offer)" : ""));
+    String why = choice.reason() + " (strategy " + match.rules().strategy()
+        + (match.eligible().rule().isEmpty() ? "" : "; " + match.eligible().rule()) + ")";
+    String refuser = call.lastRefuser();
+    for (Offer offer : offers) {
+      try (MDC.MDCCloseable c = MDC.putCloseable("callId", call.callId());
+          MDC.MDCCloseable a = MDC.putCloseable("agentId", offer.agentId())) {
+        decisions.offered(tenant, offered, offer, "agent " + offer.agentId() + " " + why
+            + (refuser != null && !refuser.equals(offer.agentId()) ? " (not " + refuser + ", who had the last offer)"
+                : ""));
+      }
     }
   }
 }

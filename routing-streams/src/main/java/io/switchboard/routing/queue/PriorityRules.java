@@ -1,15 +1,18 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.schemas.avro.PriorityRule;
+import io.switchboard.schemas.avro.PriorityRuleMatch;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * Priority of a call from its attributes: a base, plus a bonus for VIP callers ({@code vip=true}),
- * for inbound calls, and for each tag that has one. Higher goes first.
+ * The engine's default priority rules, used by every queue whose configuration has no
+ * {@code priorityRules} of its own: a base (for queues with no configuration at all), plus a bonus
+ * for VIP callers ({@code vip=true}), for inbound calls, and for each tag that has one.
  *
  * @param tags bonus per tag, matched case-insensitively
  */
@@ -26,33 +29,12 @@ public record PriorityRules(int base, int vip, int inbound, Map<String, Integer>
     tags = Map.copyOf(lower);
   }
 
-  /** A priority and the rules that made it, for the decision's reason. */
-  record Priority(int value, String explanation) {}
-
-  Priority score(String direction, Map<String, String> attributes, List<String> callTags) {
-    long value = base;
-    List<String> why = new ArrayList<>();
-    why.add("base " + base);
-    if ("true".equalsIgnoreCase(attributes.get("vip"))) {
-      value += vip;
-      why.add("vip " + signed(vip));
-    }
-    if ("INBOUND".equals(direction)) {
-      value += inbound;
-      why.add("inbound " + signed(inbound));
-    }
-    for (String tag : new LinkedHashSet<>(callTags)) {
-      Integer bonus = tags.get(tag.toLowerCase(Locale.ROOT));
-      if (bonus != null) {
-        value += bonus;
-        why.add("tag " + tag + " " + signed(bonus));
-      }
-    }
-    int clamped = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
-    return new Priority(clamped, String.join(", ", why));
-  }
-
-  private static String signed(int bonus) {
-    return bonus >= 0 ? "+" + bonus : Integer.toString(bonus);
+  /** The same rules in the form of a queue's {@code priorityRules}: vip, inbound, then tags by name. */
+  List<PriorityRule> asRules() {
+    List<PriorityRule> rules = new ArrayList<>();
+    rules.add(new PriorityRule(PriorityRuleMatch.ATTRIBUTE, "vip", "true", vip));
+    rules.add(new PriorityRule(PriorityRuleMatch.DIRECTION, "INBOUND", null, inbound));
+    new TreeMap<>(tags).forEach((tag, bonus) -> rules.add(new PriorityRule(PriorityRuleMatch.TAG, tag, null, bonus)));
+    return List.copyOf(rules);
   }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.routing.queue.RoutedCall.Offer;
 import io.switchboard.routing.queue.RoutedCall.Phase;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.slf4j.MDC;
@@ -10,15 +10,13 @@ import org.slf4j.MDC;
 final class ReservationExpiry {
 
   private final RoutingStores stores;
-  private final Decisions decisions;
   private final Dispatcher dispatcher;
-  private final String timeout;
+  private final Reservations reservations;
 
-  ReservationExpiry(RoutingStores stores, Decisions decisions, Dispatcher dispatcher, Duration timeout) {
+  ReservationExpiry(RoutingStores stores, Dispatcher dispatcher, Reservations reservations) {
     this.stores = stores;
-    this.decisions = decisions;
     this.dispatcher = dispatcher;
-    this.timeout = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    this.reservations = reservations;
   }
 
   /** Punctuator: {@code now} is the wall-clock time, which tests advance instead of sleeping. */
@@ -27,19 +25,31 @@ final class ReservationExpiry {
       String[] subject = StoreKeys.reservationSubject(entry.key);
       String tenant = subject[0];
       String callId = subject[1];
+      long expiry = StoreKeys.reservationExpiry(entry.key);
       Optional<RoutedCall> offered = stores.call(tenant, callId)
-          .filter(call -> call.is(Phase.OFFERED) && entry.value.equals(call.reservationId()));
+          .filter(call -> call.is(Phase.OFFERED) && call.expiresAt() == expiry);
       if (offered.isEmpty()) {
         stores.removeReservationEntry(entry.key);
         continue;
       }
-      RoutedCall call = offered.get();
-      try (MDC.MDCCloseable c = MDC.putCloseable("callId", callId);
-          MDC.MDCCloseable a = MDC.putCloseable("agentId", call.agentId())) {
-        dispatcher.returnToQueue(tenant, call);
-        decisions.timedOut(tenant, call, "no answer from agent " + call.agentId() + " within " + timeout);
-        dispatcher.dispatch(tenant, dispatcher.queuesOf(tenant, call.agentId(), call.queue()));
+      String timeout = seconds(dispatcher.rulesOf(tenant, offered.get().queue()).reservationTimeoutMs());
+      try (MDC.MDCCloseable c = MDC.putCloseable("callId", callId)) {
+        // Every agent still ringing misses it; the last one to go puts the call back in its place.
+        for (Offer offer : offered.get().offers()) {
+          RoutedCall current = stores.call(tenant, callId).orElseThrow();
+          if (!current.is(Phase.OFFERED) || current.offer(offer.agentId(), offer.reservationId()).isEmpty()) {
+            continue;
+          }
+          try (MDC.MDCCloseable a = MDC.putCloseable("agentId", offer.agentId())) {
+            reservations.refused(tenant, current, offer, true,
+                "no answer from agent " + offer.agentId() + " within " + timeout);
+          }
+        }
       }
     }
+  }
+
+  private static String seconds(long ms) {
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 }

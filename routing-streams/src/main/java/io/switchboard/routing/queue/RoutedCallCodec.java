@@ -1,14 +1,23 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.routing.queue.RoutedCall.Offer;
+import io.switchboard.routing.queue.RoutedCall.Phase;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Store form of {@link RoutedCall}, format 1. */
+/**
+ * Store form of {@link RoutedCall}. Format 2 adds the sort key, several offers, the answer time and
+ * the refusals; format 1 (one offer, one refuser) still reads.
+ */
 final class RoutedCallCodec extends StoreValueCodec<RoutedCall> {
 
   RoutedCallCodec() {
-    super(1);
+    super(2);
   }
 
   @Override
@@ -21,16 +30,68 @@ final class RoutedCallCodec extends StoreValueCodec<RoutedCall> {
     writeString(out, call.queue());
     out.writeInt(call.priority());
     out.writeLong(call.enqueuedAt());
-    writeString(out, call.agentId());
-    writeString(out, call.reservationId());
+    out.writeLong(call.sortKey());
+    out.writeInt(call.offers().size());
+    for (Offer offer : call.offers()) {
+      writeString(out, offer.agentId());
+      writeString(out, offer.reservationId());
+    }
     out.writeLong(call.expiresAt());
-    writeString(out, call.refusedBy());
+    writeString(out, call.agentId());
+    out.writeLong(call.connectedAt());
+    out.writeInt(call.refusals().size());
+    for (Map.Entry<String, Long> refusal : call.refusals().entrySet()) {
+      writeString(out, refusal.getKey());
+      out.writeLong(refusal.getValue());
+    }
   }
 
   @Override
   RoutedCall read(int version, DataInputStream in) throws IOException {
-    return new RoutedCall(readString(in), readString(in), readMap(in), readList(in),
-        RoutedCall.Phase.valueOf(readString(in)), readString(in), in.readInt(), in.readLong(),
-        readString(in), readString(in), in.readLong(), readString(in));
+    String callId = readString(in);
+    String direction = readString(in);
+    Map<String, String> attributes = readMap(in);
+    List<String> tags = readList(in);
+    Phase phase = Phase.valueOf(readString(in));
+    String queue = readString(in);
+    int priority = in.readInt();
+    long enqueuedAt = in.readLong();
+    return version == 1
+        ? readVersion1(in, callId, direction, attributes, tags, phase, queue, priority, enqueuedAt)
+        : new RoutedCall(callId, direction, attributes, tags, phase, queue, priority, enqueuedAt, in.readLong(),
+            readOffers(in), in.readLong(), readString(in), in.readLong(), readRefusals(in));
+  }
+
+  private static RoutedCall readVersion1(DataInputStream in, String callId, String direction,
+      Map<String, String> attributes, List<String> tags, Phase phase, String queue, int priority, long enqueuedAt)
+      throws IOException {
+    String agentId = readString(in);
+    String reservationId = readString(in);
+    long expiresAt = in.readLong();
+    String refusedBy = readString(in);
+    List<Offer> offers = phase == Phase.OFFERED ? List.of(new Offer(agentId, reservationId)) : List.of();
+    Map<String, Long> refusals = refusedBy == null ? Map.of() : Map.of(refusedBy, 0L);
+    // Format 1 ordered by priority then age with no aging: the same order as this sort key at rate 0.
+    return new RoutedCall(callId, direction, attributes, tags, phase, queue, priority, enqueuedAt,
+        WaitingOrder.sortKey(priority, enqueuedAt, 0), offers, expiresAt,
+        phase == Phase.CONNECTED ? agentId : null, 0, refusals);
+  }
+
+  private static List<Offer> readOffers(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<Offer> offers = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      offers.add(new Offer(readString(in), readString(in)));
+    }
+    return offers;
+  }
+
+  private static Map<String, Long> readRefusals(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    Map<String, Long> refusals = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      refusals.put(readString(in), in.readLong());
+    }
+    return refusals;
   }
 }

@@ -24,11 +24,29 @@ final class StoreKeys {
     return tenant + SEPARATOR + queue + SEPARATOR;
   }
 
-  /** Waiting calls: highest priority first, then oldest first, then by call id for a stable order. */
+  /**
+   * Waiting calls: highest sort key first (priority with aging, see {@link WaitingOrder}), then
+   * oldest first, then by call id for a stable order.
+   */
   static String waiting(String tenant, RoutedCall call) {
-    long inverted = (long) Integer.MAX_VALUE - call.priority();
-    return queuePrefix(tenant, call.queue()) + String.format("%010d", inverted) + SEPARATOR
+    return queuePrefix(tenant, call.queue()) + WaitingOrder.descending(call.sortKey()) + SEPARATOR
         + String.format("%019d", Math.max(0, call.enqueuedAt())) + SEPARATOR + call.callId();
+  }
+
+  /** Per-queue selection state (round-robin cursor, random draws). */
+  static String cursor(String tenant, String queue, String kind) {
+    return queuePrefix(tenant, queue) + kind;
+  }
+
+  /** Timers: by due time first, like reservations; {@code kind} is "call" or "agent". */
+  static String timer(long dueAt, String tenant, String kind, String id) {
+    return String.format("%019d", Math.max(0, dueAt)) + SEPARATOR + tenant + SEPARATOR + kind + SEPARATOR + id;
+  }
+
+  /** {@code [tenant, kind, id]} of a timer key. */
+  static String[] timerSubject(String key) {
+    String[] parts = key.split(String.valueOf(SEPARATOR), 4);
+    return new String[] {parts[1], parts[2], parts[3]};
   }
 
   /** Reservations: by expiry first, so the expired ones are a scan from the start. */
@@ -36,6 +54,7 @@ final class StoreKeys {
     return String.format("%019d", Math.max(0, expiresAt)) + SEPARATOR + tenant + SEPARATOR + callId;
   }
 
+  /** The due time of a reservation or timer key. */
   static long reservationExpiry(String key) {
     return Long.parseLong(key.substring(0, key.indexOf(SEPARATOR)));
   }

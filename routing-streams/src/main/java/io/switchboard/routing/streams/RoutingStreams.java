@@ -3,6 +3,7 @@ package io.switchboard.routing.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.switchboard.routing.queue.RoutingTopology;
+import io.switchboard.routing.stats.QueueStatsTopology;
 import io.switchboard.schemas.topics.TopicCreator;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * Runs the routing topology: creates the topics it needs, starts {@link KafkaStreams} with the
  * context and closes it, within a timeout, when the context closes.
  */
-final class RoutingStreams implements SmartLifecycle {
+final class RoutingStreams implements SmartLifecycle, RunningStreams {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingStreams.class);
 
@@ -50,6 +51,7 @@ final class RoutingStreams implements SmartLifecycle {
     }
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
       TopicCreator.ensure(admin, RoutingTopology.TOPICS, kafka.topicSettings());
+      TopicCreator.ensure(admin, QueueStatsTopology.TOPICS, kafka.topicSettings());
     }
     KafkaStreams created = new KafkaStreams(topology, config);
     created.setUncaughtExceptionHandler(error -> {
@@ -85,6 +87,11 @@ final class RoutingStreams implements SmartLifecycle {
   @Override
   public synchronized boolean isRunning() {
     return streams != null;
+  }
+
+  @Override
+  public synchronized Optional<KafkaStreams> kafkaStreams() {
+    return Optional.ofNullable(streams);
   }
 
   /** The current state, empty when not started. */

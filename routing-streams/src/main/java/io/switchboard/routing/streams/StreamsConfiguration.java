@@ -5,6 +5,8 @@ import io.switchboard.routing.queue.PriorityProperties;
 import io.switchboard.routing.queue.ReservationProperties;
 import io.switchboard.routing.queue.RoutingSettings;
 import io.switchboard.routing.queue.RoutingTopology;
+import io.switchboard.routing.stats.QueryProperties;
+import java.util.Properties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,9 +23,10 @@ class StreamsConfiguration {
 
   @Bean
   RoutingStreams routingStreams(RoutingSettings settings, KafkaProperties kafka, StreamsProperties streams,
-      MeterRegistry registry) {
-    return new RoutingStreams(RoutingTopology.build(settings),
-        StreamsConfigs.of(kafka, streams, new DroppedRecords(registry)), kafka, streams.closeTimeout(), registry);
+      MeterRegistry registry, QueryProperties query) {
+    Properties config = StreamsConfigs.of(kafka, streams, new DroppedRecords(registry));
+    query.applyTo(config);
+    return new RoutingStreams(RoutingTopology.build(settings), config, kafka, streams.closeTimeout(), registry);
   }
 
   @Bean

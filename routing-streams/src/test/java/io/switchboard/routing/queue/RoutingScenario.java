@@ -13,7 +13,10 @@ import io.switchboard.schemas.avro.CallDirection;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallPriorityChanged;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.QueueConfig;
+import io.switchboard.schemas.avro.Skill;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
 import io.switchboard.schemas.topics.Topics;
@@ -40,6 +43,7 @@ final class RoutingScenario implements AutoCloseable {
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, CallEvent> calls;
   private final TestInputTopic<String, AgentEvent> agents;
+  private final TestInputTopic<String, QueueConfig> queues;
   private final TestOutputTopic<String, RoutingDecision> decisions;
   private final List<RoutingDecision> seen = new ArrayList<>();
   private Instant now = Instant.parse("2026-11-21T10:00:00Z");
@@ -56,6 +60,8 @@ final class RoutingScenario implements AutoCloseable {
         Topics.CALL_EVENTS.valueSerde().serializer());
     agents = driver.createInputTopic(Topics.AGENT_EVENTS.name(), Topics.AGENT_EVENTS.keySerde().serializer(),
         Topics.AGENT_EVENTS.valueSerde().serializer());
+    queues = driver.createInputTopic(Topics.QUEUE_CONFIG.name(), Topics.QUEUE_CONFIG.keySerde().serializer(),
+        Topics.QUEUE_CONFIG.valueSerde().serializer());
     decisions = driver.createOutputTopic(Topics.ROUTING_DECISIONS.name(),
         Topics.ROUTING_DECISIONS.keySerde().deserializer(), Topics.ROUTING_DECISIONS.valueSerde().deserializer());
   }
@@ -73,6 +79,43 @@ final class RoutingScenario implements AutoCloseable {
   RoutingScenario agent(String tenant, String agentId, int capacity, String... queues) {
     return agentEvent(tenant, agentId, AgentRegistered.newBuilder().setQueues(List.of(queues)).setCapacity(capacity)
         .setSkills(List.of()).build());
+  }
+
+  RoutingScenario agent(String tenant, String agentId, int capacity, Map<String, Integer> skills, String... queues) {
+    List<Skill> levels = new ArrayList<>();
+    skills.forEach((name, level) -> levels.add(new Skill(name, level)));
+    return agentEvent(tenant, agentId, AgentRegistered.newBuilder().setQueues(List.of(queues)).setCapacity(capacity)
+        .setSkills(levels).build());
+  }
+
+  /** A queue definition with its envelope filled and every other field at the schema default. */
+  static QueueConfig.Builder queue(String tenant, String name) {
+    return QueueConfig.newBuilder().setEventId(UUID.randomUUID()).setTenantId(tenant)
+        .setOccurredAt(Instant.parse("2026-11-21T09:00:00Z")).setSource("test").setQueue(name);
+  }
+
+  /** Publishes a queue definition on queue.config, keyed tenantId/queue as the gateway does. */
+  RoutingScenario configure(QueueConfig.Builder config) {
+    QueueConfig built = config.build();
+    queues.pipeInput(built.getTenantId() + "/" + built.getQueue(), built, now);
+    return this;
+  }
+
+  /** A queue.config record under any key, e.g. one that does not match its value. */
+  RoutingScenario pipeQueueConfig(String key, QueueConfig config) {
+    queues.pipeInput(key, config, now);
+    return this;
+  }
+
+  /** A tombstone: the queue is deleted and routes with the defaults again. */
+  RoutingScenario deleteQueue(String tenant, String queue) {
+    queues.pipeInput(tenant + "/" + queue, null, now);
+    return this;
+  }
+
+  RoutingScenario priorityChanged(String tenant, String callId, Integer priority, Map<String, String> attributes,
+      String... tags) {
+    return callEvent(tenant, callId, new CallPriorityChanged(priority, attributes, List.of(tags)));
   }
 
   RoutingScenario status(String tenant, String agentId, AgentStatus status) {

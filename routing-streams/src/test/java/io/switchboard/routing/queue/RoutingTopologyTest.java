@@ -305,7 +305,7 @@ class RoutingTopologyTest {
 
   @Test
   void eventsAboutUnknownCallsAndAgentsAreIgnored() {
-    RoutingOffered stranger = new RoutingOffered("ghost", UUID.randomUUID().toString(), routing.now());
+    RoutingOffered stranger = new RoutingOffered("ghost", UUID.randomUUID().toString(), routing.now(), false);
     routing.answered(TENANT, "nobody", stranger);
     routing.declined(TENANT, "nobody", stranger, "no");
     routing.ended(TENANT, "nobody", CallOutcome.ENDED);
@@ -316,7 +316,7 @@ class RoutingTopologyTest {
     routing.agent(TENANT, "a1", 1, "sales").available(TENANT, "a1");
     routing.call(TENANT, "c1", "sales");
     RoutingOffered offer = lastOffer(routing.decisions());
-    routing.answered(TENANT, "c1", new RoutingOffered("a1", "wrong-reservation", routing.now()));
+    routing.answered(TENANT, "c1", new RoutingOffered("a1", "wrong-reservation", routing.now(), false));
     assertThat(routing.decisions()).isEmpty();
     routing.answered(TENANT, "c1", offer);
     assertThat(summaries(routing.decisions())).containsExactly("accepted c1 by a1");

@@ -1,0 +1,132 @@
+package io.switchboard.routing.stats;
+
+import io.switchboard.schemas.avro.AgentStatus;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The codecs of the four value types of the statistics stores, all at format version 1. */
+final class StatsCodecs {
+
+  private StatsCodecs() {}
+
+  static final class Calls extends StatsCodec<TrackedCall> {
+    Calls() {
+      super(1);
+    }
+
+    @Override
+    void write(TrackedCall call, DataOutputStream out) throws IOException {
+      writeString(out, call.queue());
+      out.writeLong(call.enteredAt());
+      writeString(out, call.phase().name());
+      writeString(out, call.agentId());
+      out.writeLong(call.talkStartedAt());
+      out.writeLong(call.acceptedAt());
+      out.writeLong(call.endedAt());
+    }
+
+    @Override
+    TrackedCall read(int version, DataInputStream in) throws IOException {
+      return new TrackedCall(readString(in), in.readLong(), TrackedCall.Phase.valueOf(readString(in)),
+          readString(in), in.readLong(), in.readLong(), in.readLong());
+    }
+  }
+
+  static final class Agents extends StatsCodec<TrackedAgent> {
+    Agents() {
+      super(1);
+    }
+
+    @Override
+    void write(TrackedAgent agent, DataOutputStream out) throws IOException {
+      writeStrings(out, agent.queues(), agent.queues().size());
+      writeString(out, agent.reported().name());
+      writeStrings(out, agent.offers(), agent.offers().size());
+      writeStrings(out, agent.calls(), agent.calls().size());
+    }
+
+    @Override
+    TrackedAgent read(int version, DataInputStream in) throws IOException {
+      return new TrackedAgent(readStrings(in), status(readString(in)),
+          new TreeSet<>(readStrings(in)), new TreeSet<>(readStrings(in)));
+    }
+  }
+
+  static final class Queues extends StatsCodec<QueueState> {
+    Queues() {
+      super(1);
+    }
+
+    @Override
+    void write(QueueState queue, DataOutputStream out) throws IOException {
+      out.writeInt(queue.waiting);
+      out.writeLong(queue.latestInterval);
+      out.writeLong(queue.lastEmittedAt);
+      out.writeInt(queue.agents.size());
+      for (Map.Entry<AgentStatus, Integer> entry : queue.agents.entrySet()) {
+        writeString(out, entry.getKey().name());
+        out.writeInt(entry.getValue());
+      }
+    }
+
+    @Override
+    QueueState read(int version, DataInputStream in) throws IOException {
+      QueueState queue = new QueueState();
+      queue.waiting = in.readInt();
+      queue.latestInterval = in.readLong();
+      queue.lastEmittedAt = in.readLong();
+      int statuses = in.readInt();
+      for (int i = 0; i < statuses; i++) {
+        queue.addAgent(status(readString(in)), in.readInt());
+      }
+      return queue;
+    }
+  }
+
+  static final class Intervals extends StatsCodec<IntervalCounts> {
+    Intervals() {
+      super(1);
+    }
+
+    @Override
+    void write(IntervalCounts counts, DataOutputStream out) throws IOException {
+      out.writeInt(counts.offered);
+      out.writeInt(counts.answered);
+      out.writeInt(counts.abandoned);
+      out.writeInt(counts.overflowed);
+      out.writeInt(counts.answeredWithinServiceLevel);
+      out.writeInt(counts.abandonedAfterServiceLevel);
+      out.writeLong(counts.answeredWaitMs);
+      out.writeInt(counts.handled);
+      out.writeLong(counts.talkMs);
+    }
+
+    @Override
+    IntervalCounts read(int version, DataInputStream in) throws IOException {
+      IntervalCounts counts = new IntervalCounts();
+      counts.offered = in.readInt();
+      counts.answered = in.readInt();
+      counts.abandoned = in.readInt();
+      counts.overflowed = in.readInt();
+      counts.answeredWithinServiceLevel = in.readInt();
+      counts.abandonedAfterServiceLevel = in.readInt();
+      counts.answeredWaitMs = in.readLong();
+      counts.handled = in.readInt();
+      counts.talkMs = in.readLong();
+      return counts;
+    }
+  }
+
+  /** A status this release does not know (a newer schema) reads as OFFLINE, the enum's own default. */
+  private static AgentStatus status(String name) {
+    for (AgentStatus status : AgentStatus.values()) {
+      if (status.name().equals(name)) {
+        return status;
+      }
+    }
+    return AgentStatus.OFFLINE;
+  }
+}

@@ -1,0 +1,48 @@
+package io.switchboard.routing.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.schemas.avro.AgentStatus;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class StatsCodecsTest {
+
+  @Test
+  void everyStoreValueSurvivesARoundTrip() {
+    TrackedCall call = new TrackedCall("sales", 1_000, TrackedCall.Phase.CONNECTED, "a1", 1_500, 1_400, -1);
+    assertThat(new StatsCodecs.Calls().decode(new StatsCodecs.Calls().encode(call))).isEqualTo(call);
+
+    TrackedAgent agent = new TrackedAgent(List.of("sales", "support"), AgentStatus.BREAK, Set.of("c1"), Set.of("c2", "c3"));
+    assertThat(new StatsCodecs.Agents().decode(new StatsCodecs.Agents().encode(agent))).isEqualTo(agent);
+
+    QueueState queue = new QueueState();
+    queue.waiting = 4;
+    queue.latestInterval = 900_000;
+    queue.lastEmittedAt = 901_234;
+    queue.addAgent(AgentStatus.BUSY, 2);
+    QueueState readQueue = new StatsCodecs.Queues().decode(new StatsCodecs.Queues().encode(queue));
+    assertThat(readQueue).usingRecursiveComparison().isEqualTo(queue);
+
+    IntervalCounts counts = new IntervalCounts();
+    counts.offered = 9;
+    counts.answered = 7;
+    counts.abandonedAfterServiceLevel = 1;
+    counts.answeredWaitMs = 70_000;
+    counts.talkMs = 123_456;
+    counts.handled = 3;
+    IntervalCounts readCounts = new StatsCodecs.Intervals().decode(new StatsCodecs.Intervals().encode(counts));
+    assertThat(readCounts).usingRecursiveComparison().isEqualTo(counts);
+  }
+
+  @Test
+  void aFormatFromANewerReleaseIsRefusedWithAMessage() {
+    byte[] bytes = new StatsCodecs.Calls().encode(TrackedCall.entered("sales", 1));
+    bytes[0] = 9;
+    assertThatThrownBy(() -> new StatsCodecs.Calls().decode(bytes))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("Unknown store value format 9");
+  }
+}
