@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.gateway.call.CallStateProperties;
 import io.switchboard.gateway.events.SwitchboardProperties;
+import io.switchboard.gateway.queue.RoutingProperties;
 import io.switchboard.gateway.ws.WebSocketProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class ConfigurationValidationTest {
 
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties({SwitchboardProperties.class, CallStateProperties.class, WebSocketProperties.class})
+  @EnableConfigurationProperties({SwitchboardProperties.class, CallStateProperties.class, WebSocketProperties.class,
+      RoutingProperties.class})
   static class Properties {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -27,6 +29,8 @@ class ConfigurationValidationTest {
           "switchboard.kafka.replication-factor=1",
           "switchboard.gateway.call-state-url=http://localhost:8082",
           "switchboard.gateway.call-state-timeout=5s",
+          "switchboard.gateway.routing-url=http://localhost:8081",
+          "switchboard.gateway.routing-timeout=5s",
           "switchboard.gateway.ws.send-buffer=256",
           "switchboard.gateway.ws.offer-grace=60s");
 
@@ -36,6 +40,7 @@ class ConfigurationValidationTest {
       assertThat(context).hasNotFailed();
       assertThat(context.getBean(SwitchboardProperties.class).kafka().replicationFactor()).isEqualTo(1);
       assertThat(context.getBean(CallStateProperties.class).callStateUrl()).isEqualTo("http://localhost:8082");
+      assertThat(context.getBean(RoutingProperties.class).routingUrl()).isEqualTo("http://localhost:8081");
     });
   }
 
@@ -47,7 +52,9 @@ class ConfigurationValidationTest {
       "switchboard.instance-id=has spaces|instanceId|must match",
       "switchboard.gateway.call-state-url=ftp://call-state|callStateUrl|must be an http(s) base URL",
       "switchboard.gateway.call-state-timeout=1ms|callStateTimeout|must be longer than or equal to",
-      "switchboard.gateway.ws.send-buffer=2|sendBuffer|must be greater than or equal to 16"})
+      "switchboard.gateway.ws.send-buffer=2|sendBuffer|must be greater than or equal to 16",
+      "switchboard.gateway.routing-url=localhost:8081|routingUrl|must be an http(s) base URL",
+      "switchboard.gateway.routing-timeout=10ms|routingTimeout|must be longer than or equal to"})
   void aBadValueFailsStartUpNamingThePropertyAndTheRule(String setting, String field, String rule) {
     runner.withPropertyValues(setting).run(context -> {
       assertThat(context).hasFailed();

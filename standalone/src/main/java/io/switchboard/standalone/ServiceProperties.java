@@ -38,6 +38,7 @@ final class ServiceProperties {
         properties.put("server.port", settings.gatewayPort());
         properties.put("switchboard.gateway.call-state-url",
             "http://" + settings.host() + ":" + settings.callStatePort());
+        properties.put("switchboard.gateway.routing-url", "http://" + settings.host() + ":" + settings.routingPort());
         properties.put("spring.autoconfigure.exclude", StandaloneStack.noDatabase());
       }
       default -> throw new IllegalArgumentException("Unknown service " + service);

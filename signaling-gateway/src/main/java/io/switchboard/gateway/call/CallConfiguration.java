@@ -1,5 +1,7 @@
 package io.switchboard.gateway.call;
 
+import io.switchboard.gateway.events.EventFactory;
+import io.switchboard.gateway.events.EventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,5 +13,10 @@ class CallConfiguration {
   @Bean
   HttpCallStateClient callStateClient(CallStateProperties properties) {
     return new HttpCallStateClient(properties);
+  }
+
+  @Bean
+  RejectedCalls rejectedCalls(EventFactory events, EventPublisher publisher, CallStateClient callState) {
+    return new RejectedCalls(events, publisher, callState);
   }
 }

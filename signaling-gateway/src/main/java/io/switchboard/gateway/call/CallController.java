@@ -8,15 +8,23 @@ import io.switchboard.gateway.web.RequestIds;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.CallbackRequested;
+import io.switchboard.schemas.call.CallState;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,12 +33,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Create, read and end calls. Writes go to call.events; reads are forwarded to call-state. */
+/** Create, read, re-prioritise and end calls, and ask for a callback. Writes go to call.events; reads are forwarded to call-state. */
 @RestController
 @RequestMapping("/api/v1/calls")
 class CallController {
 
   private static final Logger log = LoggerFactory.getLogger(CallController.class);
+
+  /** A call's priority matters until an agent answers: waiting, or offered and maybe rescinded. */
+  private static final Set<CallState> PRIORITY_STATES = EnumSet.of(CallState.QUEUED, CallState.RINGING);
+  /** A callback replaces waiting in the queue, so only a waiting call can ask for one. */
+  private static final Set<CallState> CALLBACK_STATES = EnumSet.of(CallState.QUEUED);
 
   private final EventFactory events;
   private final EventPublisher publisher;
@@ -87,5 +100,61 @@ class CallController {
                 .body(Map.of("callId", callId, "outcome", outcome.name()));
           }));
         });
+  }
+
+  @PatchMapping("/{callId}")
+  Mono<ResponseEntity<Map<String, Object>>> patch(@PathVariable String callId,
+      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
+      @Valid @RequestBody PatchCallRequest body) {
+    String tenant = RequestIds.tenant(tenantHeader);
+    RequestIds.id("callId", callId);
+    if (body.changesNothing()) {
+      throw ApiException.badRequest("Give at least one of priority, attributes or tags");
+    }
+    return whileWaiting(tenant, callId, PRIORITY_STATES, "change its priority", call -> {
+      var changed = events.call(tenant, callId, body.toPayload());
+      return publisher.call(changed).then(Mono.fromSupplier(() -> {
+        try (CallLog ignored = CallLog.of(callId, call.agentId())) {
+          log.info("Call {} priority change requested while {}: {}", callId, call.state(), changed.getPayload());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("callId", callId);
+        answer.put("eventId", changed.getEventId().toString());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+      }));
+    });
+  }
+
+  @PostMapping("/{callId}/callback")
+  Mono<ResponseEntity<Map<String, Object>>> callback(@PathVariable String callId,
+      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
+      @Valid @RequestBody(required = false) CallbackRequest body) {
+    String tenant = RequestIds.tenant(tenantHeader);
+    RequestIds.id("callId", callId);
+    String number = body == null ? null : body.number();
+    return whileWaiting(tenant, callId, CALLBACK_STATES, "be called back", call -> {
+      var requested = events.call(tenant, callId, new CallbackRequested(number));
+      return publisher.call(requested).then(Mono.fromSupplier(() -> {
+        try (CallLog ignored = CallLog.of(callId, null)) {
+          log.info("Call {} asked to be called back", callId);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("callId", callId);
+        answer.put("number", number);
+        answer.put("eventId", requested.getEventId().toString());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+      }));
+    });
+  }
+
+  /** Runs {@code action} if call-state has the call in one of {@code allowed}: else 404 or 409. */
+  private <T> Mono<T> whileWaiting(String tenant, String callId, Set<CallState> allowed, String what,
+      Function<CallView, Mono<T>> action) {
+    return callState.find(tenant, callId)
+        .switchIfEmpty(Mono.error(() -> ApiException.notFound("Call " + callId + " not found")))
+        .flatMap(call -> allowed.contains(call.state()) ? action.apply(call)
+            : Mono.error(ApiException.conflict("Call " + callId + " is " + call.state() + "; only "
+                + allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))
+                + " calls can " + what)));
   }
 }

@@ -2,6 +2,7 @@ package io.switchboard.gateway.events;
 
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.QueueConfig;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,8 +20,16 @@ public final class EventFactory {
   }
 
   public CallEvent call(String tenantId, String callId, Object payload) {
+    return call(tenantId, callId, payload, UUID.randomUUID());
+  }
+
+  /**
+   * A call event with a given id: several instances that derive the same id for the same fact let
+   * consumers drop the duplicates by event id.
+   */
+  public CallEvent call(String tenantId, String callId, Object payload, UUID eventId) {
     return CallEvent.newBuilder()
-        .setEventId(UUID.randomUUID())
+        .setEventId(eventId)
         .setTenantId(tenantId)
         .setOccurredAt(now())
         .setSource(source)
@@ -38,6 +47,16 @@ public final class EventFactory {
         .setAgentId(agentId)
         .setPayload(payload)
         .build();
+  }
+
+  /** A queue definition with its envelope filled in; the caller sets the queue's own fields. */
+  public QueueConfig.Builder queueConfig(String tenantId, String queue) {
+    return QueueConfig.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setTenantId(tenantId)
+        .setOccurredAt(now())
+        .setSource(source)
+        .setQueue(queue);
   }
 
   // The wire format keeps milliseconds; truncating here keeps in-memory and decoded events equal.

@@ -4,6 +4,7 @@ import io.switchboard.gateway.events.IncomingEventHandler;
 import io.switchboard.gateway.logging.CallLog;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationRejected;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -48,6 +49,10 @@ final class AgentNotifier implements IncomingEventHandler {
     } else if (payload instanceof ReservationTimedOut) {
       ReservationTimedOut timedOut = (ReservationTimedOut) payload;
       withdrawn(tenant, callId, timedOut.getAgentId(), timedOut.getReservationId(), "timed-out");
+    } else if (payload instanceof OfferRescinded) {
+      // Ring-all losers, an agent going offline, a caller hanging up: the phone stops ringing.
+      OfferRescinded rescinded = (OfferRescinded) payload;
+      withdrawn(tenant, callId, rescinded.getAgentId(), rescinded.getReservationId(), "rescinded");
     }
   }
 
@@ -71,7 +76,9 @@ final class AgentNotifier implements IncomingEventHandler {
     offers.prune(clock.instant().minus(offerGrace));
     AgentKey agent = new AgentKey(tenant, offer.getAgentId());
     String frame = frames.encode("call:incoming", Frames.data("callId", callId, "queue", queue,
-        "reservationId", offer.getReservationId(), "expiresAt", offer.getExpiresAt().toString()));
+        "reservationId", offer.getReservationId(), "expiresAt", offer.getExpiresAt().toString(),
+        // A callback: the agent's side dials the customer rather than picking up a waiting caller.
+        "callback", offer.getCallback()));
     // Remember the offer before telling the agent, so that an immediate accept finds it.
     offers.put(tenant, new OfferBook.Offer(callId, offer.getAgentId(), offer.getReservationId(),
         offer.getExpiresAt(), false));

@@ -52,7 +52,7 @@ class RecordDispatcherTest {
   @Test
   void decodesEachTopicForItsHandler() {
     RoutingDecision offer = new RoutingDecision(UUID.randomUUID(), "acme", Instant.EPOCH, "routing", "k1", "sales",
-        null, new RoutingOffered("a1", "r1", Instant.EPOCH));
+        null, new RoutingOffered("a1", "r1", Instant.EPOCH, false));
     CallEvent event = queued("k1");
     dispatcher.dispatch(record("routing.decisions", Topics.ROUTING_DECISIONS.valueSerde().encode(offer)));
     dispatcher.dispatch(record("call.events", Topics.CALL_EVENTS.valueSerde().encode(event)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingDecision;
@@ -51,7 +52,7 @@ class AgentNotifierTest {
     FrameCollector other = connect("acme", "a2");
     FrameCollector otherTenant = connect("globex", "a1");
 
-    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15))));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), false)));
 
     for (FrameCollector client : new FrameCollector[] {desk, phone}) {
       JsonNode frame = client.last();
@@ -60,6 +61,7 @@ class AgentNotifierTest {
       assertThat(frame.get("data").get("queue").stringValue()).isEqualTo("sales");
       assertThat(frame.get("data").get("reservationId").stringValue()).isEqualTo("r-1");
       assertThat(frame.get("data").get("expiresAt").stringValue()).isEqualTo("2026-11-21T10:00:15Z");
+      assertThat(frame.get("data").get("callback").booleanValue()).isFalse();
     }
     assertThat(other.frames()).isEmpty();
     assertThat(otherTenant.frames()).isEmpty();
@@ -67,15 +69,22 @@ class AgentNotifierTest {
   }
 
   @Test
+  void aCallbackOfferSaysSo() {
+    FrameCollector desk = connect("acme", "a1");
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), true)));
+    assertThat(desk.last().get("data").get("callback").booleanValue()).isTrue();
+  }
+
+  @Test
   void offersToAgentsConnectedElsewhereAreNotTracked() {
-    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a9", "r-1", NOW.plusSeconds(15))));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a9", "r-1", NOW.plusSeconds(15), false)));
     assertThat(offers.size()).isZero();
   }
 
   @Test
   void acceptanceAndEndAreForwardedToTheAgentOfTheCall() {
     FrameCollector desk = connect("acme", "a1");
-    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15))));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), false)));
 
     notifier.onRoutingDecision(decision("acme", "k1", new ReservationAccepted("a1", "r-1")));
     assertThat(desk.last().get("type").stringValue()).isEqualTo("call:accepted");
@@ -92,7 +101,7 @@ class AgentNotifierTest {
   @Test
   void theEndOfAnotherCallIsNotForwarded() {
     FrameCollector desk = connect("acme", "a1");
-    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15))));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), false)));
     notifier.onCallEvent(ended("acme", "k2"));
     notifier.onCallEvent(ended("globex", "k1"));
     assertThat(desk.frames()).hasSize(1);
@@ -101,7 +110,7 @@ class AgentNotifierTest {
   @Test
   void aTimedOutOfferIsWithdrawnAndTheAgentTold() {
     FrameCollector desk = connect("acme", "a1");
-    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15))));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), false)));
     notifier.onRoutingDecision(decision("acme", "k1", new ReservationTimedOut("a1", "r-1")));
 
     assertThat(desk.last().get("type").stringValue()).isEqualTo("call:declined");
@@ -110,9 +119,28 @@ class AgentNotifierTest {
   }
 
   @Test
+  void aRescindedOfferStopsTheRingingOfThatAgentOnly() {
+    FrameCollector first = connect("acme", "a1");
+    FrameCollector second = connect("acme", "a2");
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), false)));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a2", "r-2", NOW.plusSeconds(15), false)));
+
+    notifier.onRoutingDecision(decision("acme", "k1", new OfferRescinded("a1", "r-1")));
+
+    JsonNode declined = first.last();
+    assertThat(declined.get("type").stringValue()).isEqualTo("call:declined");
+    assertThat(declined.get("data").get("callId").stringValue()).isEqualTo("k1");
+    assertThat(declined.get("data").get("agentId").stringValue()).isEqualTo("a1");
+    assertThat(declined.get("data").get("reason").stringValue()).isEqualTo("rescinded");
+    assertThat(offers.find("acme", "k1", "a1")).isEmpty();
+    assertThat(second.frames()).hasSize(1);
+    assertThat(offers.find("acme", "k1", "a2")).isPresent();
+  }
+
+  @Test
   void aStaleTimeoutDoesNotWithdrawANewerOffer() {
     FrameCollector desk = connect("acme", "a1");
-    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-2", NOW.plusSeconds(15))));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-2", NOW.plusSeconds(15), false)));
     notifier.onRoutingDecision(decision("acme", "k1", new ReservationTimedOut("a1", "r-1")));
     assertThat(offers.find("acme", "k1", "a1")).isPresent();
     assertThat(desk.frames()).hasSize(1);
@@ -121,8 +149,8 @@ class AgentNotifierTest {
   @Test
   void expiredOffersAreForgottenAfterTheGrace() {
     connect("acme", "a1");
-    notifier.onRoutingDecision(decision("acme", "old", new RoutingOffered("a1", "r-1", NOW.minusSeconds(120))));
-    notifier.onRoutingDecision(decision("acme", "new", new RoutingOffered("a1", "r-2", NOW.plusSeconds(15))));
+    notifier.onRoutingDecision(decision("acme", "old", new RoutingOffered("a1", "r-1", NOW.minusSeconds(120), false)));
+    notifier.onRoutingDecision(decision("acme", "new", new RoutingOffered("a1", "r-2", NOW.plusSeconds(15), false)));
     assertThat(offers.find("acme", "old", "a1")).isEmpty();
     assertThat(offers.find("acme", "new", "a1")).isPresent();
   }
