@@ -191,7 +191,7 @@ class CallStateIT {
         callEvent(callId, t0, created()),
         callEvent(callId, t0.plusMillis(100), new CallQueued("sales", null)),
         decision(callId, t0.plusMillis(150), new RoutingQueued(1, 175)),
-        decision(callId, t0.plusMillis(900), new RoutingOffered("a1", "r-1", t0.plusSeconds(20))),
+        decision(callId, t0.plusMillis(900), new RoutingOffered("a1", "r-1", t0.plusSeconds(20), false)),
         callEvent(callId, t0.plusMillis(1300), new CallAnswered("a1", "r-1")),
         decision(callId, t0.plusMillis(1350), new ReservationAccepted("a1", "r-1")),
         callEvent(callId, t0.plusMillis(65_400), new CallEnded(CallOutcome.ENDED, null, "customer")));

@@ -52,7 +52,7 @@ final class Facts {
   }
 
   CallFact offered(Instant at, String agentId) {
-    return decision(at, new RoutingOffered(agentId, "r-1", at.plusSeconds(20)));
+    return decision(at, new RoutingOffered(agentId, "r-1", at.plusSeconds(20), false));
   }
 
   CallFact timedOut(Instant at, String agentId) {
