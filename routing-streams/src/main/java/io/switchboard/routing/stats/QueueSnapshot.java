@@ -51,6 +51,8 @@ public record QueueSnapshot(
         .setAbandoned(abandoned)
         .setOverflowed(overflowed)
         .setAnsweredWithinServiceLevel(answeredWithinServiceLevel)
+        .setAbandonedAfterServiceLevel(abandonedAfterServiceLevel)
+        .setEligibleAgents(eligibleAgents)
         .setAsaMs(asaMs)
         .setAhtMs(ahtMs)
         .setServiceLevel(serviceLevel)

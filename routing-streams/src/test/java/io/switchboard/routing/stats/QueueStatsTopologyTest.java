@@ -172,6 +172,23 @@ class QueueStatsTopologyTest {
   }
 
   @Test
+  void theQueueStatsRecordCarriesEligibleAgentsAndLateAbandons() {
+    // given two agents of sales and a caller who gives up after the 20 s threshold
+    stats.agent("a1", "sales").agent("a2", "sales").queued("c1", "sales");
+    stats.advance(Duration.ofSeconds(25)).abandoned("c1", "sales", Duration.ofSeconds(25));
+
+    // when the coalescing second has passed
+    stats.advance(Duration.ofSeconds(2));
+
+    // then the last record on queue.stats has the same figures as the live snapshot
+    List<QueueStats> emitted = stats.emitted();
+    QueueStats last = emitted.get(emitted.size() - 1);
+    assertThat(last.getEligibleAgents()).isEqualTo(2);
+    assertThat(last.getAbandonedAfterServiceLevel()).isEqualTo(1);
+    assertThat(last.getAbandoned()).isEqualTo(stats.snapshot("sales").abandoned());
+  }
+
+  @Test
   void aRejectedOrRescindedOfferMakesTheAgentAvailableAgainAndTheCallKeepsWaiting() {
     stats.agent("a1", "sales").status("a1", AgentStatus.AVAILABLE).agent("a2", "sales").status("a2", AgentStatus.AVAILABLE);
     stats.queued("c1", "sales").offered("c1", "sales", "a1").offered("c1", "sales", "a2"); // ring-all
