@@ -1,5 +1,6 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.routing.store.StoreValueCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,7 +15,7 @@ final class AgentStateCodec extends StoreValueCodec<AgentState> {
   }
 
   @Override
-  void write(AgentState agent, DataOutputStream out) throws IOException {
+  protected void write(AgentState agent, DataOutputStream out) throws IOException {
     writeString(out, agent.agentId());
     writeList(out, agent.queues());
     out.writeInt(agent.capacity());
@@ -35,7 +36,7 @@ final class AgentStateCodec extends StoreValueCodec<AgentState> {
   }
 
   @Override
-  AgentState read(int version, DataInputStream in) throws IOException {
+  protected AgentState read(int version, DataInputStream in) throws IOException {
     String agentId = readString(in);
     var queues = readList(in);
     int capacity = in.readInt();

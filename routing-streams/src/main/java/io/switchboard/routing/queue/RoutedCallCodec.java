@@ -1,5 +1,6 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.routing.store.StoreValueCodec;
 import io.switchboard.routing.queue.RoutedCall.Offer;
 import io.switchboard.routing.queue.RoutedCall.Phase;
 import java.io.DataInputStream;
@@ -21,7 +22,7 @@ final class RoutedCallCodec extends StoreValueCodec<RoutedCall> {
   }
 
   @Override
-  void write(RoutedCall call, DataOutputStream out) throws IOException {
+  protected void write(RoutedCall call, DataOutputStream out) throws IOException {
     writeString(out, call.callId());
     writeString(out, call.direction());
     writeMap(out, call.attributes());
@@ -47,7 +48,7 @@ final class RoutedCallCodec extends StoreValueCodec<RoutedCall> {
   }
 
   @Override
-  RoutedCall read(int version, DataInputStream in) throws IOException {
+  protected RoutedCall read(int version, DataInputStream in) throws IOException {
     String callId = readString(in);
     String direction = readString(in);
     Map<String, String> attributes = readMap(in);

@@ -1,5 +1,6 @@
 package io.switchboard.routing.stats;
 
+import io.switchboard.routing.store.StoreValueCodec;
 import io.switchboard.schemas.avro.AgentStatus;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -12,13 +13,13 @@ final class StatsCodecs {
 
   private StatsCodecs() {}
 
-  static final class Calls extends StatsCodec<TrackedCall> {
+  static final class Calls extends StoreValueCodec<TrackedCall> {
     Calls() {
       super(1);
     }
 
     @Override
-    void write(TrackedCall call, DataOutputStream out) throws IOException {
+    protected void write(TrackedCall call, DataOutputStream out) throws IOException {
       writeString(out, call.queue());
       out.writeLong(call.enteredAt());
       writeString(out, call.phase().name());
@@ -29,39 +30,39 @@ final class StatsCodecs {
     }
 
     @Override
-    TrackedCall read(int version, DataInputStream in) throws IOException {
+    protected TrackedCall read(int version, DataInputStream in) throws IOException {
       return new TrackedCall(readString(in), in.readLong(), TrackedCall.Phase.valueOf(readString(in)),
           readString(in), in.readLong(), in.readLong(), in.readLong());
     }
   }
 
-  static final class Agents extends StatsCodec<TrackedAgent> {
+  static final class Agents extends StoreValueCodec<TrackedAgent> {
     Agents() {
       super(1);
     }
 
     @Override
-    void write(TrackedAgent agent, DataOutputStream out) throws IOException {
-      writeStrings(out, agent.queues(), agent.queues().size());
+    protected void write(TrackedAgent agent, DataOutputStream out) throws IOException {
+      writeList(out, agent.queues());
       writeString(out, agent.reported().name());
-      writeStrings(out, agent.offers(), agent.offers().size());
-      writeStrings(out, agent.calls(), agent.calls().size());
+      writeList(out, agent.offers());
+      writeList(out, agent.calls());
     }
 
     @Override
-    TrackedAgent read(int version, DataInputStream in) throws IOException {
-      return new TrackedAgent(readStrings(in), status(readString(in)),
-          new TreeSet<>(readStrings(in)), new TreeSet<>(readStrings(in)));
+    protected TrackedAgent read(int version, DataInputStream in) throws IOException {
+      return new TrackedAgent(readList(in), status(readString(in)),
+          new TreeSet<>(readList(in)), new TreeSet<>(readList(in)));
     }
   }
 
-  static final class Queues extends StatsCodec<QueueState> {
+  static final class Queues extends StoreValueCodec<QueueState> {
     Queues() {
       super(1);
     }
 
     @Override
-    void write(QueueState queue, DataOutputStream out) throws IOException {
+    protected void write(QueueState queue, DataOutputStream out) throws IOException {
       out.writeInt(queue.waiting);
       out.writeLong(queue.latestInterval);
       out.writeLong(queue.lastEmittedAt);
@@ -73,7 +74,7 @@ final class StatsCodecs {
     }
 
     @Override
-    QueueState read(int version, DataInputStream in) throws IOException {
+    protected QueueState read(int version, DataInputStream in) throws IOException {
       QueueState queue = new QueueState();
       queue.waiting = in.readInt();
       queue.latestInterval = in.readLong();
@@ -86,13 +87,13 @@ final class StatsCodecs {
     }
   }
 
-  static final class Intervals extends StatsCodec<IntervalCounts> {
+  static final class Intervals extends StoreValueCodec<IntervalCounts> {
     Intervals() {
       super(1);
     }
 
     @Override
-    void write(IntervalCounts counts, DataOutputStream out) throws IOException {
+    protected void write(IntervalCounts counts, DataOutputStream out) throws IOException {
       out.writeInt(counts.offered);
       out.writeInt(counts.answered);
       out.writeInt(counts.abandoned);
@@ -105,7 +106,7 @@ final class StatsCodecs {
     }
 
     @Override
-    IntervalCounts read(int version, DataInputStream in) throws IOException {
+    protected IntervalCounts read(int version, DataInputStream in) throws IOException {
       IntervalCounts counts = new IntervalCounts();
       counts.offered = in.readInt();
       counts.answered = in.readInt();

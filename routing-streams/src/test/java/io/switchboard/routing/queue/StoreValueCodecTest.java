@@ -1,5 +1,6 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.routing.store.StoreValueCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

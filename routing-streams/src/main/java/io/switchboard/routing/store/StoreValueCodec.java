@@ -1,4 +1,4 @@
-package io.switchboard.routing.queue;
+package io.switchboard.routing.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +17,27 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * A compact binary form for store values: a format version byte, then fields in a fixed order.
- * A new field means a new version byte, so the changelog written by an older release stays readable.
+ * A compact binary form for the routing engine's store values: a format version byte, then fields in
+ * a fixed order. A new field means a new version byte, and readers keep reading the older ones, so
+ * the changelog written by an older release stays readable.
  */
-abstract class StoreValueCodec<T> {
+public abstract class StoreValueCodec<T> {
 
   private final byte version;
 
-  StoreValueCodec(int version) {
+  protected StoreValueCodec(int version) {
     this.version = (byte) version;
   }
 
-  abstract void write(T value, DataOutputStream out) throws IOException;
+  protected abstract void write(T value, DataOutputStream out) throws IOException;
 
-  abstract T read(int version, DataInputStream in) throws IOException;
+  protected abstract T read(int version, DataInputStream in) throws IOException;
 
-  Serde<T> serde() {
+  public Serde<T> serde() {
     return Serdes.serdeFrom((topic, value) -> encode(value), (topic, bytes) -> decode(bytes));
   }
 
-  byte[] encode(T value) {
+  public byte[] encode(T value) {
     if (value == null) {
       return null;
     }
@@ -49,7 +51,7 @@ abstract class StoreValueCodec<T> {
     return bytes.toByteArray();
   }
 
-  T decode(byte[] bytes) {
+  public T decode(byte[] bytes) {
     if (bytes == null) {
       return null;
     }
@@ -64,7 +66,7 @@ abstract class StoreValueCodec<T> {
     }
   }
 
-  static void writeString(DataOutputStream out, String value) throws IOException {
+  public static void writeString(DataOutputStream out, String value) throws IOException {
     if (value == null) {
       out.writeInt(-1);
       return;
@@ -74,7 +76,7 @@ abstract class StoreValueCodec<T> {
     out.write(utf8);
   }
 
-  static String readString(DataInputStream in) throws IOException {
+  public static String readString(DataInputStream in) throws IOException {
     int length = in.readInt();
     if (length < 0) {
       return null;
@@ -86,23 +88,23 @@ abstract class StoreValueCodec<T> {
     return new String(utf8, StandardCharsets.UTF_8);
   }
 
-  static void writeList(DataOutputStream out, List<String> values) throws IOException {
+  public static void writeList(DataOutputStream out, Collection<String> values) throws IOException {
     out.writeInt(values.size());
     for (String value : values) {
       writeString(out, value);
     }
   }
 
-  static List<String> readList(DataInputStream in) throws IOException {
+  public static List<String> readList(DataInputStream in) throws IOException {
     int size = in.readInt();
-    List<String> values = new ArrayList<>(size);
+    List<String> values = new ArrayList<>(Math.min(size, 1024));
     for (int i = 0; i < size; i++) {
       values.add(readString(in));
     }
     return values;
   }
 
-  static void writeMap(DataOutputStream out, Map<String, String> values) throws IOException {
+  public static void writeMap(DataOutputStream out, Map<String, String> values) throws IOException {
     out.writeInt(values.size());
     for (Map.Entry<String, String> entry : values.entrySet()) {
       writeString(out, entry.getKey());
@@ -110,7 +112,7 @@ abstract class StoreValueCodec<T> {
     }
   }
 
-  static Map<String, String> readMap(DataInputStream in) throws IOException {
+  public static Map<String, String> readMap(DataInputStream in) throws IOException {
     int size = in.readInt();
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < size; i++) {
