@@ -1,19 +1,11 @@
 package io.switchboard.gateway.call;
 
-import io.netty.channel.ChannelOption;
 import io.switchboard.gateway.web.ApiException;
-import io.switchboard.gateway.web.RequestIds;
-import java.util.concurrent.TimeoutException;
+import io.switchboard.gateway.web.Upstream;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +15,7 @@ final class HttpCallStateClient implements CallStateClient, DisposableBean {
 
   private static final String CALL_PATH = "/api/v1/calls/{callId}";
 
-  private final ConnectionProvider connections;
-  private final WebClient client;
+  private final Upstream callState;
   private final CallStateProperties properties;
   private final JsonMapper json = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -32,30 +23,12 @@ final class HttpCallStateClient implements CallStateClient, DisposableBean {
 
   HttpCallStateClient(CallStateProperties properties) {
     this.properties = properties;
-    this.connections = ConnectionProvider.create("call-state", 50);
-    HttpClient http = HttpClient.create(connections)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.callStateTimeout().toMillis())
-        .responseTimeout(properties.callStateTimeout());
-    this.client = WebClient.builder()
-        .baseUrl(properties.callStateUrl())
-        .clientConnector(new ReactorClientHttpConnector(http))
-        .build();
+    this.callState = new Upstream("call-state", properties.callStateUrl(), properties.callStateTimeout());
   }
 
   @Override
   public Mono<ResponseEntity<String>> get(String tenantId, String callId) {
-    return client.get()
-        .uri(CALL_PATH, callId)
-        .header(RequestIds.TENANT_HEADER, tenantId)
-        .accept(MediaType.APPLICATION_JSON)
-        .exchangeToMono(response -> response.bodyToMono(String.class)
-            .map(body -> ResponseEntity.status(response.statusCode())
-                .contentType(response.headers().contentType().orElse(MediaType.APPLICATION_JSON))
-                .body(body))
-            .defaultIfEmpty(ResponseEntity.status(response.statusCode()).<String>build()))
-        .timeout(properties.callStateTimeout().plusSeconds(1))
-        .onErrorMap(this::isUnreachable, error -> ApiException.unavailable(
-            "The call-state service at " + properties.callStateUrl() + " is unreachable: " + error.getMessage()));
+    return callState.get(tenantId, CALL_PATH, callId);
   }
 
   @Override
@@ -77,12 +50,8 @@ final class HttpCallStateClient implements CallStateClient, DisposableBean {
     });
   }
 
-  private boolean isUnreachable(Throwable error) {
-    return error instanceof WebClientRequestException || error instanceof TimeoutException;
-  }
-
   @Override
   public void destroy() {
-    connections.dispose();
+    callState.close();
   }
 }

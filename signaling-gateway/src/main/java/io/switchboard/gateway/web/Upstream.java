@@ -1,0 +1,62 @@
+package io.switchboard.gateway.web;
+
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Another Switchboard service that the gateway forwards read-only queries to, with a connection
+ * pool of its own: status and JSON body pass through, and an unreachable service is a 503.
+ */
+public final class Upstream implements AutoCloseable {
+
+  private final String name;
+  private final String baseUrl;
+  private final Duration timeout;
+  private final ConnectionProvider connections;
+  private final WebClient client;
+
+  public Upstream(String name, String baseUrl, Duration timeout) {
+    this.name = name;
+    this.baseUrl = baseUrl;
+    this.timeout = timeout;
+    this.connections = ConnectionProvider.create(name, 50);
+    HttpClient http = HttpClient.create(connections)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+        .responseTimeout(timeout);
+    this.client = WebClient.builder()
+        .baseUrl(baseUrl)
+        .clientConnector(new ReactorClientHttpConnector(http))
+        .build();
+  }
+
+  /** GETs {@code path} (a URI template expanded with {@code variables}) for {@code tenantId}. */
+  public Mono<ResponseEntity<String>> get(String tenantId, String path, Object... variables) {
+    return client.get()
+        .uri(path, variables)
+        .header(RequestIds.TENANT_HEADER, tenantId)
+        .accept(MediaType.APPLICATION_JSON)
+        .exchangeToMono(response -> response.bodyToMono(String.class)
+            .map(body -> ResponseEntity.status(response.statusCode())
+                .contentType(response.headers().contentType().orElse(MediaType.APPLICATION_JSON))
+                .body(body))
+            .defaultIfEmpty(ResponseEntity.status(response.statusCode()).<String>build()))
+        .timeout(timeout.plusSeconds(1))
+        .onErrorMap(error -> error instanceof WebClientRequestException || error instanceof TimeoutException,
+            error -> ApiException.unavailable(
+                "The " + name + " service at " + baseUrl + " is unreachable: " + error.getMessage()));
+  }
+
+  @Override
+  public void close() {
+    connections.dispose();
+  }
+}
