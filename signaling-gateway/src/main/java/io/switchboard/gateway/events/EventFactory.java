@@ -39,8 +39,13 @@ public final class EventFactory {
   }
 
   public AgentEvent agent(String tenantId, String agentId, Object payload) {
+    return agent(tenantId, agentId, payload, UUID.randomUUID());
+  }
+
+  /** An agent event with a given id, for facts that several instances derive alike. */
+  public AgentEvent agent(String tenantId, String agentId, Object payload, UUID eventId) {
     return AgentEvent.newBuilder()
-        .setEventId(UUID.randomUUID())
+        .setEventId(eventId)
         .setTenantId(tenantId)
         .setOccurredAt(now())
         .setSource(source)
