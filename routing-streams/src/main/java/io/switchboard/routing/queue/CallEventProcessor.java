@@ -10,6 +10,7 @@ import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallPriorityChanged;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.CallbackRequested;
 import io.switchboard.schemas.avro.RoutingDecision;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,8 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
   private Decisions decisions;
   private Dispatcher dispatcher;
   private Reservations reservations;
+  private Callbacks callbacks;
+  private Limits limits;
 
   CallEventProcessor(RoutingSettings settings) {
     this.settings = settings;
@@ -45,9 +48,11 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
     decisions = new Decisions(context, settings.source());
     dispatcher = new Dispatcher(stores, decisions, settings, context::currentSystemTimeMs);
     reservations = new Reservations(stores, decisions, dispatcher);
+    callbacks = new Callbacks(stores, decisions, dispatcher, reservations);
+    limits = new Limits(stores, decisions, dispatcher, callbacks);
     ReservationExpiry expiry = new ReservationExpiry(stores, dispatcher, reservations);
-    WaitTimers timers = new WaitTimers(stores, dispatcher);
-    // Wall-clock time: an offer must expire, and a skill requirement relax, even when no event arrives.
+    WaitTimers timers = new WaitTimers(stores, dispatcher, limits);
+    // Wall-clock time: an offer must expire, a skill requirement relax, a limit apply, even with no event.
     context.schedule(settings.reservationCheckInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
       expiry.expire(now);
       timers.fire(now);
@@ -70,6 +75,9 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
         stores.call(tenant, callId).ifPresentOrElse(
             call -> new PriorityChange(stores, decisions, dispatcher).apply(tenant, call, (CallPriorityChanged) payload),
             () -> log.debug("Ignoring CallPriorityChanged for unknown call {} of tenant {}", callId, tenant));
+      } else if (payload instanceof CallbackRequested) {
+        stores.call(tenant, callId).ifPresentOrElse(call -> callbacks.requested(tenant, call),
+            () -> log.debug("Ignoring CallbackRequested for unknown call {} of tenant {}", callId, tenant));
       } else if (payload instanceof CallAnswered) {
         CallAnswered answered = (CallAnswered) payload;
         openOffer(tenant, callId, answered.getAgentId(), answered.getReservationId())
@@ -106,6 +114,9 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
       log.debug("Call {} of tenant {} is already {}; ignoring CallQueued", callId, tenant, call.phase());
       return;
     }
+    if (!limits.admit(tenant, callId, queued.getQueue())) {
+      return; // Refused with a reason; the call stays as it was, and its owner ends it.
+    }
     Set<String> queues = new LinkedHashSet<>(List.of(queued.getQueue()));
     if (call.is(Phase.CONNECTED)) {
       // Transferred back to a queue: the agent who had it is free again.
@@ -127,11 +138,18 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
       return;
     }
     RoutedCall call = known.get();
+    if (call.callback() && outcome == CallOutcome.ABANDONED && (call.is(Phase.WAITING) || call.is(Phase.OFFERED))) {
+      // The caller hanging up is what a callback caller does: the callback keeps its place.
+      log.debug("Caller of callback {} of tenant {} left the line; the callback stays", callId, tenant);
+      return;
+    }
     Set<String> queues = new LinkedHashSet<>();
     switch (call.phase()) {
       case WAITING -> {
         stores.removeWaiting(tenant, call);
-        if (outcome == CallOutcome.ABANDONED) {
+        if (call.callback()) {
+          log.info("Callback {} of tenant {} cancelled ({}) in queue {}", callId, tenant, outcome, call.queue());
+        } else if (outcome == CallOutcome.ABANDONED) {
           long waitedMs = Math.max(0, at - call.enqueuedAt());
           decisions.abandoned(tenant, call, waitedMs,
               "caller abandoned after waiting " + waitedMs + " ms in queue " + call.queue());

@@ -2,14 +2,18 @@ package io.switchboard.routing.queue;
 
 import io.switchboard.routing.queue.RoutedCall.Offer;
 import io.switchboard.schemas.avro.AgentPaused;
+import io.switchboard.schemas.avro.CallbackScheduled;
 import io.switchboard.schemas.avro.OfferRescinded;
+import io.switchboard.schemas.avro.QueueLimit;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationRejected;
 import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingAbandoned;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.schemas.avro.RoutingOverflowed;
 import io.switchboard.schemas.avro.RoutingQueued;
+import io.switchboard.schemas.avro.RoutingRejected;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -36,7 +40,7 @@ final class Decisions {
 
   void offered(String tenant, RoutedCall offered, Offer offer, String reason) {
     emit(tenant, offered, reason, new RoutingOffered(offer.agentId(), offer.reservationId(),
-        Instant.ofEpochMilli(offered.expiresAt()), false));
+        Instant.ofEpochMilli(offered.expiresAt()), offered.callback()));
   }
 
   void accepted(String tenant, RoutedCall offered, Offer offer, String reason) {
@@ -65,19 +69,37 @@ final class Decisions {
     emit(tenant, call, reason, new RoutingAbandoned(waitedMs));
   }
 
+  /** Keyed by the call, in the queue it overflows from. */
+  void overflowed(String tenant, RoutedCall call, String toQueue, String reason) {
+    emit(tenant, call, reason, new RoutingOverflowed(toQueue));
+  }
+
+  /** A queue limit with nowhere to go; {@code queue} is the queue whose limit refused the call. */
+  void limitReached(String tenant, String callId, String queue, QueueLimit limit, String reason) {
+    emit(tenant, callId, queue, reason, new RoutingRejected(limit));
+  }
+
+  void callbackScheduled(String tenant, RoutedCall call, int position, String reason) {
+    emit(tenant, call, reason, new CallbackScheduled(position));
+  }
+
   private void emit(String tenant, RoutedCall call, String reason, Object payload) {
+    emit(tenant, call.callId(), call.queue(), reason, payload);
+  }
+
+  private void emit(String tenant, String callId, String queue, String reason, Object payload) {
     long now = context.currentSystemTimeMs();
     RoutingDecision decision = RoutingDecision.newBuilder()
         .setEventId(UUID.randomUUID())
         .setTenantId(tenant)
         .setOccurredAt(Instant.ofEpochMilli(now))
         .setSource(source)
-        .setCallId(call.callId())
-        .setQueue(call.queue())
+        .setCallId(callId)
+        .setQueue(queue)
         .setReason(reason)
         .setPayload(payload)
         .build();
-    context.forward(new Record<>(call.callId(), decision, now));
-    log.info("{} for call {} of tenant {}: {}", payload.getClass().getSimpleName(), call.callId(), tenant, reason);
+    context.forward(new Record<>(callId, decision, now));
+    log.info("{} for call {} of tenant {}: {}", payload.getClass().getSimpleName(), callId, tenant, reason);
   }
 }

@@ -52,6 +52,10 @@ final class Dispatcher {
         .orElseGet(() -> QueueRules.defaults(queue, settings));
   }
 
+  QueueLimits limitsOf(String tenant, String queue) {
+    return stores.queueConfig(tenant, queue).map(QueueLimits::of).orElseGet(() -> QueueLimits.none(queue));
+  }
+
   long now() {
     return wallClock.getAsLong();
   }
@@ -107,6 +111,15 @@ final class Dispatcher {
     }
     moments.stream().filter(at -> at > now).distinct()
         .forEach(at -> stores.addTimer(at, tenant, CALL_TIMER, waiting.callId()));
+    if (!waiting.callback()) {
+      // A limit already passed (e.g. the call was ringing then) is checked at the next tick, not lost.
+      QueueLimits limits = limitsOf(tenant, waiting.queue());
+      for (Long limitMs : new Long[] {limits.maxWaitMs(), limits.noAgentMs()}) {
+        if (limitMs != null) {
+          stores.addTimer(Math.max(now, waiting.queuedAt() + limitMs), tenant, CALL_TIMER, waiting.callId());
+        }
+      }
+    }
     return waiting;
   }
 
@@ -145,6 +158,9 @@ final class Dispatcher {
     stores.addReservation(tenant, offered);
     String why = choice.reason() + " (strategy " + match.rules().strategy()
         + (match.eligible().rule().isEmpty() ? "" : "; " + match.eligible().rule()) + ")";
+    if (call.callback()) {
+      why += ", a callback: the agent calls the customer back";
+    }
     String refuser = call.lastRefuser();
     for (Offer offer : offers) {
       try (MDC.MDCCloseable c = MDC.putCloseable("callId", call.callId());

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param connectedAt when it was answered, for talk time
  * @param refusals agents who declined or let an offer expire, with when; the last is offered again only
  *     as a last resort, and none before the queue's reject delay has passed
+ * @param queuedAt when the call entered the queue it is in now; the queue's limits (max wait, no agent)
+ *     count from here, while {@code enqueuedAt} (its age) survives an overflow
+ * @param callback the caller left the line and keeps their place; the agent's side calls back
  */
 record RoutedCall(
     String callId,
@@ -33,7 +36,9 @@ record RoutedCall(
     long expiresAt,
     String agentId,
     long connectedAt,
-    Map<String, Long> refusals) {
+    Map<String, Long> refusals,
+    long queuedAt,
+    boolean callback) {
 
   /** Where a call is in routing. */
   enum Phase {
@@ -56,7 +61,7 @@ record RoutedCall(
 
   static RoutedCall created(String callId, String direction, Map<String, String> attributes, List<String> tags) {
     return new RoutedCall(callId, direction, attributes, tags, Phase.CREATED, null, 0, 0, 0, List.of(), 0, null, 0,
-        Map.of());
+        Map.of(), 0, false);
   }
 
   boolean is(Phase expected) {
@@ -65,28 +70,28 @@ record RoutedCall(
 
   RoutedCall waiting(String newQueue, int newPriority, long at) {
     return new RoutedCall(callId, direction, attributes, tags, Phase.WAITING, newQueue, newPriority, at, 0, List.of(),
-        0, null, 0, Map.of());
+        0, null, 0, Map.of(), at, false);
   }
 
   RoutedCall withSortKey(long key) {
     return new RoutedCall(callId, direction, attributes, tags, phase, queue, priority, enqueuedAt, key, offers,
-        expiresAt, agentId, connectedAt, refusals);
+        expiresAt, agentId, connectedAt, refusals, queuedAt, callback);
   }
 
   /** New attributes, tags or priority; the time in queue is kept. */
   RoutedCall reprioritized(Map<String, String> newAttributes, List<String> newTags, int newPriority) {
     return new RoutedCall(callId, direction, newAttributes, newTags, phase, queue, newPriority, enqueuedAt, sortKey,
-        offers, expiresAt, agentId, connectedAt, refusals);
+        offers, expiresAt, agentId, connectedAt, refusals, queuedAt, callback);
   }
 
   RoutedCall offered(List<Offer> newOffers, long newExpiresAt) {
     return new RoutedCall(callId, direction, attributes, tags, Phase.OFFERED, queue, priority, enqueuedAt, sortKey,
-        newOffers, newExpiresAt, null, 0, refusals);
+        newOffers, newExpiresAt, null, 0, refusals, queuedAt, callback);
   }
 
   RoutedCall connected(String toAgent, long at) {
     return new RoutedCall(callId, direction, attributes, tags, Phase.CONNECTED, queue, priority, enqueuedAt, sortKey,
-        List.of(), 0, toAgent, at, Map.of());
+        List.of(), 0, toAgent, at, Map.of(), queuedAt, callback);
   }
 
   /** One offer fewer (the agent refused it or left); refused ones are remembered with their time. */
@@ -99,13 +104,28 @@ record RoutedCall(
       refused.put(agent, refusedAt);
     }
     return new RoutedCall(callId, direction, attributes, tags, phase, queue, priority, enqueuedAt, sortKey, rest,
-        expiresAt, agentId, connectedAt, refused);
+        expiresAt, agentId, connectedAt, refused, queuedAt, callback);
   }
 
   /** Back to waiting with the same priority and entry time, that is at its original place. */
   RoutedCall backToQueue() {
     return new RoutedCall(callId, direction, attributes, tags, Phase.WAITING, queue, priority, enqueuedAt, sortKey,
-        List.of(), 0, null, 0, refusals);
+        List.of(), 0, null, 0, refusals, queuedAt, callback);
+  }
+
+  /**
+   * Into an overflow queue: a new priority and a new start for the limits of that queue, but the same
+   * age ({@code enqueuedAt}), so it does not start again behind every call that came after it.
+   */
+  RoutedCall overflowed(String toQueue, int newPriority, long at) {
+    return new RoutedCall(callId, direction, attributes, tags, Phase.WAITING, toQueue, newPriority, enqueuedAt, 0,
+        List.of(), 0, null, 0, Map.of(), at, callback);
+  }
+
+  /** The caller left the line; the call keeps everything that gives it its place. */
+  RoutedCall asCallback() {
+    return new RoutedCall(callId, direction, attributes, tags, phase, queue, priority, enqueuedAt, sortKey, offers,
+        expiresAt, agentId, connectedAt, refusals, queuedAt, true);
   }
 
   /** The open offer an answer or decline names; a null agent or reservation id matches any. */

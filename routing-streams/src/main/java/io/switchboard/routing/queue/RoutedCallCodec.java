@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Store form of {@link RoutedCall}. Format 2 adds the sort key, several offers, the answer time and
- * the refusals; format 1 (one offer, one refuser) still reads.
+ * Store form of {@link RoutedCall}. Format 3 adds the time the call entered its current queue and the
+ * callback flag; format 2 (sort key, several offers, answer time, refusals) and format 1 (one offer,
+ * one refuser) still read, as calls that entered their queue at {@code enqueuedAt} and are no callback.
  */
 final class RoutedCallCodec extends StoreValueCodec<RoutedCall> {
 
   RoutedCallCodec() {
-    super(2);
+    super(3);
   }
 
   @Override
@@ -45,6 +46,8 @@ final class RoutedCallCodec extends StoreValueCodec<RoutedCall> {
       writeString(out, refusal.getKey());
       out.writeLong(refusal.getValue());
     }
+    out.writeLong(call.queuedAt());
+    out.writeBoolean(call.callback());
   }
 
   @Override
@@ -57,10 +60,19 @@ final class RoutedCallCodec extends StoreValueCodec<RoutedCall> {
     String queue = readString(in);
     int priority = in.readInt();
     long enqueuedAt = in.readLong();
-    return version == 1
-        ? readVersion1(in, callId, direction, attributes, tags, phase, queue, priority, enqueuedAt)
-        : new RoutedCall(callId, direction, attributes, tags, phase, queue, priority, enqueuedAt, in.readLong(),
-            readOffers(in), in.readLong(), readString(in), in.readLong(), readRefusals(in));
+    if (version == 1) {
+      return readVersion1(in, callId, direction, attributes, tags, phase, queue, priority, enqueuedAt);
+    }
+    long sortKey = in.readLong();
+    List<Offer> offers = readOffers(in);
+    long expiresAt = in.readLong();
+    String agentId = readString(in);
+    long connectedAt = in.readLong();
+    Map<String, Long> refusals = readRefusals(in);
+    long queuedAt = version >= 3 ? in.readLong() : enqueuedAt;
+    boolean callback = version >= 3 && in.readBoolean();
+    return new RoutedCall(callId, direction, attributes, tags, phase, queue, priority, enqueuedAt, sortKey, offers,
+        expiresAt, agentId, connectedAt, refusals, queuedAt, callback);
   }
 
   private static RoutedCall readVersion1(DataInputStream in, String callId, String direction,
@@ -75,7 +87,7 @@ final class RoutedCallCodec extends StoreValueCodec<RoutedCall> {
     // Format 1 ordered by priority then age with no aging: the same order as this sort key at rate 0.
     return new RoutedCall(callId, direction, attributes, tags, phase, queue, priority, enqueuedAt,
         WaitingOrder.sortKey(priority, enqueuedAt, 0), offers, expiresAt,
-        phase == Phase.CONNECTED ? agentId : null, 0, refusals);
+        phase == Phase.CONNECTED ? agentId : null, 0, refusals, enqueuedAt, false);
   }
 
   private static List<Offer> readOffers(DataInputStream in) throws IOException {

@@ -146,6 +146,23 @@ final class RoutingStores {
     return found;
   }
 
+  /**
+   * Callers waiting on the line in a queue (callbacks left the line and do not count), counted up to
+   * {@code limit} only: a capacity check reads at most as many entries as the capacity.
+   */
+  int countOnTheLine(String tenant, String queue, int limit) {
+    int count = 0;
+    try (KeyValueIterator<String, String> it = waiting.prefixScan(StoreKeys.queuePrefix(tenant, queue), KEYS)) {
+      while (count < limit && it.hasNext()) {
+        RoutedCall call = calls.get(StoreKeys.of(tenant, it.next().value));
+        if (call != null && call.is(RoutedCall.Phase.WAITING) && queue.equals(call.queue()) && !call.callback()) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
   /** 1-based place of a waiting call in its queue. */
   int position(String tenant, RoutedCall call) {
     int position = 0;

@@ -6,17 +6,20 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * Moments when a waiting call may become routable without any event: a skill relaxation step is
- * reached, the preferred agent's window ends, a reject delay ends, or an agent's wrap-up ends. Kept
- * in a store ordered by due time, so the punctuator reads only the due ones.
+ * reached, the preferred agent's window ends, a reject delay ends, or an agent's wrap-up ends; and
+ * moments when a queue limit (max wait, no agent) may apply. Kept in a store ordered by due time, so
+ * the punctuator reads only the due ones. A call is offered if it can be before a limit moves it.
  */
 final class WaitTimers {
 
   private final RoutingStores stores;
   private final Dispatcher dispatcher;
+  private final Limits limits;
 
-  WaitTimers(RoutingStores stores, Dispatcher dispatcher) {
+  WaitTimers(RoutingStores stores, Dispatcher dispatcher, Limits limits) {
     this.stores = stores;
     this.dispatcher = dispatcher;
+    this.limits = limits;
   }
 
   /** Punctuator, on the wall clock. */
@@ -31,6 +34,7 @@ final class WaitTimers {
         stores.call(tenant, subject[2])
             .filter(call -> call.is(Phase.WAITING))
             .ifPresent(call -> dispatcher.dispatch(tenant, Set.of(call.queue())));
+        stores.call(tenant, subject[2]).ifPresent(call -> limits.check(tenant, call, now));
       }
     }
   }

@@ -15,6 +15,7 @@ import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallPriorityChanged;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.CallbackRequested;
 import io.switchboard.schemas.avro.QueueConfig;
 import io.switchboard.schemas.avro.Skill;
 import io.switchboard.schemas.avro.RoutingDecision;
@@ -152,6 +153,11 @@ final class RoutingScenario implements AutoCloseable {
 
   RoutingScenario ended(String tenant, String callId, CallOutcome outcome) {
     return callEvent(tenant, callId, new CallEnded(outcome, null, null));
+  }
+
+  /** The caller asks to be called back (POST /api/v1/calls/{id}/callback on the gateway). */
+  RoutingScenario requestCallback(String tenant, String callId) {
+    return callEvent(tenant, callId, new CallbackRequested(null));
   }
 
   RoutingScenario callEvent(String tenant, String callId, Object payload) {

@@ -79,6 +79,53 @@ class StoreValueCodecTest {
   }
 
   @Test
+  void callbackAndTheTimeItEnteredAnOverflowQueueSurviveTheRoundTrip() {
+    RoutedCall call = RoutedCall.created("c1", "INBOUND", Map.of(), List.of())
+        .waiting("sales", 100, 1_000L)
+        .overflowed("general", 150, 31_000L)
+        .asCallback();
+    RoutedCallCodec codec = new RoutedCallCodec();
+
+    RoutedCall read = codec.decode(codec.encode(call));
+
+    assertThat(read).isEqualTo(call);
+    assertThat(read.enqueuedAt()).isEqualTo(1_000L);
+    assertThat(read.queuedAt()).isEqualTo(31_000L);
+    assertThat(read.callback()).isTrue();
+  }
+
+  @Test
+  void formatTwoWrittenByThePreviousReleaseReadsAsNoCallbackThatEnteredItsQueueAtItsAge() throws IOException {
+    ByteArrayOutputStream callBytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(callBytes)) {
+      out.writeByte(2);
+      StoreValueCodec.writeString(out, "c1");
+      StoreValueCodec.writeString(out, "INBOUND");
+      StoreValueCodec.writeMap(out, Map.of("vip", "true"));
+      StoreValueCodec.writeList(out, List.of());
+      StoreValueCodec.writeString(out, "WAITING");
+      StoreValueCodec.writeString(out, "sales");
+      out.writeInt(175);
+      out.writeLong(5_000L);
+      out.writeLong(-42L);
+      out.writeInt(0);
+      out.writeLong(0L);
+      StoreValueCodec.writeString(out, null);
+      out.writeLong(0L);
+      out.writeInt(1);
+      StoreValueCodec.writeString(out, "a1");
+      out.writeLong(4_000L);
+    }
+
+    RoutedCall call = new RoutedCallCodec().decode(callBytes.toByteArray());
+
+    assertThat(call.sortKey()).isEqualTo(-42L);
+    assertThat(call.refusals()).containsEntry("a1", 4_000L);
+    assertThat(call.queuedAt()).isEqualTo(5_000L);
+    assertThat(call.callback()).isFalse();
+  }
+
+  @Test
   void unknownFormatIsRefusedWithAClearMessage() {
     byte[] fromTheFuture = {9, 0, 0, 0};
 

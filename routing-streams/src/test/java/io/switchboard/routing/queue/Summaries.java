@@ -1,6 +1,7 @@
 package io.switchboard.routing.queue;
 
 import io.switchboard.schemas.avro.AgentPaused;
+import io.switchboard.schemas.avro.CallbackScheduled;
 import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationRejected;
@@ -8,7 +9,9 @@ import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingAbandoned;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.schemas.avro.RoutingOverflowed;
 import io.switchboard.schemas.avro.RoutingQueued;
+import io.switchboard.schemas.avro.RoutingRejected;
 import java.util.List;
 
 /** One line per decision, e.g. "offered c1 to a1", so that a test reads as the story it checks. */
@@ -27,7 +30,8 @@ final class Summaries {
       RoutingQueued queued = (RoutingQueued) payload;
       return "queued " + call + " at " + queued.getPosition() + " priority " + queued.getPriority();
     } else if (payload instanceof RoutingOffered) {
-      return "offered " + call + " to " + ((RoutingOffered) payload).getAgentId();
+      RoutingOffered offered = (RoutingOffered) payload;
+      return "offered " + call + " to " + offered.getAgentId() + (offered.getCallback() ? " as a callback" : "");
     } else if (payload instanceof ReservationAccepted) {
       return "accepted " + call + " by " + ((ReservationAccepted) payload).getAgentId();
     } else if (payload instanceof ReservationRejected) {
@@ -38,6 +42,12 @@ final class Summaries {
       return "abandoned " + call + " after " + ((RoutingAbandoned) payload).getWaitedMs() + " ms";
     } else if (payload instanceof OfferRescinded) {
       return "rescinded " + call + " from " + ((OfferRescinded) payload).getAgentId();
+    } else if (payload instanceof RoutingRejected) {
+      return "refused " + call + " in " + decision.getQueue() + ": " + ((RoutingRejected) payload).getLimit();
+    } else if (payload instanceof RoutingOverflowed) {
+      return "overflowed " + call + " from " + decision.getQueue() + " to " + ((RoutingOverflowed) payload).getToQueue();
+    } else if (payload instanceof CallbackScheduled) {
+      return "callback " + call + " at " + ((CallbackScheduled) payload).getPosition() + " in " + decision.getQueue();
     } else if (payload instanceof AgentPaused) {
       return "paused " + ((AgentPaused) payload).getAgentId() + " (" + ((AgentPaused) payload).getReason() + ")";
     }
