@@ -23,9 +23,10 @@ class StreamsConfiguration {
 
   @Bean
   RoutingStreams routingStreams(RoutingSettings settings, KafkaProperties kafka, StreamsProperties streams,
-      MeterRegistry registry, QueryProperties query) {
+      MeterRegistry registry, QueryProperties query, StreamsOverrides overrides) {
     Properties config = StreamsConfigs.of(kafka, streams, new DroppedRecords(registry));
     query.applyTo(config);
+    overrides.applyTo(config);
     return new RoutingStreams(RoutingTopology.build(settings), config, kafka, streams.closeTimeout(), registry);
   }
 
