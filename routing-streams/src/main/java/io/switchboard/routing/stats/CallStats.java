@@ -15,6 +15,9 @@ import org.slf4j.MDC;
 final class CallStats extends StatsProcessor<CallEvent> {
 
   private static final Logger log = LoggerFactory.getLogger(CallStats.class);
+  private static final long EXPIRY_EVERY_MS = 60_000;
+
+  private long lastExpiry = Long.MIN_VALUE / 2;
 
   CallStats(QueueStatsSettings settings) {
     super(settings, false);
@@ -25,31 +28,45 @@ final class CallStats extends StatsProcessor<CallEvent> {
     String tenant = event.getTenantId();
     String callId = event.getCallId();
     long at = event.getOccurredAt().toEpochMilli();
+    expireEndedCalls(at);
     TrackedCall call = ledger.call(tenant, callId);
-    if (call == null) {
+    Object payload = event.getPayload();
+    if (call == null || call.gone()) {
+      if (call == null && payload instanceof CallEnded end) {
+        // Not seen entering a queue yet: its decisions may still come (the inputs are not ordered with each other).
+        ledger.putEnded(tenant, callId, TrackedCall.endedEarly(String.valueOf(end.getOutcome()), at));
+      }
       return;
     }
-    Object payload = event.getPayload();
     if (payload instanceof CallAnswered answered && call.talkStartedAt() < 0
         && (answered.getAgentId() == null || answered.getAgentId().equals(call.agentId()))) {
       ledger.put(tenant, callId, call.talking(at));
-    } else if (payload instanceof CallEnded) {
-      ended(tenant, callId, call, at);
+    } else if (payload instanceof CallEnded end) {
+      ended(tenant, callId, call, String.valueOf(end.getOutcome()), at);
     }
   }
 
-  private void ended(String tenant, String callId, TrackedCall call, long at) {
+  private void ended(String tenant, String callId, TrackedCall call, String outcome, long at) {
     ledger.stopWaiting(tenant, callId, call, at);
     if (call.connected()) {
       Calls.handled(ledger, tenant, callId, call, at);
-    } else if (call.agentId() != null) {
-      // Ended while ringing (agentId is set only while an offer is open): the engine's answer (accepted, rescinded, abandoned) is still to come.
-      ledger.put(tenant, callId, call.ended(at));
-    } else {
-      MDC.put("callId", callId);
-      log.debug("Call ended while waiting in {}", call.queue());
-      MDC.remove("callId");
+    } else if (call.phase() == TrackedCall.Phase.CALLBACK) {
       ledger.forget(tenant, callId);
+    } else {
+      // Ended while waiting or ringing: the engine's word (abandoned, offers rejected or accepted, even an
+      // overflow it decided before it saw the end) may still come, and must not make the call wait again.
+      MDC.put("callId", callId);
+      log.debug("Call ended ({}) while waiting in {}", outcome, call.queue());
+      MDC.remove("callId");
+      ledger.putEnded(tenant, callId, call.ended(outcome, at));
+    }
+  }
+
+  /** At most once a minute of event time: ends kept longer than the retention are forgotten. */
+  private void expireEndedCalls(long at) {
+    if (at - lastExpiry >= EXPIRY_EVERY_MS) {
+      lastExpiry = at;
+      ledger.expireEnded(at - settings.intervalRetention().toMillis());
     }
   }
 }

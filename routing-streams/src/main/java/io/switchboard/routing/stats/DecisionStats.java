@@ -65,13 +65,16 @@ final class DecisionStats extends StatsProcessor<RoutingDecision> {
     } else if (payload instanceof RoutingOverflowed overflowed) {
       ledger.count(tenant, queue, at, counts -> counts.overflowed++);
       left(tenant, callId, call, at);
-      // The call enters the overflow queue now, whether or not the engine also writes RoutingQueued there.
-      ledger.enter(tenant, callId, overflowed.getToQueue(), at);
+      // The call enters the overflow queue now, whether or not the engine also writes RoutingQueued there;
+      // a call whose end was already seen carries it there.
+      ledger.enter(tenant, callId, overflowed.getToQueue(), at, call);
     } else if (payload instanceof RoutingRejected) {
       left(tenant, callId, call, at);
-    } else if (payload instanceof CallbackScheduled && call != null) {
+    } else if (payload instanceof CallbackScheduled && call != null && call.entered()) {
       ledger.stopWaiting(tenant, callId, call, at);
-      ledger.put(tenant, callId, call.inPhase(TrackedCall.Phase.CALLBACK));
+      // The engine ignores a callback caller's ABANDONED: so do the statistics, even when seen before.
+      TrackedCall callback = call.inPhase(TrackedCall.Phase.CALLBACK);
+      ledger.put(tenant, callId, "ABANDONED".equals(call.endOutcome()) ? callback.ended(null, -1) : callback);
     } else if (payload instanceof AgentPaused paused) {
       ledger.agent(tenant, paused.getAgentId(), at,
           agent -> agent == null ? null : agent.withReported(AgentStatus.BREAK));
@@ -79,7 +82,7 @@ final class DecisionStats extends StatsProcessor<RoutingDecision> {
   }
 
   private void queued(String tenant, String callId, String queue, TrackedCall call, long at) {
-    if (call != null && !call.connected() && call.queue().equals(queue)) {
+    if (call != null && !call.connected() && queue.equals(call.queue())) {
       return; // already in this queue, e.g. entered on overflow before the engine's RoutingQueued
     }
     if (call != null && call.connected()) {
@@ -88,11 +91,12 @@ final class DecisionStats extends StatsProcessor<RoutingDecision> {
     } else if (call != null) {
       ledger.stopWaiting(tenant, callId, call, at);
     }
-    ledger.enter(tenant, callId, queue, at);
+    // A call whose end was seen first enters (offered) without waiting.
+    ledger.enter(tenant, callId, queue, at, call != null && call.connected() ? null : call);
   }
 
   private void accepted(String tenant, String callId, TrackedCall call, String agentId, long at) {
-    if (call == null || call.connected()) {
+    if (call == null || call.connected() || !call.entered()) {
       // Not seen entering (or already answered): close the offer, count nothing.
       ledger.agent(tenant, agentId, at, agent -> agent == null ? null : agent.offerClosed(callId));
       return;
@@ -120,8 +124,10 @@ final class DecisionStats extends StatsProcessor<RoutingDecision> {
     if (call == null || call.connected() || !agentId.equals(call.agentId())) {
       return;
     }
-    if (call.endedAt() >= 0) {
+    if (call.endedAt() >= 0 && call.entered()) {
       ledger.forget(tenant, callId); // the caller hung up while it rang: nothing more can come
+    } else if (call.endedAt() >= 0) {
+      ledger.put(tenant, callId, call.offeredTo(null)); // its RoutingQueued is still to come
     } else {
       ledger.put(tenant, callId, call.offeredTo(null));
     }

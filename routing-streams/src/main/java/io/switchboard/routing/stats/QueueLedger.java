@@ -39,11 +39,52 @@ final class QueueLedger {
 
   /** The call enters {@code queue} at {@code at}: it waits, and counts as offered in that interval. */
   TrackedCall enter(String tenant, String callId, String queue, long at) {
+    return enter(tenant, callId, queue, at, null);
+  }
+
+  /**
+   * As {@link #enter(String, String, String, long)}; a call whose end was already seen ({@code before}
+   * {@link TrackedCall#gone}) counts as offered but does not wait: it keeps its end, so the engine's
+   * closing decisions forget it.
+   */
+  TrackedCall enter(String tenant, String callId, String queue, long at, TrackedCall before) {
     TrackedCall call = TrackedCall.entered(queue, at);
-    put(tenant, callId, call);
-    startWaiting(tenant, callId, call, at);
+    if (before != null && before.gone()) {
+      call = call.ended(before.endOutcome(), before.endedAt());
+      put(tenant, callId, call);
+    } else {
+      put(tenant, callId, call);
+      startWaiting(tenant, callId, call, at);
+    }
     count(tenant, queue, at, counts -> counts.offered++);
     return call;
+  }
+
+  /** Keeps a call whose end was seen, until the engine's last word on it or until it expires. */
+  void putEnded(String tenant, String callId, TrackedCall call) {
+    put(tenant, callId, call);
+    stores.ended().put(StatsKeys.ended(call.endedAt(), tenant, callId), callId);
+  }
+
+  /**
+   * Forgets ends seen before {@code before} that are still kept (the engine never followed them up,
+   * e.g. a call that ended before it was queued): one seek, then only expired entries.
+   */
+  void expireEnded(long before) {
+    List<KeyValue<String, String>> old = new ArrayList<>();
+    try (KeyValueIterator<String, String> it = stores.ended()
+        .range(StatsKeys.padded(0), StatsKeys.padded(before))) {
+      it.forEachRemaining(old::add);
+    }
+    for (KeyValue<String, String> entry : old) {
+      String callKey = entry.key.substring(entry.key.indexOf(StatsKeys.SEPARATOR) + 1);
+      TrackedCall call = stores.calls().get(callKey);
+      // Only the end this entry was made for: a call forgotten and seen again has its own entry.
+      if (call != null && call.gone() && entry.key.startsWith(StatsKeys.padded(call.endedAt()) + StatsKeys.SEPARATOR)) {
+        stores.calls().delete(callKey);
+      }
+      stores.ended().delete(entry.key);
+    }
   }
 
   void startWaiting(String tenant, String callId, TrackedCall call, long at) {
@@ -56,6 +97,9 @@ final class QueueLedger {
 
   /** Idempotent: a call already out of the line changes nothing. */
   void stopWaiting(String tenant, String callId, TrackedCall call, long at) {
+    if (!call.entered()) {
+      return;
+    }
     String key = StatsKeys.waiting(tenant, call.queue(), call.enteredAt(), callId);
     if (stores.waiting().get(key) != null) {
       stores.waiting().delete(key);

@@ -47,8 +47,10 @@ public final class QueueStatsTopology {
   static final String QUEUES_STORE = "stats-queues";
   static final String INTERVALS_STORE = "stats-intervals";
   static final String DIRTY_STORE = "stats-dirty";
+  /** Ends seen before the call's decisions, by end time, so that those never followed up expire. */
+  static final String ENDED_STORE = "stats-ended";
   private static final String[] STORES =
-      {CALLS_STORE, WAITING_STORE, AGENTS_STORE, QUEUES_STORE, INTERVALS_STORE, DIRTY_STORE};
+      {CALLS_STORE, WAITING_STORE, AGENTS_STORE, QUEUES_STORE, INTERVALS_STORE, DIRTY_STORE, ENDED_STORE};
 
   private QueueStatsTopology() {}
 
@@ -70,6 +72,7 @@ public final class QueueStatsTopology {
     builder.addStateStore(store(settings, QUEUES_STORE, new StatsCodecs.Queues().serde()));
     builder.addStateStore(store(settings, INTERVALS_STORE, new StatsCodecs.Intervals().serde()));
     builder.addStateStore(store(settings, DIRTY_STORE, Serdes.String()));
+    builder.addStateStore(store(settings, ENDED_STORE, Serdes.String()));
 
     KStream<String, QueueStats> fromDecisions = byTenant(builder, Topics.ROUTING_DECISIONS, DECISIONS_BY_TENANT,
         RoutingDecision::getTenantId, settings)

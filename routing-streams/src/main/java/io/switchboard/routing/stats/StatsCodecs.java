@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** The codecs of the four value types of the statistics stores, all at format version 1. */
+/** The codecs of the four value types of the statistics stores, at format version 1, except calls (2: the end's outcome). */
 final class StatsCodecs {
 
   private StatsCodecs() {}
 
   static final class Calls extends StoreValueCodec<TrackedCall> {
     Calls() {
-      super(1);
+      super(2);
     }
 
     @Override
@@ -27,12 +27,14 @@ final class StatsCodecs {
       out.writeLong(call.talkStartedAt());
       out.writeLong(call.acceptedAt());
       out.writeLong(call.endedAt());
+      writeString(out, call.endOutcome());
     }
 
     @Override
     protected TrackedCall read(int version, DataInputStream in) throws IOException {
+      // Version 1 had no outcome.
       return new TrackedCall(readString(in), in.readLong(), TrackedCall.Phase.valueOf(readString(in)),
-          readString(in), in.readLong(), in.readLong(), in.readLong());
+          readString(in), in.readLong(), in.readLong(), in.readLong(), version >= 2 ? readString(in) : null);
     }
   }
 

@@ -36,13 +36,18 @@ final class StatsKeys {
     return queuePrefix(tenant, queue) + padded(intervalStart);
   }
 
+  /** Ends seen early, oldest first: {@code endedAt, tenant, callId}. */
+  static String ended(long endedAt, String tenant, String callId) {
+    return padded(endedAt) + SEPARATOR + of(tenant, callId);
+  }
+
   /** {@code [tenant, id]} of a key made by {@link #of}. */
   static String[] split(String key) {
     int separator = key.indexOf(SEPARATOR);
     return new String[] {key.substring(0, separator), key.substring(separator + 1)};
   }
 
-  private static String padded(long millis) {
+  static String padded(long millis) {
     return String.format("%019d", Math.max(0, millis));
   }
 }

@@ -10,10 +10,11 @@ package io.switchboard.routing.stats;
  * @param agentId the agent it was last offered to, or who holds it
  * @param talkStartedAt {@code CallAnswered} time, the start of talk time
  * @param acceptedAt {@code ReservationAccepted} time, the end of the wait
- * @param endedAt {@code CallEnded} time, when the end was seen before the answer was confirmed
+ * @param endedAt {@code CallEnded} time, when the end was seen before the engine's last word on the call
+ * @param endOutcome the {@code CallEnded} outcome (name), or null
  */
 record TrackedCall(String queue, long enteredAt, Phase phase, String agentId, long talkStartedAt,
-    long acceptedAt, long endedAt) {
+    long acceptedAt, long endedAt, String endOutcome) {
 
   enum Phase {
     /** In line, or ringing an agent: the caller is still waiting. */
@@ -25,7 +26,25 @@ record TrackedCall(String queue, long enteredAt, Phase phase, String agentId, lo
   }
 
   static TrackedCall entered(String queue, long at) {
-    return new TrackedCall(queue, at, Phase.WAITING, null, -1, -1, -1);
+    return new TrackedCall(queue, at, Phase.WAITING, null, -1, -1, -1, null);
+  }
+
+  /**
+   * The end of a call not seen entering a queue yet: the inputs are not ordered with each other, so
+   * the engine's decisions about it may still come, and must then count it as already gone.
+   */
+  static TrackedCall endedEarly(String outcome, long at) {
+    return new TrackedCall(null, -1, Phase.WAITING, null, -1, -1, at, outcome);
+  }
+
+  /** False for an {@link #endedEarly} record: no queue yet. */
+  boolean entered() {
+    return queue != null;
+  }
+
+  /** Its end was seen, and it is not held by an agent: no longer waiting, whatever the engine still writes. */
+  boolean gone() {
+    return endedAt >= 0 && phase != Phase.CONNECTED;
   }
 
   boolean connected() {
@@ -33,23 +52,23 @@ record TrackedCall(String queue, long enteredAt, Phase phase, String agentId, lo
   }
 
   TrackedCall offeredTo(String agent) {
-    return new TrackedCall(queue, enteredAt, phase, agent, talkStartedAt, acceptedAt, endedAt);
+    return new TrackedCall(queue, enteredAt, phase, agent, talkStartedAt, acceptedAt, endedAt, endOutcome);
   }
 
   TrackedCall inPhase(Phase next) {
-    return new TrackedCall(queue, enteredAt, next, agentId, talkStartedAt, acceptedAt, endedAt);
+    return new TrackedCall(queue, enteredAt, next, agentId, talkStartedAt, acceptedAt, endedAt, endOutcome);
   }
 
   TrackedCall talking(long at) {
-    return new TrackedCall(queue, enteredAt, phase, agentId, at, acceptedAt, endedAt);
+    return new TrackedCall(queue, enteredAt, phase, agentId, at, acceptedAt, endedAt, endOutcome);
   }
 
   TrackedCall accepted(String agent, long at) {
-    return new TrackedCall(queue, enteredAt, Phase.CONNECTED, agent, talkStartedAt, at, endedAt);
+    return new TrackedCall(queue, enteredAt, Phase.CONNECTED, agent, talkStartedAt, at, endedAt, endOutcome);
   }
 
-  TrackedCall ended(long at) {
-    return new TrackedCall(queue, enteredAt, phase, agentId, talkStartedAt, acceptedAt, at);
+  TrackedCall ended(String outcome, long at) {
+    return new TrackedCall(queue, enteredAt, phase, agentId, talkStartedAt, acceptedAt, at, outcome);
   }
 
   /** Talk time of a connected call ended at {@code at}: from the answer, or from the accept if no answer was seen. */

@@ -13,7 +13,7 @@ class StatsCodecsTest {
 
   @Test
   void everyStoreValueSurvivesARoundTrip() {
-    TrackedCall call = new TrackedCall("sales", 1_000, TrackedCall.Phase.CONNECTED, "a1", 1_500, 1_400, -1);
+    TrackedCall call = new TrackedCall("sales", 1_000, TrackedCall.Phase.CONNECTED, "a1", 1_500, 1_400, 2_000, "ENDED");
     assertThat(new StatsCodecs.Calls().decode(new StatsCodecs.Calls().encode(call))).isEqualTo(call);
 
     TrackedAgent agent = new TrackedAgent(List.of("sales", "support"), AgentStatus.BREAK, Set.of("c1"), Set.of("c2", "c3"));
@@ -36,6 +36,23 @@ class StatsCodecsTest {
     counts.handled = 3;
     IntervalCounts readCounts = new StatsCodecs.Intervals().decode(new StatsCodecs.Intervals().encode(counts));
     assertThat(readCounts).usingRecursiveComparison().isEqualTo(counts);
+  }
+
+  @Test
+  void aCallWrittenByTheFirstFormatStillReads() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeByte(1);
+      io.switchboard.routing.store.StoreValueCodec.writeString(out, "sales");
+      out.writeLong(1_000);
+      io.switchboard.routing.store.StoreValueCodec.writeString(out, "WAITING");
+      io.switchboard.routing.store.StoreValueCodec.writeString(out, "a1");
+      out.writeLong(-1);
+      out.writeLong(-1);
+      out.writeLong(5_000);
+    }
+    assertThat(new StatsCodecs.Calls().decode(bytes.toByteArray()))
+        .isEqualTo(new TrackedCall("sales", 1_000, TrackedCall.Phase.WAITING, "a1", -1, -1, 5_000, null));
   }
 
   @Test

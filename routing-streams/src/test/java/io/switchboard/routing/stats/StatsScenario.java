@@ -158,6 +158,16 @@ final class StatsScenario implements AutoCloseable {
         .get(StatsKeys.interval(TENANT, queue, intervalStart.toEpochMilli()));
   }
 
+  /** The call as the statistics track it, or null. */
+  TrackedCall trackedCall(String callId) {
+    return driver.<String, TrackedCall>getKeyValueStore(QueueStatsTopology.CALLS_STORE).get(StatsKeys.of(TENANT, callId));
+  }
+
+  /** The caller hangs up: {@code CallEnded} with {@code outcome}, alone. */
+  StatsScenario endedWith(String callId, CallOutcome outcome) {
+    return callEvent(callId, new CallEnded(outcome, null, null));
+  }
+
   /** The live statistics, read from the stores the way interactive queries read them. */
   QueueSnapshot snapshot(String queue) {
     return snapshots().snapshot(TENANT, queue, now.toEpochMilli())
