@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.routing.crash.OfferInvariants.CallEnd;
 import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.avro.ReservationAccepted;
+import io.switchboard.schemas.avro.ReservationRejected;
 import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingAbandoned;
 import io.switchboard.schemas.avro.RoutingDecision;
@@ -108,6 +109,32 @@ class OfferInvariantsTest {
     assertThat(StatsRecount.mismatches(decisions, Map.of("t/q", right))).isEmpty();
     assertThat(StatsRecount.mismatches(decisions, Map.of("t/q", wrong))).singleElement().asString()
         .contains("offered/answered/abandoned/waiting 2/3/0/0, the decisions say 2/2/0/0");
+  }
+
+  @Test
+  void anOfferClosedInTheSameMillisecondDoesNotHoldTheAgent() {
+    // given a replay after a takeover: c1's caller hung up while no instance routed the tenant, so
+    // c1 is queued, offered to a1 and rescinded in one millisecond, and a1 is offered c2 at once
+    String r1 = offer("c1", "a1", 5);
+    decide("c1", 5, new ReservationRejected("a1", r1));
+    accept("c2", "a1", offer("c2", "a1", 5), 6);
+    Map<String, CallEnd> ends = Map.of("c1", end(3, true), "c2", end(9, false));
+
+    // when / then: nothing flagged, and a1 is free again once c2 ended
+    assertThat(AgentCapacity.violations(decisions, ends)).isEmpty();
+    accept("c3", "a1", offer("c3", "a1", 10), 11);
+    assertThat(AgentCapacity.violations(decisions, ends)).isEmpty();
+  }
+
+  @Test
+  void twoOpenOffersInTheSameMillisecondAreStillFlagged() {
+    // given a1 offered c1 and c2 in one millisecond, neither closed
+    offer("c1", "a1", 5);
+    offer("c2", "a1", 5);
+
+    // when / then
+    assertThat(AgentCapacity.violations(decisions, Map.of())).singleElement().asString()
+        .contains("agent a1 over capacity 1: offered call c2");
   }
 
   private String offer(String callId, String agentId, int second) {
