@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -162,6 +163,13 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
           decisions.rejected(tenant, call, offer, "call ended (" + outcome + ") before agent " + offer.agentId()
               + " answered");
           queues.addAll(dispatcher.queuesOf(tenant, offer.agentId(), null));
+        }
+        if (outcome == CallOutcome.ABANDONED) {
+          // A caller who hangs up while agents ring has abandoned the queue as much as one still waiting.
+          long waitedMs = Math.max(0, at - call.enqueuedAt());
+          decisions.abandoned(tenant, call, waitedMs, "caller abandoned after waiting " + waitedMs
+              + " ms in queue " + call.queue() + ", while agent" + (call.offers().size() == 1 ? " " : "s ")
+              + call.offers().stream().map(Offer::agentId).collect(Collectors.joining(", ")) + " rang");
         }
       }
       case CONNECTED -> queues.addAll(endConnected(tenant, call, at));

@@ -240,6 +240,19 @@ class RoutingTopologyTest {
   }
 
   @Test
+  void callerHangingUpWhileRingingIsAbandonedAndTheAgentTakesTheNextCall() {
+    routing.agent(TENANT, "a1", 1, "sales").available(TENANT, "a1");
+    routing.call(TENANT, "c1", "sales");
+    routing.call(TENANT, "c2", "sales");
+    routing.decisions();
+
+    routing.advance(Duration.ofSeconds(7)).ended(TENANT, "c1", CallOutcome.ABANDONED);
+
+    assertThat(summaries(routing.decisions()))
+        .containsExactly("rejected c1 by a1", "abandoned c1 after 7000 ms", "offered c2 to a1");
+  }
+
+  @Test
   void capacityTwoAllowsTwoConcurrentCallsAndNeverThree() {
     routing.agent(TENANT, "a1", 2, "sales").available(TENANT, "a1");
     routing.call(TENANT, "c1", "sales").call(TENANT, "c2", "sales").call(TENANT, "c3", "sales");

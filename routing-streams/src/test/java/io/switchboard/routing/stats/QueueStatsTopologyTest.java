@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.switchboard.schemas.avro.AgentStatus;
+import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.avro.ReservationAccepted;
@@ -169,6 +170,23 @@ class QueueStatsTopologyTest {
     assertThat(sales.agentsByStatus()).containsEntry("AVAILABLE", 1).containsEntry("BUSY", 0).containsEntry("OFFLINE", 0);
     assertThat(sales.eligibleAgents()).isEqualTo(2);
     assertThat(sales.ahtMs()).isEqualTo(30_000L);
+  }
+
+  @Test
+  void aCallerWhoHangsUpWhileRingingIsAbandonedAndFreesTheAgent() {
+    // given a1 ringing with c1
+    stats.agent("a1", "sales").status("a1", AgentStatus.AVAILABLE).queued("c1", "sales").offered("c1", "sales", "a1");
+
+    // when the caller hangs up: the engine rejects the offer, then writes the abandon
+    stats.advance(Duration.ofSeconds(30)).endedWith("c1", CallOutcome.ABANDONED)
+        .rejected("c1", "sales", "a1").abandoned("c1", "sales", Duration.ofSeconds(30));
+
+    // then nobody waits, the agent is available, and the call counts once as abandoned after the threshold
+    QueueSnapshot sales = stats.snapshot("sales");
+    assertThat(sales.waiting()).isZero();
+    assertThat(sales.agentsByStatus()).containsEntry("AVAILABLE", 1).containsEntry("RESERVED", 0);
+    assertThat(sales.abandoned()).isEqualTo(1);
+    assertThat(sales.abandonedAfterServiceLevel()).isEqualTo(1);
   }
 
   @Test
