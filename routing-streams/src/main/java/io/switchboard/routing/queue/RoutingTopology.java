@@ -1,6 +1,9 @@
 package io.switchboard.routing.queue;
 
+import static io.switchboard.routing.store.TenantStreams.changelogged;
+
 import io.switchboard.routing.stats.QueueStatsSettings;
+import io.switchboard.routing.store.TenantStreams;
 import io.switchboard.routing.stats.QueueStatsTopology;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.CallEvent;
@@ -9,10 +12,6 @@ import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.topics.Topic;
 import io.switchboard.schemas.topics.Topics;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -21,9 +20,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The routing topology: call and agent events are re-keyed by tenant, and queue configurations are
@@ -55,19 +51,22 @@ public final class RoutingTopology {
 
   public static Topology build(RoutingSettings settings) {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(store(settings, AGENTS_STORE, new AgentStateCodec().serde()));
-    builder.addStateStore(store(settings, CALLS_STORE, new RoutedCallCodec().serde()));
-    builder.addStateStore(store(settings, WAITING_STORE, Serdes.String()));
-    builder.addStateStore(store(settings, RESERVATIONS_STORE, Serdes.String()));
-    builder.addStateStore(store(settings, QUEUES_STORE, Topics.QUEUE_CONFIG.valueSerde()));
-    builder.addStateStore(store(settings, CURSORS_STORE, Serdes.String()));
-    builder.addStateStore(store(settings, TIMERS_STORE, Serdes.String()));
+    boolean inMemory = settings.inMemoryStores();
+    builder.addStateStore(changelogged(AGENTS_STORE, new AgentStateCodec().serde(), inMemory));
+    builder.addStateStore(changelogged(CALLS_STORE, new RoutedCallCodec().serde(), inMemory));
+    builder.addStateStore(changelogged(WAITING_STORE, Serdes.String(), inMemory));
+    builder.addStateStore(changelogged(RESERVATIONS_STORE, Serdes.String(), inMemory));
+    builder.addStateStore(changelogged(QUEUES_STORE, Topics.QUEUE_CONFIG.valueSerde(), inMemory));
+    builder.addStateStore(changelogged(CURSORS_STORE, Serdes.String(), inMemory));
+    builder.addStateStore(changelogged(TIMERS_STORE, Serdes.String(), inMemory));
 
     KStream<String, RoutingDecision> fromCalls =
-        byTenant(builder, Topics.CALL_EVENTS, CALLS_BY_TENANT, CallEvent::getTenantId, settings)
+        TenantStreams.byTenant(builder, Topics.CALL_EVENTS, Topics.CALL_EVENTS.name(), CALLS_BY_TENANT,
+            CallEvent::getTenantId, settings.repartitionPartitions())
             .process(() -> new CallEventProcessor(settings), Named.as("route-call-events"), STORES);
     KStream<String, RoutingDecision> fromAgents =
-        byTenant(builder, Topics.AGENT_EVENTS, AGENTS_BY_TENANT, AgentEvent::getTenantId, settings)
+        TenantStreams.byTenant(builder, Topics.AGENT_EVENTS, Topics.AGENT_EVENTS.name(), AGENTS_BY_TENANT,
+            AgentEvent::getTenantId, settings.repartitionPartitions())
             .process(() -> new AgentEventProcessor(settings), Named.as("route-agent-events"), STORES);
 
     KStream<String, RoutingDecision> fromQueues = queuesByTenant(builder, settings)
@@ -79,21 +78,10 @@ public final class RoutingTopology {
             Topics.ROUTING_DECISIONS.valueSerde()).withName("routing-decisions"));
     // Queue statistics read the same topics and the decisions above; Streams reads each topic once.
     QueueStatsTopology.addTo(builder, QueueStatsSettings.defaults(
-        settings.source(), settings.repartitionPartitions(), settings.inMemoryStores()));
+        settings.source(), settings.repartitionPartitions(), inMemory));
     return builder.build();
   }
 
-  private static <V extends SpecificRecord> KStream<String, V> byTenant(
-      StreamsBuilder builder, Topic<V> topic, String name, Function<V, String> tenant,
-      RoutingSettings settings) {
-    return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(topic.name()))
-        .filter((key, event) -> event != null, Named.as(name + "-present"))
-        .selectKey((key, event) -> tenant.apply(event), Named.as(name + "-key"))
-        .repartition(Repartitioned.<String, V>as(name)
-            .withKeySerde(Serdes.String())
-            .withValueSerde(topic.valueSerde())
-            .withNumberOfPartitions(settings.repartitionPartitions()));
-  }
 
   /**
    * Queue configurations keep their {@code tenantId/queue} key, since a tombstone has no value to
@@ -109,11 +97,4 @@ public final class RoutingTopology {
             .withNumberOfPartitions(settings.repartitionPartitions()));
   }
 
-  private static <V> StoreBuilder<?> store(RoutingSettings settings, String name, Serde<V> valueSerde) {
-    KeyValueBytesStoreSupplier supplier = settings.inMemoryStores()
-        ? Stores.inMemoryKeyValueStore(name)
-        : Stores.persistentKeyValueStore(name);
-    // Changelogged, so a task moved to another instance resumes with the same queues and agents.
-    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), valueSerde).withLoggingEnabled(Map.of());
-  }
 }

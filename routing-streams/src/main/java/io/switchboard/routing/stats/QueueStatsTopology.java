@@ -1,5 +1,8 @@
 package io.switchboard.routing.stats;
 
+import static io.switchboard.routing.store.TenantStreams.changelogged;
+
+import io.switchboard.routing.store.TenantStreams;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.QueueStats;
@@ -7,21 +10,12 @@ import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.topics.Topic;
 import io.switchboard.schemas.topics.Topics;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Queue statistics: routing decisions, call events and agent events, re-keyed by tenant so that one
@@ -66,22 +60,26 @@ public final class QueueStatsTopology {
    * merges two sources of one topic, so the topics are read once.
    */
   public static void addTo(StreamsBuilder builder, QueueStatsSettings settings) {
-    builder.addStateStore(store(settings, CALLS_STORE, new StatsCodecs.Calls().serde()));
-    builder.addStateStore(store(settings, WAITING_STORE, Serdes.String()));
-    builder.addStateStore(store(settings, AGENTS_STORE, new StatsCodecs.Agents().serde()));
-    builder.addStateStore(store(settings, QUEUES_STORE, new StatsCodecs.Queues().serde()));
-    builder.addStateStore(store(settings, INTERVALS_STORE, new StatsCodecs.Intervals().serde()));
-    builder.addStateStore(store(settings, DIRTY_STORE, Serdes.String()));
-    builder.addStateStore(store(settings, ENDED_STORE, Serdes.String()));
+    boolean inMemory = settings.inMemoryStores();
+    builder.addStateStore(changelogged(CALLS_STORE, new StatsCodecs.Calls().serde(), inMemory));
+    builder.addStateStore(changelogged(WAITING_STORE, Serdes.String(), inMemory));
+    builder.addStateStore(changelogged(AGENTS_STORE, new StatsCodecs.Agents().serde(), inMemory));
+    builder.addStateStore(changelogged(QUEUES_STORE, new StatsCodecs.Queues().serde(), inMemory));
+    builder.addStateStore(changelogged(INTERVALS_STORE, new StatsCodecs.Intervals().serde(), inMemory));
+    builder.addStateStore(changelogged(DIRTY_STORE, Serdes.String(), inMemory));
+    builder.addStateStore(changelogged(ENDED_STORE, Serdes.String(), inMemory));
 
-    KStream<String, QueueStats> fromDecisions = byTenant(builder, Topics.ROUTING_DECISIONS, DECISIONS_BY_TENANT,
-        RoutingDecision::getTenantId, settings)
+    KStream<String, QueueStats> fromDecisions = TenantStreams.byTenant(builder, Topics.ROUTING_DECISIONS,
+        "stats-" + Topics.ROUTING_DECISIONS.name(), DECISIONS_BY_TENANT,
+        RoutingDecision::getTenantId, settings.repartitionPartitions())
         .process(() -> new DecisionStats(settings), Named.as("stats-decisions"), STORES);
-    KStream<String, QueueStats> fromCalls = byTenant(builder, Topics.CALL_EVENTS, CALLS_BY_TENANT,
-        CallEvent::getTenantId, settings)
+    KStream<String, QueueStats> fromCalls = TenantStreams.byTenant(builder, Topics.CALL_EVENTS,
+        "stats-" + Topics.CALL_EVENTS.name(), CALLS_BY_TENANT,
+        CallEvent::getTenantId, settings.repartitionPartitions())
         .process(() -> new CallStats(settings), Named.as("stats-call-events"), STORES);
-    KStream<String, QueueStats> fromAgents = byTenant(builder, Topics.AGENT_EVENTS, AGENTS_BY_TENANT,
-        AgentEvent::getTenantId, settings)
+    KStream<String, QueueStats> fromAgents = TenantStreams.byTenant(builder, Topics.AGENT_EVENTS,
+        "stats-" + Topics.AGENT_EVENTS.name(), AGENTS_BY_TENANT,
+        AgentEvent::getTenantId, settings.repartitionPartitions())
         .process(() -> new AgentStats(settings), Named.as("stats-agent-events"), STORES);
 
     fromDecisions.merge(fromCalls, Named.as("stats-merge-calls"))
@@ -90,22 +88,5 @@ public final class QueueStatsTopology {
             Topics.QUEUE_STATS.valueSerde()).withName("queue-stats"));
   }
 
-  private static <V extends SpecificRecord> KStream<String, V> byTenant(
-      StreamsBuilder builder, Topic<V> topic, String name, Function<V, String> tenant, QueueStatsSettings settings) {
-    return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName("stats-" + topic.name()))
-        .filter((key, event) -> event != null, Named.as(name + "-present"))
-        .selectKey((key, event) -> tenant.apply(event), Named.as(name + "-key"))
-        .repartition(Repartitioned.<String, V>as(name)
-            .withKeySerde(Serdes.String())
-            .withValueSerde(topic.valueSerde())
-            .withNumberOfPartitions(settings.repartitionPartitions()));
-  }
 
-  private static <V> StoreBuilder<?> store(QueueStatsSettings settings, String name, Serde<V> valueSerde) {
-    KeyValueBytesStoreSupplier supplier = settings.inMemoryStores()
-        ? Stores.inMemoryKeyValueStore(name)
-        : Stores.persistentKeyValueStore(name);
-    // Changelogged: a task moved to another instance resumes with the same counts.
-    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), valueSerde).withLoggingEnabled(Map.of());
-  }
 }
