@@ -20,6 +20,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The routing topology: call and agent events are re-keyed by tenant, and queue configurations are
@@ -52,13 +53,7 @@ public final class RoutingTopology {
   public static Topology build(RoutingSettings settings) {
     StreamsBuilder builder = new StreamsBuilder();
     boolean inMemory = settings.inMemoryStores();
-    builder.addStateStore(changelogged(AGENTS_STORE, new AgentStateCodec().serde(), inMemory));
-    builder.addStateStore(changelogged(CALLS_STORE, new RoutedCallCodec().serde(), inMemory));
-    builder.addStateStore(changelogged(WAITING_STORE, Serdes.String(), inMemory));
-    builder.addStateStore(changelogged(RESERVATIONS_STORE, Serdes.String(), inMemory));
-    builder.addStateStore(changelogged(QUEUES_STORE, Topics.QUEUE_CONFIG.valueSerde(), inMemory));
-    builder.addStateStore(changelogged(CURSORS_STORE, Serdes.String(), inMemory));
-    builder.addStateStore(changelogged(TIMERS_STORE, Serdes.String(), inMemory));
+    storeBuilders(inMemory).forEach(builder::addStateStore);
 
     KStream<String, RoutingDecision> fromCalls =
         TenantStreams.byTenant(builder, Topics.CALL_EVENTS, Topics.CALL_EVENTS.name(), CALLS_BY_TENANT,
@@ -83,6 +78,17 @@ public final class RoutingTopology {
   }
 
 
+  /** The stores the three routing processors share, in the order of {@link #STORES}. */
+  static List<StoreBuilder<?>> storeBuilders(boolean inMemory) {
+    return List.of(
+        changelogged(AGENTS_STORE, new AgentStateCodec().serde(), inMemory),
+        changelogged(CALLS_STORE, new RoutedCallCodec().serde(), inMemory),
+        changelogged(WAITING_STORE, Serdes.String(), inMemory),
+        changelogged(RESERVATIONS_STORE, Serdes.String(), inMemory),
+        changelogged(QUEUES_STORE, Topics.QUEUE_CONFIG.valueSerde(), inMemory),
+        changelogged(CURSORS_STORE, Serdes.String(), inMemory),
+        changelogged(TIMERS_STORE, Serdes.String(), inMemory));
+  }
   /**
    * Queue configurations keep their {@code tenantId/queue} key, since a tombstone has no value to
    * read the tenant from, and are partitioned by the tenant part exactly like the re-keyed inputs.
