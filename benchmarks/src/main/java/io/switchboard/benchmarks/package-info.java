@@ -1,0 +1,2 @@
+/** Benchmarks: JMH measurements of the routing processors and load drivers against the real broker. */
+package io.switchboard.benchmarks;
