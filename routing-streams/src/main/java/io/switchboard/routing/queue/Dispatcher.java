@@ -5,6 +5,7 @@ import io.switchboard.routing.queue.RoutedCall.Offer;
 import io.switchboard.schemas.avro.SkillRelaxationStep;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,8 @@ final class Dispatcher {
     this.selection = new AgentSelection(stores);
   }
 
-  /** A waiting call with the agents that may take it now. */
-  private record Match(RoutedCall call, QueueRules rules, Eligibility.Result eligible, long effective) {}
+  /** A waiting call someone may take now, with the rule that says who. */
+  private record Match(RoutedCall call, QueueRules rules, QueueAgents agents, Eligibility.Rule rule, long effective) {}
 
   private static final Comparator<Match> BEST_FIRST =
       Comparator.comparingLong(Match::effective).reversed()
@@ -64,12 +65,8 @@ final class Dispatcher {
   void dispatch(String tenant, Set<String> queues) {
     while (true) {
       long now = now();
-      List<AgentState> free = stores.agents(tenant).stream().filter(agent -> agent.isFree(now)).toList();
-      if (free.isEmpty()) {
-        return;
-      }
       Optional<Match> best = queues.stream()
-          .map(queue -> firstMatch(tenant, queue, free, now))
+          .map(queue -> firstMatch(tenant, queue, now))
           .flatMap(Optional::stream)
           .min(BEST_FIRST);
       if (best.isEmpty()) {
@@ -79,18 +76,43 @@ final class Dispatcher {
     }
   }
 
-  private Optional<Match> firstMatch(String tenant, String queue, List<AgentState> free, long now) {
-    List<AgentState> ofQueue = free.stream().filter(agent -> agent.queues().contains(queue)).toList();
-    if (ofQueue.isEmpty()) {
+  /**
+   * The first waiting call of {@code queue}, in routing order, that a free agent may take. Calls at
+   * the head that nobody free may take yet are passed over cheaply: once one plain call (see
+   * {@link Eligibility#plain}) at a relaxation step has no taker, the others at that step are not
+   * even read, and a call reserved for a preferred agent who is not free is not read either.
+   */
+  private Optional<Match> firstMatch(String tenant, String queue, long now) {
+    QueueAgents agents = stores.agentsOf(tenant, queue);
+    if (!agents.longestIdleFirst().iterator().hasNext()) {
       return Optional.empty();
     }
     QueueRules rules = rulesOf(tenant, queue);
-    // Walks past calls nobody free may take yet (skills, preferred agent); indexes come later.
-    return stores.firstWaiting(tenant, queue, call -> {
-      Eligibility.Result eligible = Eligibility.eligible(call, rules, ofQueue, now, id -> stores.agent(tenant, id));
-      return eligible.agents().isEmpty() ? Optional.empty()
-          : Optional.of(new Match(call, rules, eligible, WaitingOrder.effective(call, rules.agingPointsPerMinute(), now)));
-    });
+    Set<Integer> stepsWithoutTaker = new HashSet<>();
+    return stores.firstWaiting(tenant, queue, entry -> worthReading(tenant, queue, rules, entry, stepsWithoutTaker, now),
+        call -> {
+          Eligibility.Rule rule = Eligibility.of(call, rules, now, id -> stores.agent(tenant, id));
+          if (AgentSelection.anyone(agents, rule, now).isEmpty()) {
+            if (Eligibility.plain(call, rule)) {
+              stepsWithoutTaker.add(rules.relaxationStep(now - call.enqueuedAt()));
+            }
+            return Optional.empty();
+          }
+          return Optional.of(new Match(call, rules, agents, rule,
+              WaitingOrder.effective(call, rules.agingPointsPerMinute(), now)));
+        });
+  }
+
+  private boolean worthReading(String tenant, String queue, QueueRules rules, WaitingLine.Entry entry,
+      Set<Integer> stepsWithoutTaker, long now) {
+    long waited = Math.max(0, now - entry.enqueuedAt());
+    if (entry.preferredAgent() != null && waited < rules.preferredAgentTimeoutMs()) {
+      Optional<AgentState> preferred = stores.agent(tenant, entry.preferredAgent()).filter(agent -> !agent.offline());
+      if (preferred.isPresent()) {
+        return preferred.get().isFree(now) && preferred.get().queues().contains(queue);
+      }
+    }
+    return !entry.plain() || !stepsWithoutTaker.contains(rules.relaxationStep(waited));
   }
 
   /** Puts a call into its queue's order with a key fixed now, and sets the timers that may make it routable. */
@@ -147,7 +169,7 @@ final class Dispatcher {
 
   private void offer(String tenant, Match match, long now) {
     RoutedCall call = match.call();
-    Choice choice = selection.choose(tenant, call, match.rules(), match.eligible().agents());
+    Choice choice = selection.choose(tenant, call, match.rules(), match.agents(), match.rule(), now);
     List<Offer> offers = choice.agents().stream()
         .map(agent -> new Offer(agent.agentId(), UUID.randomUUID().toString()))
         .toList();
@@ -157,7 +179,7 @@ final class Dispatcher {
     choice.agents().forEach(agent -> stores.put(tenant, agent.reserve(call.callId())));
     stores.addReservation(tenant, offered);
     String why = choice.reason() + " (strategy " + match.rules().strategy()
-        + (match.eligible().rule().isEmpty() ? "" : "; " + match.eligible().rule()) + ")";
+        + (match.rule().description().isEmpty() ? "" : "; " + match.rule().description()) + ")";
     if (call.callback()) {
       why += ", a callback: the agent calls the customer back";
     }

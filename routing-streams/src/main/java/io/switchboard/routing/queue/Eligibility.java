@@ -5,6 +5,7 @@ import io.switchboard.schemas.avro.SkillRequirement;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Which free agents may take a waiting call now: skills at or above the (relaxed) minimum levels,
@@ -17,30 +18,42 @@ final class Eligibility {
 
   private Eligibility() {}
 
-  /** The eligible agents among {@code free} (all free and of the call's queue), and why the rule applies. */
-  record Result(List<AgentState> agents, String rule) {}
+  /**
+   * Who may take a waiting call now, among the free agents of its queue.
+   *
+   * @param preferred the one agent the call is reserved for now (free or not), or null when the
+   *     queue's skill rule applies
+   * @param allows the test each candidate must pass
+   * @param description why, for the offer's reason; empty when the queue has no rule
+   */
+  record Rule(AgentState preferred, Predicate<AgentState> allows, String description) {}
 
-  static Result eligible(RoutedCall call, QueueRules rules, List<AgentState> free, long now,
-      Function<String, Optional<AgentState>> lookup) {
+  static Rule of(RoutedCall call, QueueRules rules, long now, Function<String, Optional<AgentState>> lookup) {
     long waited = Math.max(0, now - call.enqueuedAt());
-    String preferred = call.attributes().get(PREFERRED_AGENT);
-    if (preferred != null && waited < rules.preferredAgentTimeoutMs()
-        && lookup.apply(preferred).filter(agent -> !agent.offline()).isPresent()) {
-      // Reserved for the preferred agent, who served this caller before: skills do not apply to it.
-      List<AgentState> only = free.stream()
-          .filter(agent -> agent.agentId().equals(preferred) && notInRejectDelay(call, rules, agent, now))
-          .toList();
-      return new Result(only, "preferred agent " + preferred + " (reserved for "
-          + rules.preferredAgentTimeoutMs() / 1000 + " s)");
+    String preferredId = call.attributes().get(PREFERRED_AGENT);
+    if (preferredId != null && waited < rules.preferredAgentTimeoutMs()) {
+      Optional<AgentState> preferred = lookup.apply(preferredId).filter(agent -> !agent.offline());
+      if (preferred.isPresent()) {
+        // Reserved for the preferred agent, who served this caller before: skills do not apply to it.
+        return new Rule(preferred.get(), agent -> agent.agentId().equals(preferredId)
+            && agent.queues().contains(call.queue()) && notInRejectDelay(call, rules, agent, now),
+            "preferred agent " + preferredId + " (reserved for " + rules.preferredAgentTimeoutMs() / 1000 + " s)");
+      }
     }
     SkillRelaxationStep step = rules.relaxation(waited);
     boolean anyAgent = rules.requiredSkills().isEmpty() || (step != null && step.getAnyAgent());
     int delta = step == null ? 0 : Math.max(0, step.getMinLevelDelta());
-    List<AgentState> eligible = free.stream()
-        .filter(agent -> anyAgent || hasSkills(agent, rules.requiredSkills(), delta))
-        .filter(agent -> notInRejectDelay(call, rules, agent, now))
-        .toList();
-    return new Result(eligible, skillRule(rules, step, anyAgent, delta, waited));
+    return new Rule(null, agent -> (anyAgent || hasSkills(agent, rules.requiredSkills(), delta))
+        && notInRejectDelay(call, rules, agent, now), skillRule(rules, step, anyAgent, delta, waited));
+  }
+
+  /**
+   * Whether the call's rule is the queue's rule at its wait and nothing of its own (no preferred
+   * agent in force, nobody refused it): two such calls at the same relaxation step of a queue have
+   * the same eligible agents.
+   */
+  static boolean plain(RoutedCall call, Rule rule) {
+    return rule.preferred() == null && call.refusals().isEmpty();
   }
 
   private static boolean hasSkills(AgentState agent, List<SkillRequirement> required, int delta) {

@@ -117,14 +117,14 @@ final class Limits {
     if (capacity == null) {
       return null;
     }
-    int waiting = stores.countOnTheLine(tenant, queue, Math.max(0, capacity));
+    int waiting = stores.onTheLine(tenant, queue);
     return waiting < capacity ? null
         : "queue " + queue + " is full: " + waiting + " callers waiting (capacity " + capacity + ")";
   }
 
   /** Signed in: registered and not OFFLINE (on a break or in wrap-up still counts, they come back). */
   private boolean agentSignedIn(String tenant, String queue) {
-    return stores.agents(tenant).stream().anyMatch(agent -> !agent.offline() && agent.queues().contains(queue));
+    return stores.anyAgentSignedIn(tenant, queue);
   }
 
   private static String seconds(long ms) {

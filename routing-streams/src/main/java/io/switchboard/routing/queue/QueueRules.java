@@ -80,6 +80,16 @@ record QueueRules(
     return null;
   }
 
+  /** Which relaxation step is in force after {@code waitedMs}: -1 before the first, else its place. */
+  int relaxationStep(long waitedMs) {
+    for (int i = 0; i < skillRelaxation.size(); i++) {
+      if (waitedMs >= skillRelaxation.get(i).getAfterSeconds() * 1000L) {
+        return skillRelaxation.size() - i;
+      }
+    }
+    return -1;
+  }
+
   /** A non-positive number of seconds keeps the fallback (e.g. a reservation must time out). */
   private static long seconds(int seconds, long fallbackMs) {
     return seconds > 0 ? seconds * 1000L : fallbackMs;

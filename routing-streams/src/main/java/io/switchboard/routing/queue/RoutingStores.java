@@ -2,10 +2,12 @@ package io.switchboard.routing.queue;
 
 import io.switchboard.schemas.avro.QueueConfig;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -14,13 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Typed access to the routing stores of one stream task. A task owns whole tenants, so every lookup
- * is scoped by tenant and nothing here ever crosses from one tenant to another.
+ * Typed access to the routing stores of one stream task, and the in-memory {@link RoutingIndex} kept
+ * in step with them: every write goes through here. A task owns whole tenants, so every lookup is
+ * scoped by tenant and nothing here ever crosses from one tenant to another.
  */
 final class RoutingStores {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingStores.class);
-  private static final StringSerializer KEYS = new StringSerializer();
 
   private final KeyValueStore<String, AgentState> agents;
   private final KeyValueStore<String, RoutedCall> calls;
@@ -29,6 +31,8 @@ final class RoutingStores {
   private final KeyValueStore<String, QueueConfig> queues;
   private final KeyValueStore<String, String> cursors;
   private final KeyValueStore<String, String> timers;
+  private final RoutingIndex index;
+  private final LongSupplier clock;
 
   private RoutingStores(ProcessorContext<?, ?> context) {
     agents = context.getStateStore(RoutingTopology.AGENTS_STORE);
@@ -38,31 +42,34 @@ final class RoutingStores {
     queues = context.getStateStore(RoutingTopology.QUEUES_STORE);
     cursors = context.getStateStore(RoutingTopology.CURSORS_STORE);
     timers = context.getStateStore(RoutingTopology.TIMERS_STORE);
+    index = context.getStateStore(RoutingIndex.NAME);
+    clock = context::currentSystemTimeMs;
   }
 
   static RoutingStores of(ProcessorContext<?, ?> context) {
     return new RoutingStores(context);
   }
 
+  /** The agent as the stores hold it (read from the index, which mirrors the agents store). */
   Optional<AgentState> agent(String tenant, String agentId) {
-    return Optional.ofNullable(agents.get(StoreKeys.of(tenant, agentId)));
+    return Optional.ofNullable(index(tenant).agent(agentId));
   }
 
   void put(String tenant, AgentState agent) {
     agents.put(StoreKeys.of(tenant, agent.agentId()), agent);
+    index(tenant).putAgent(agent, clock.getAsLong());
   }
 
   void deleteAgent(String tenant, String agentId) {
     agents.delete(StoreKeys.of(tenant, agentId));
+    index(tenant).removeAgent(agentId);
   }
 
-  /** Every agent of the tenant; a scan per decision is fine at this step, indexes come later. */
-  List<AgentState> agents(String tenant) {
-    List<AgentState> result = new ArrayList<>();
-    try (KeyValueIterator<String, AgentState> it = agents.prefixScan(StoreKeys.tenantPrefix(tenant), KEYS)) {
-      it.forEachRemaining(entry -> result.add(entry.value));
-    }
-    return result;
+  /** The agents of {@code queue} that may be offered a call now, in the strategies' orders. */
+  QueueAgents agentsOf(String tenant, String queue) {
+    TenantIndex tenantIndex = index(tenant);
+    tenantIndex.advance(clock.getAsLong());
+    return tenantIndex.agentsOf(queue);
   }
 
   Optional<RoutedCall> call(String tenant, String callId) {
@@ -71,6 +78,14 @@ final class RoutingStores {
 
   void put(String tenant, RoutedCall call) {
     calls.put(StoreKeys.of(tenant, call.callId()), call);
+    if (call.is(RoutedCall.Phase.WAITING)) {
+      // Refreshes what the line knows of it (e.g. it became a callback at its place).
+      String key = StoreKeys.waiting(tenant, call);
+      WaitingLine line = index(tenant).line(call.queue());
+      if (line.contains(key)) {
+        line.put(WaitingLine.Entry.of(key, call));
+      }
+    }
   }
 
   void deleteCall(String tenant, String callId) {
@@ -83,10 +98,12 @@ final class RoutingStores {
 
   void putQueueConfig(String tenant, String queue, QueueConfig config) {
     queues.put(StoreKeys.of(tenant, queue), config);
+    index(tenant).order(queue, QueueAgents.strategyOrder(config.getStrategy(), config.getRequiredSkills()));
   }
 
   void deleteQueueConfig(String tenant, String queue) {
     queues.delete(StoreKeys.of(tenant, queue));
+    index(tenant).order(queue, null);
   }
 
   String cursor(String tenant, String queue, String kind) {
@@ -98,17 +115,21 @@ final class RoutingStores {
   }
 
   void addWaiting(String tenant, RoutedCall call) {
-    waiting.put(StoreKeys.waiting(tenant, call), call.callId());
+    String key = StoreKeys.waiting(tenant, call);
+    waiting.put(key, call.callId());
+    index(tenant).line(call.queue()).put(WaitingLine.Entry.of(key, call));
   }
 
   void removeWaiting(String tenant, RoutedCall call) {
-    waiting.delete(StoreKeys.waiting(tenant, call));
+    String key = StoreKeys.waiting(tenant, call);
+    waiting.delete(key);
+    index(tenant).line(call.queue()).remove(key);
   }
 
   /** Waiting calls of a queue in routing order, as they are now. */
   List<RoutedCall> waitingCalls(String tenant, String queue) {
     List<RoutedCall> result = new ArrayList<>();
-    firstWaiting(tenant, queue, call -> {
+    firstWaiting(tenant, queue, entry -> true, call -> {
       result.add(call);
       return Optional.empty();
     });
@@ -117,28 +138,33 @@ final class RoutingStores {
 
   /**
    * Walks a queue in routing order (highest sort key, then oldest) and returns the first answer of
-   * {@code match}. An entry whose call is no longer waiting there is dropped; one whose call waits
-   * under another key (e.g. written by an older release) is moved to the right key.
+   * {@code match}; calls whose entry {@code worthReading} turns down are passed over without reading
+   * them. An entry whose call is no longer waiting there is dropped; one whose call waits under
+   * another key (e.g. written by an older release) is moved to the right key.
    */
-  <T> Optional<T> firstWaiting(String tenant, String queue, Function<RoutedCall, Optional<T>> match) {
+  <T> Optional<T> firstWaiting(String tenant, String queue, Predicate<WaitingLine.Entry> worthReading,
+      Function<RoutedCall, Optional<T>> match) {
     List<KeyValue<String, RoutedCall>> misplaced = new ArrayList<>();
     Optional<T> found = Optional.empty();
-    try (KeyValueIterator<String, String> it = waiting.prefixScan(StoreKeys.queuePrefix(tenant, queue), KEYS)) {
-      while (found.isEmpty() && it.hasNext()) {
-        KeyValue<String, String> entry = it.next();
-        RoutedCall call = calls.get(StoreKeys.of(tenant, entry.value));
-        if (call == null || !call.is(RoutedCall.Phase.WAITING) || !queue.equals(call.queue())
-            || !StoreKeys.waiting(tenant, call).equals(entry.key)) {
-          misplaced.add(KeyValue.pair(entry.key, call));
-          continue;
-        }
-        found = match.apply(call);
+    Iterator<WaitingLine.Entry> it = index(tenant).line(queue).inOrder();
+    while (found.isEmpty() && it.hasNext()) {
+      WaitingLine.Entry entry = it.next();
+      if (!worthReading.test(entry)) {
+        continue;
       }
+      RoutedCall call = calls.get(StoreKeys.of(tenant, entry.callId()));
+      if (call == null || !call.is(RoutedCall.Phase.WAITING) || !queue.equals(call.queue())
+          || !StoreKeys.waiting(tenant, call).equals(entry.key())) {
+        misplaced.add(KeyValue.pair(entry.key(), call));
+        continue;
+      }
+      found = match.apply(call);
     }
     for (KeyValue<String, RoutedCall> entry : misplaced) {
       waiting.delete(entry.key);
+      index(tenant).line(queue).remove(entry.key);
       if (entry.value != null && entry.value.is(RoutedCall.Phase.WAITING) && queue.equals(entry.value.queue())) {
-        waiting.put(StoreKeys.waiting(tenant, entry.value), entry.value.callId());
+        addWaiting(tenant, entry.value);
       } else {
         log.warn("Dropped a stale waiting entry of tenant {} in queue {}", tenant, queue);
       }
@@ -146,34 +172,19 @@ final class RoutingStores {
     return found;
   }
 
-  /**
-   * Callers waiting on the line in a queue (callbacks left the line and do not count), counted up to
-   * {@code limit} only: a capacity check reads at most as many entries as the capacity.
-   */
-  int countOnTheLine(String tenant, String queue, int limit) {
-    int count = 0;
-    try (KeyValueIterator<String, String> it = waiting.prefixScan(StoreKeys.queuePrefix(tenant, queue), KEYS)) {
-      while (count < limit && it.hasNext()) {
-        RoutedCall call = calls.get(StoreKeys.of(tenant, it.next().value));
-        if (call != null && call.is(RoutedCall.Phase.WAITING) && queue.equals(call.queue()) && !call.callback()) {
-          count++;
-        }
-      }
-    }
-    return count;
+  /** Callers waiting on the line in a queue (callbacks left the line and do not count). */
+  int onTheLine(String tenant, String queue) {
+    return index(tenant).line(queue).onTheLine();
   }
 
   /** 1-based place of a waiting call in its queue. */
   int position(String tenant, RoutedCall call) {
-    int position = 0;
-    try (KeyValueIterator<String, String> it =
-        waiting.range(StoreKeys.queuePrefix(tenant, call.queue()), StoreKeys.waiting(tenant, call))) {
-      while (it.hasNext()) {
-        it.next();
-        position++;
-      }
-    }
-    return position;
+    return index(tenant).line(call.queue()).position(StoreKeys.waiting(tenant, call));
+  }
+
+  /** Signed in: registered and not OFFLINE (on a break or in wrap-up still counts, they come back). */
+  boolean anyAgentSignedIn(String tenant, String queue) {
+    return index(tenant).agentsOf(queue).anySignedIn();
   }
 
   void addReservation(String tenant, RoutedCall offered) {
@@ -205,6 +216,53 @@ final class RoutingStores {
 
   List<KeyValue<String, String>> dueTimers(long now) {
     return due(timers, now);
+  }
+
+  private TenantIndex index(String tenant) {
+    if (!index.built()) {
+      build();
+    }
+    return index.tenant(tenant);
+  }
+
+  /** The index of the task's tenants from the stores, once per task start (after their restore). */
+  private void build() {
+    long started = System.nanoTime();
+    long now = clock.getAsLong();
+    try (KeyValueIterator<String, QueueConfig> it = queues.all()) {
+      it.forEachRemaining(entry -> {
+        String[] subject = StoreKeys.waitingQueue(entry.key + StoreKeys.SEPARATOR);
+        index.tenant(subject[0]).order(subject[1],
+            QueueAgents.strategyOrder(entry.value.getStrategy(), entry.value.getRequiredSkills()));
+      });
+    }
+    int agentCount = 0;
+    try (KeyValueIterator<String, AgentState> it = agents.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, AgentState> entry = it.next();
+        index.tenant(tenantOf(entry.key)).putAgent(entry.value, now);
+        agentCount++;
+      }
+    }
+    int waitingCount = 0;
+    try (KeyValueIterator<String, String> it = waiting.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, String> entry = it.next();
+        String[] subject = StoreKeys.waitingQueue(entry.key);
+        RoutedCall call = calls.get(StoreKeys.of(subject[0], entry.value));
+        // An entry without its call stays until a walk reads it and drops it: marked as one to read.
+        index.tenant(subject[0]).line(subject[1]).put(call != null ? WaitingLine.Entry.of(entry.key, call)
+            : new WaitingLine.Entry(entry.key, entry.value, 0, null, true, false));
+        waitingCount++;
+      }
+    }
+    index.markBuilt();
+    log.info("Routing index built from the stores: {} agents, {} waiting calls in {} ms", agentCount, waitingCount,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static String tenantOf(String key) {
+    return key.substring(0, key.indexOf(StoreKeys.SEPARATOR));
   }
 
   private static List<KeyValue<String, String>> due(KeyValueStore<String, String> store, long now) {

@@ -46,7 +46,7 @@ public final class RoutingTopology {
   static final String CURSORS_STORE = "routing-cursors";
   static final String TIMERS_STORE = "routing-timers";
   private static final String[] STORES = {AGENTS_STORE, CALLS_STORE, WAITING_STORE, RESERVATIONS_STORE,
-      QUEUES_STORE, CURSORS_STORE, TIMERS_STORE};
+      QUEUES_STORE, CURSORS_STORE, TIMERS_STORE, RoutingIndex.NAME};
 
   private RoutingTopology() {}
 
@@ -78,7 +78,10 @@ public final class RoutingTopology {
   }
 
 
-  /** The stores the three routing processors share, in the order of {@link #STORES}. */
+  /**
+   * The stores the three routing processors share, in the order of {@link #STORES}: the changelogged
+   * ones, then the in-memory index rebuilt from them.
+   */
   static List<StoreBuilder<?>> storeBuilders(boolean inMemory) {
     return List.of(
         changelogged(AGENTS_STORE, new AgentStateCodec().serde(), inMemory),
@@ -87,7 +90,8 @@ public final class RoutingTopology {
         changelogged(RESERVATIONS_STORE, Serdes.String(), inMemory),
         changelogged(QUEUES_STORE, Topics.QUEUE_CONFIG.valueSerde(), inMemory),
         changelogged(CURSORS_STORE, Serdes.String(), inMemory),
-        changelogged(TIMERS_STORE, Serdes.String(), inMemory));
+        changelogged(TIMERS_STORE, Serdes.String(), inMemory),
+        RoutingIndex.builder());
   }
   /**
    * Queue configurations keep their {@code tenantId/queue} key, since a tombstone has no value to

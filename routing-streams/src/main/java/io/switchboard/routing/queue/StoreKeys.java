@@ -1,5 +1,7 @@
 package io.switchboard.routing.queue;
 
+import java.util.Comparator;
+
 /**
  * Keys of the routing stores. Parts are joined by NUL, which sorts before every other character, so
  * a prefix scan of {@code tenant} or {@code tenant, queue} never picks up a longer tenant or queue
@@ -8,6 +10,25 @@ package io.switchboard.routing.queue;
 final class StoreKeys {
 
   static final char SEPARATOR = '\u0000';
+
+  /**
+   * The stores' order of keys (their UTF-8 bytes, unsigned), which is code point order; String's own
+   * compareTo differs from it for characters beyond the Basic Multilingual Plane.
+   */
+  static final Comparator<String> BYTE_ORDER = (a, b) -> {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  };
 
   private StoreKeys() {}
 
@@ -41,6 +62,12 @@ final class StoreKeys {
   /** Timers: by due time first, like reservations; {@code kind} is "call" or "agent". */
   static String timer(long dueAt, String tenant, String kind, String id) {
     return String.format("%019d", Math.max(0, dueAt)) + SEPARATOR + tenant + SEPARATOR + kind + SEPARATOR + id;
+  }
+
+  /** {@code [tenant, queue]} of a waiting key. */
+  static String[] waitingQueue(String key) {
+    String[] parts = key.split(String.valueOf(SEPARATOR), 3);
+    return new String[] {parts[0], parts[1]};
   }
 
   /** {@code [tenant, kind, id]} of a timer key. */

@@ -112,6 +112,28 @@ class StrategiesTest {
     assertThat(first.stream().distinct().count()).isGreaterThan(1);
   }
 
+  @Test
+  void randomDrawsOnlyAmongEligibleAgentsAndReachesEachOfThem() {
+    // given eight agents of which only three have the required skill level, each able to take many calls
+    routing.configure(RoutingScenario.queue(TENANT, "sales").setStrategy(RoutingStrategy.RANDOM).setRandomSeed(3)
+        .setRequiredSkills(List.of(new SkillRequirement("spanish", 6))));
+    for (int i = 1; i <= 8; i++) {
+      routing.agent(TENANT, "a" + i, 100, Map.of("spanish", i <= 3 ? 8 : 2), "sales").available(TENANT, "a" + i);
+    }
+
+    // when 60 calls arrive
+    for (int i = 1; i <= 60; i++) {
+      routing.call(TENANT, "c" + i, "sales");
+    }
+
+    // then every call went to one of the three, and each of them got a fair share
+    Map<String, Long> picks = Summaries.offers(routing.decisions()).stream()
+        .collect(java.util.stream.Collectors.groupingBy(RoutingOffered::getAgentId,
+            java.util.stream.Collectors.counting()));
+    assertThat(picks.keySet()).containsExactlyInAnyOrder("a1", "a2", "a3");
+    assertThat(picks.values()).allSatisfy(count -> assertThat(count).isBetween(10L, 30L));
+  }
+
   private List<String> randomPicks(long seed) {
     try (RoutingScenario run = new RoutingScenario()) {
       run.configure(RoutingScenario.queue(TENANT, "sales").setStrategy(RoutingStrategy.RANDOM).setRandomSeed(seed));
