@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 main=io.switchboard.benchmarks.broker.RoutingLoadBenchmark
 classes=benchmarks/target/classes
-if [ ! -f benchmarks/target/classpath.txt ] || [ ! -f "$classes/${main//.//}.class" ]; then
+# Always built (quick when nothing changed), so that the run measures the code as it is; SKIP_BUILD=1 skips it.
+if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -B -q ${MVN_FLAGS:-} -pl benchmarks -am package -DskipTests
 fi
 exec java ${JAVA_OPTS:--Xms1g -Xmx2g} -Dlogback.configurationFile="$classes/logback-routing-broker.xml" -cp "$classes:$(cat benchmarks/target/classpath.txt)" "$main" "$@"

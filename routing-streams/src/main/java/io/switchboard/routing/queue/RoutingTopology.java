@@ -26,6 +26,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * The routing topology: call and agent events are re-keyed by tenant, and queue configurations are
  * partitioned by tenant, so that one task owns all of a tenant's routing; then three processors
  * sharing the routing stores turn them into decisions on {@code routing.decisions}, keyed by call id.
+ * The queue statistics run in the same tasks on the same streams and on the decisions as they are
+ * made.
  */
 public final class RoutingTopology {
 
@@ -55,25 +57,27 @@ public final class RoutingTopology {
     boolean inMemory = settings.inMemoryStores();
     storeBuilders(inMemory).forEach(builder::addStateStore);
 
-    KStream<String, RoutingDecision> fromCalls =
+    KStream<String, CallEvent> callsByTenant =
         TenantStreams.byTenant(builder, Topics.CALL_EVENTS, Topics.CALL_EVENTS.name(), CALLS_BY_TENANT,
-            CallEvent::getTenantId, settings.repartitionPartitions())
-            .process(() -> new CallEventProcessor(settings), Named.as("route-call-events"), STORES);
-    KStream<String, RoutingDecision> fromAgents =
+            CallEvent::getTenantId, settings.repartitionPartitions());
+    KStream<String, AgentEvent> agentsByTenant =
         TenantStreams.byTenant(builder, Topics.AGENT_EVENTS, Topics.AGENT_EVENTS.name(), AGENTS_BY_TENANT,
-            AgentEvent::getTenantId, settings.repartitionPartitions())
-            .process(() -> new AgentEventProcessor(settings), Named.as("route-agent-events"), STORES);
-
+            AgentEvent::getTenantId, settings.repartitionPartitions());
+    KStream<String, RoutingDecision> fromCalls =
+        callsByTenant.process(() -> new CallEventProcessor(settings), Named.as("route-call-events"), STORES);
+    KStream<String, RoutingDecision> fromAgents =
+        agentsByTenant.process(() -> new AgentEventProcessor(settings), Named.as("route-agent-events"), STORES);
     KStream<String, RoutingDecision> fromQueues = queuesByTenant(builder, settings)
         .process(() -> new QueueConfigProcessor(settings), Named.as("route-queue-config"), STORES);
 
-    fromCalls.merge(fromAgents, Named.as("routing-decisions-merged"))
-        .merge(fromQueues, Named.as("routing-decisions-merged-queues"))
-        .to(Topics.ROUTING_DECISIONS.name(), Produced.with(Topics.ROUTING_DECISIONS.keySerde(),
-            Topics.ROUTING_DECISIONS.valueSerde()).withName("routing-decisions"));
-    // Queue statistics read the same topics and the decisions above; Streams reads each topic once.
+    KStream<String, RoutingDecision> decisions = fromCalls.merge(fromAgents, Named.as("routing-decisions-merged"))
+        .merge(fromQueues, Named.as("routing-decisions-merged-queues"));
+    decisions.to(Topics.ROUTING_DECISIONS.name(), Produced.with(Topics.ROUTING_DECISIONS.keySerde(),
+        Topics.ROUTING_DECISIONS.valueSerde()).withName("routing-decisions"));
+    // Queue statistics follow the same tenant-partitioned events and the decisions as they are made,
+    // in the same tasks: no re-keying of their own, no second pass through routing.decisions.
     QueueStatsTopology.addTo(builder, QueueStatsSettings.defaults(
-        settings.source(), settings.repartitionPartitions(), inMemory));
+        settings.source(), settings.repartitionPartitions(), inMemory), decisions, callsByTenant, agentsByTenant);
     return builder.build();
   }
 

@@ -18,8 +18,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * Queue statistics: routing decisions, call events and agent events, re-keyed by tenant so that one
- * task holds all of a tenant's queues, feed three processors sharing the statistics stores; they
+ * Queue statistics: routing decisions, call events and agent events, partitioned by tenant so that
+ * one task holds all of a tenant's queues (in the routing service, the routing engine's own streams,
+ * in the same tasks as the engine), feed three processors sharing the statistics stores; they
  * write a {@code QueueStats} snapshot to {@code queue.stats} when a queue changes, at most once a
  * second per queue. The stores answer interactive queries ({@link QueueStatsQuery}).
  */
@@ -48,7 +49,7 @@ public final class QueueStatsTopology {
 
   private QueueStatsTopology() {}
 
-  /** The statistics alone, e.g. for tests; the routing service adds them to its own builder with {@link #addTo}. */
+  /** The statistics alone, each input re-keyed by tenant here; e.g. for tests. */
   public static Topology build(QueueStatsSettings settings) {
     StreamsBuilder builder = new StreamsBuilder();
     addTo(builder, settings);
@@ -56,10 +57,30 @@ public final class QueueStatsTopology {
   }
 
   /**
-   * Adds the statistics to a builder that may already read the same input topics: Kafka Streams
-   * merges two sources of one topic, so the topics are read once.
+   * Adds the statistics with their own re-keying of the three inputs by tenant (three repartition
+   * topics of their own), to a builder that may already read the same topics: Kafka Streams merges
+   * two sources of one topic, so the topics are read once.
    */
   public static void addTo(StreamsBuilder builder, QueueStatsSettings settings) {
+    int partitions = settings.repartitionPartitions();
+    addTo(builder, settings,
+        TenantStreams.byTenant(builder, Topics.ROUTING_DECISIONS, "stats-" + Topics.ROUTING_DECISIONS.name(),
+            DECISIONS_BY_TENANT, RoutingDecision::getTenantId, partitions),
+        TenantStreams.byTenant(builder, Topics.CALL_EVENTS, "stats-" + Topics.CALL_EVENTS.name(), CALLS_BY_TENANT,
+            CallEvent::getTenantId, partitions),
+        TenantStreams.byTenant(builder, Topics.AGENT_EVENTS, "stats-" + Topics.AGENT_EVENTS.name(),
+            AGENTS_BY_TENANT, AgentEvent::getTenantId, partitions));
+  }
+
+  /**
+   * Adds the statistics fed by streams that are already partitioned by tenant with
+   * {@code settings.repartitionPartitions()} partitions (keys may be anything), e.g. the routing
+   * engine's own re-keyed inputs and the decisions it makes in the same task: then the statistics
+   * share routing's tasks and need no repartition topic of their own.
+   */
+  public static void addTo(StreamsBuilder builder, QueueStatsSettings settings,
+      KStream<String, RoutingDecision> decisionsByTenant, KStream<String, CallEvent> callsByTenant,
+      KStream<String, AgentEvent> agentsByTenant) {
     boolean inMemory = settings.inMemoryStores();
     builder.addStateStore(changelogged(CALLS_STORE, new StatsCodecs.Calls().serde(), inMemory));
     builder.addStateStore(changelogged(WAITING_STORE, Serdes.String(), inMemory));
@@ -69,24 +90,16 @@ public final class QueueStatsTopology {
     builder.addStateStore(changelogged(DIRTY_STORE, Serdes.String(), inMemory));
     builder.addStateStore(changelogged(ENDED_STORE, Serdes.String(), inMemory));
 
-    KStream<String, QueueStats> fromDecisions = TenantStreams.byTenant(builder, Topics.ROUTING_DECISIONS,
-        "stats-" + Topics.ROUTING_DECISIONS.name(), DECISIONS_BY_TENANT,
-        RoutingDecision::getTenantId, settings.repartitionPartitions())
-        .process(() -> new DecisionStats(settings), Named.as("stats-decisions"), STORES);
-    KStream<String, QueueStats> fromCalls = TenantStreams.byTenant(builder, Topics.CALL_EVENTS,
-        "stats-" + Topics.CALL_EVENTS.name(), CALLS_BY_TENANT,
-        CallEvent::getTenantId, settings.repartitionPartitions())
-        .process(() -> new CallStats(settings), Named.as("stats-call-events"), STORES);
-    KStream<String, QueueStats> fromAgents = TenantStreams.byTenant(builder, Topics.AGENT_EVENTS,
-        "stats-" + Topics.AGENT_EVENTS.name(), AGENTS_BY_TENANT,
-        AgentEvent::getTenantId, settings.repartitionPartitions())
-        .process(() -> new AgentStats(settings), Named.as("stats-agent-events"), STORES);
+    KStream<String, QueueStats> fromDecisions =
+        decisionsByTenant.process(() -> new DecisionStats(settings), Named.as("stats-decisions"), STORES);
+    KStream<String, QueueStats> fromCalls =
+        callsByTenant.process(() -> new CallStats(settings), Named.as("stats-call-events"), STORES);
+    KStream<String, QueueStats> fromAgents =
+        agentsByTenant.process(() -> new AgentStats(settings), Named.as("stats-agent-events"), STORES);
 
     fromDecisions.merge(fromCalls, Named.as("stats-merge-calls"))
         .merge(fromAgents, Named.as("stats-merge-agents"))
         .to(Topics.QUEUE_STATS.name(), Produced.with(Topics.QUEUE_STATS.keySerde(),
             Topics.QUEUE_STATS.valueSerde()).withName("queue-stats"));
   }
-
-
 }
