@@ -44,6 +44,7 @@ public final class TenantStreams {
     KeyValueBytesStoreSupplier supplier = inMemory
         ? Stores.inMemoryKeyValueStore(name)
         : Stores.persistentKeyValueStore(name);
-    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), valueSerde).withLoggingEnabled(Map.of());
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), valueSerde).withLoggingEnabled(Map.of())
+        .withCachingEnabled();
   }
 }
