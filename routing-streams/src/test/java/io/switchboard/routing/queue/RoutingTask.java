@@ -37,7 +37,7 @@ final class RoutingTask {
     now = start;
     context.setCurrentSystemTimeMs(start.toEpochMilli());
     for (StoreBuilder<?> builder : RoutingTopology.storeBuilders(true)) {
-      StateStore store = builder.withLoggingDisabled().build();
+      StateStore store = builder.withLoggingDisabled().withCachingDisabled().build();
       store.init(context.getStateStoreContext(), store);
       context.addStateStore(store);
     }
