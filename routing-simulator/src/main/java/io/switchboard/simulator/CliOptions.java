@@ -1,5 +1,6 @@
 package io.switchboard.simulator;
 
+import io.switchboard.schemas.avro.RoutingStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,13 +33,20 @@ final class CliOptions {
       "  --attributes=vip=true:0.1        call attribute probabilities",
       "  --tags=urgent:0.05               call tag probabilities",
       "  --strategy=LONGEST_IDLE          strategies to compare, comma-separated",
-      "  --seed=42                        random seed; the same seed gives the same run");
+      "  --seed=42                        random seed; the same seed gives the same run",
+      "Replay a recording instead (the options of a generated workload above then do not apply):",
+      "  --replay-bootstrap=host:9092     read call.events and agent.events from this Kafka cluster",
+      "  --tenant=acme                    the tenant to replay (required with --replay-bootstrap)",
+      "  --from=2026-01-05T08:00:00Z      start of the replay window (default: the tenant's first event)",
+      "  --to=2026-01-05T18:00:00Z        end of the replay window (default: after the tenant's last event)");
 
   private static final Set<String> KNOWN = Set.of("queues", "arrivals-per-hour", "aht-seconds", "handle-sd-seconds",
       "patience-seconds", "agents", "capacity", "shift-hours", "hours", "warm-up-minutes", "sl-seconds",
-      "ring-delay-seconds", "reservation-timeout-seconds", "attributes", "tags", "strategy", "seed");
+      "ring-delay-seconds", "reservation-timeout-seconds", "attributes", "tags", "strategy", "seed",
+      "replay-bootstrap", "tenant", "from", "to");
 
   private final Map<String, String> values = new LinkedHashMap<>();
+  private final ReplayOptions replay;
 
   CliOptions(String... args) {
     for (String arg : args) {
@@ -51,6 +59,12 @@ final class CliOptions {
       }
       values.put(name, arg.substring(arg.indexOf('=') + 1));
     }
+    replay = ReplayOptions.of(values);
+  }
+
+  /** The recording to replay, or {@code null} to generate the workload. */
+  ReplayOptions replay() {
+    return replay;
   }
 
   List<String> queueNames() {
@@ -94,13 +108,24 @@ final class CliOptions {
   }
 
   SimulationSettings settings() {
-    long horizonMs = Math.round(number("hours", 8) * 3_600_000);
+    return settings(Math.round(number("hours", 8) * 3_600_000));
+  }
+
+  /** Settings over a given horizon, e.g. the length of a replayed recording. */
+  SimulationSettings settings(long horizonMs) {
     return new SimulationSettings(Math.round(number("warm-up-minutes", 0) * 60_000), horizonMs,
         seconds("sl-seconds", 20), seconds("ring-delay-seconds", 0), seconds("reservation-timeout-seconds", 15));
   }
 
   List<String> strategies() {
-    return split(text("strategy", WhatIf.BUILT_IN));
+    List<String> strategies = split(text("strategy", WhatIf.BUILT_IN));
+    for (String strategy : strategies) {
+      if (Arrays.stream(RoutingStrategy.values()).noneMatch(known -> known.name().equals(strategy))) {
+        throw new IllegalArgumentException("--strategy: unknown " + strategy + "; known: "
+            + Arrays.toString(RoutingStrategy.values()));
+      }
+    }
+    return strategies;
   }
 
   long seed() {

@@ -1,12 +1,10 @@
 package io.switchboard.simulator;
 
-import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
-import io.switchboard.schemas.avro.CallDirection;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
@@ -14,6 +12,7 @@ import io.switchboard.simulator.FinishedCall.Result;
 import io.switchboard.simulator.SimEvent.Kind;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,16 +48,23 @@ final class Simulation {
     this.arrivals = arrivals;
     this.onFinished = onFinished;
     this.tally = new Tally(settings, queues);
-    shifts.forEach(shift -> agents.put(shift.agentId(), new SimulatedAgent(shift)));
+    Map<String, List<AgentShift>> byAgent = new LinkedHashMap<>();
+    shifts.forEach(shift -> byAgent.computeIfAbsent(shift.agentId(), id -> new ArrayList<>()).add(shift));
+    byAgent.forEach((agentId, agentShifts) -> {
+      agentShifts.sort(Comparator.comparingLong(AgentShift::startMs));
+      agents.put(agentId, new SimulatedAgent(agentShifts));
+    });
     this.reactions = new Reactions(this, settings, calls, agents, routing::toRunTime);
   }
 
   /** Runs until no event is left, then reports per queue. */
   List<QueueReport> run(String strategyLabel) {
     for (SimulatedAgent agent : agents.values()) {
-      schedule(agent.shift.startMs(), Kind.SHIFT_START, null, agent.shift.agentId(), null);
-      if (agent.shift.endMs() != Long.MAX_VALUE) {
-        schedule(agent.shift.endMs(), Kind.SHIFT_END, null, agent.shift.agentId(), null);
+      for (AgentShift shift : agent.shifts()) {
+        schedule(shift.startMs(), Kind.SHIFT_START, null, agent.agentId, null);
+        if (shift.endMs() != Long.MAX_VALUE) {
+          schedule(shift.endMs(), Kind.SHIFT_END, null, agent.agentId, null);
+        }
       }
     }
     scheduleNextArrival();
@@ -121,7 +127,7 @@ final class Simulation {
 
   private void arrive(SimulatedCall call) {
     CallArrival arrival = call.arrival;
-    pipeCall(arrival.callId(), CallCreated.newBuilder().setDirection(CallDirection.INBOUND)
+    pipeCall(arrival.callId(), CallCreated.newBuilder().setDirection(arrival.direction())
         .setChannel(CallChannel.SIP).setQueue(arrival.queue()).setAttributes(arrival.attributes())
         .setTags(arrival.tags()).build());
     pipeCall(arrival.callId(), new CallQueued(arrival.queue(), null));
@@ -151,24 +157,34 @@ final class Simulation {
       signOut(agent);
     }
     agent.calls.remove(call.arrival.callId());
-    pipeCall(call.arrival.callId(), new CallEnded(CallOutcome.ENDED, null, agent.shift.agentId()));
+    pipeCall(call.arrival.callId(), new CallEnded(CallOutcome.ENDED, null, agent.agentId));
     tally.busy(call.arrival.queue(), call.answeredMs, nowMs);
     finish(call, Result.ANSWERED);
   }
 
   private void signIn(SimulatedAgent agent) {
-    agent.signedIn = true;
+    AgentShift previous = agent.shift;
+    AgentShift shift = agent.startNextShift();
     agent.leaving = false;
+    if (agent.signedIn) {
+      // Still on (finishing calls, or shifts back to back): a new profile is a re-registration,
+      // which the engine applies keeping the agent's status.
+      if (!shift.sameProfile(previous)) {
+        tally.staffed(previous.queues(), agent.signedInAtMs, nowMs);
+        agent.signedInAtMs = nowMs;
+        pipeAgent(agent.agentId, shift.registration());
+      }
+      return;
+    }
+    agent.signedIn = true;
     agent.signedInAtMs = nowMs;
-    String agentId = agent.shift.agentId();
-    pipeAgent(agentId, AgentRegistered.newBuilder().setQueues(agent.shift.queues())
-        .setCapacity(agent.shift.capacity()).setSkills(List.of()).build());
-    pipeAgent(agentId, new AgentStatusChanged(AgentStatus.AVAILABLE, "shift start"));
+    pipeAgent(agent.agentId, shift.registration());
+    pipeAgent(agent.agentId, new AgentStatusChanged(AgentStatus.AVAILABLE, "shift start"));
   }
 
   /** Also scheduled by {@link Reactions} when a leaving agent's last offer goes away. */
   private void endShift(SimulatedAgent agent) {
-    if (!agent.signedIn) {
+    if (!agent.signedIn || nowMs < agent.shift.endMs() || agent.nextShiftStartsAt(nowMs)) {
       return;
     }
     if (agent.idle()) {
@@ -180,7 +196,7 @@ final class Simulation {
 
   private void signOut(SimulatedAgent agent) {
     agent.signedIn = false;
-    pipeAgent(agent.shift.agentId(), new AgentStatusChanged(AgentStatus.OFFLINE, "shift end"));
+    pipeAgent(agent.agentId, new AgentStatusChanged(AgentStatus.OFFLINE, "shift end"));
     tally.staffed(agent.shift.queues(), agent.signedInAtMs, nowMs);
   }
 

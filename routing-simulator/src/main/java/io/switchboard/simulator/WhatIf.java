@@ -5,6 +5,7 @@ import io.switchboard.schemas.avro.RoutingStrategy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ final class WhatIf {
   private static final Logger log = LoggerFactory.getLogger(WhatIf.class);
   private static final Instant EPOCH = Instant.parse("2026-01-05T08:00:00Z");
 
-  private final List<QueueWorkload> queues;
+  private final List<String> queues;
   private final List<AgentShift> agents;
   private final List<CallArrival> arrivals;
   private final SimulationSettings settings;
@@ -34,10 +35,21 @@ final class WhatIf {
 
   WhatIf(List<QueueWorkload> queues, List<AgentShift> agents, List<CallArrival> arrivals,
       SimulationSettings settings) {
+    this(queues.stream().map(QueueWorkload::queue).collect(Collectors.toList()), agents, arrivals, settings);
+  }
+
+  private WhatIf(Collection<String> queues, List<AgentShift> agents, List<CallArrival> arrivals,
+      SimulationSettings settings) {
     this.queues = List.copyOf(queues);
     this.agents = List.copyOf(agents);
     this.arrivals = List.copyOf(arrivals);
     this.settings = settings;
+  }
+
+  /** A workload given call by call, e.g. replayed from a recording, over the named queues. */
+  static WhatIf of(Collection<String> queues, List<AgentShift> agents, List<CallArrival> arrivals,
+      SimulationSettings settings) {
+    return new WhatIf(queues, agents, arrivals, settings);
   }
 
   /** Reports of each strategy the engine can run; {@code notes} hears why others were skipped. */
@@ -65,16 +77,15 @@ final class WhatIf {
   /** One run with the given strategy, telling {@code onFinished} about every call. */
   List<QueueReport> run(RoutingDriver routing, String strategy, Consumer<FinishedCall> onFinished) {
     if (routing.readsQueueConfig()) {
-      for (QueueWorkload queue : queues) {
-        routing.queueConfig(QueueConfig.newBuilder().setQueue(queue.queue())
+      for (String queue : queues) {
+        routing.queueConfig(QueueConfig.newBuilder().setQueue(queue)
             .setStrategy(RoutingStrategy.valueOf(strategy))
             .setServiceLevelSeconds((int) settings.serviceLevel().toSeconds())
             .setReservationTimeoutSeconds((int) Math.max(1, settings.reservationTimeout().toSeconds())));
       }
     }
-    log.info("Simulating {} calls, {} agents, strategy {}", arrivals.size(), agents.size(), strategy);
-    Simulation simulation = new Simulation(routing, settings, arrivals, agents,
-        queues.stream().map(QueueWorkload::queue).collect(Collectors.toList()), onFinished);
+    log.info("Simulating {} calls, {} agent shifts, strategy {}", arrivals.size(), agents.size(), strategy);
+    Simulation simulation = new Simulation(routing, settings, arrivals, agents, queues, onFinished);
     return simulation.run(routing.readsQueueConfig() ? strategy : strategy + " (built-in)");
   }
 
