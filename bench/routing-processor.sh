@@ -2,7 +2,7 @@
 # The routing processors alone (JMH, no Kafka): nanoseconds per event and events per second while
 # one queue of `waiting` callers is served by `agents` busy agents (docs/benchmarks.md).
 # Defaults: the full grid (agents 10/1,000/10,000 x waiting 100/10,000/100,000, strategy LONGEST_IDLE),
-# 1 fork, 3 warm-up and 5 measured iterations of 2 s each. Extra arguments go to JMH, e.g.
+# 1 fork, 5 warm-up iterations of 3 s (the JIT needs ~100,000 cycles to settle) and 5 measured of 2 s. Extra arguments go to JMH, e.g.
 #   bench/routing-processor.sh -p agents=10 -p waiting=100,10000 -wi 1 -i 1
 #   bench/routing-processor.sh -p strategy=LONGEST_IDLE,ROUND_ROBIN,FEWEST_CALLS,RANDOM,BEST_SKILL_MATCH
 # (-rf/-rff are set here: the script reads the CSV to print its table.)

@@ -1,5 +1,6 @@
 package io.switchboard.routing.queue;
 
+import ch.qos.logback.classic.Level;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.avro.AgentStatus;
@@ -49,6 +50,19 @@ final class BusyQueue {
   private int nextAgent;
   private long cycles;
 
+  /**
+   * Each decision is logged at INFO; the benchmark measures the processors, not a console appender
+   * (the test-support logback-test.xml on this class path would print every decision). The classes
+   * named keep INFO for their progress lines.
+   */
+  static void quietRoutingLogs(Class<?>... keep) {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.switchboard.routing")).setLevel(Level.WARN);
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(BusyQueue.class)).setLevel(Level.INFO);
+    for (Class<?> type : keep) {
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(type)).setLevel(Level.INFO);
+    }
+  }
+
   BusyQueue(int agents, int waiting, RoutingStrategy strategy) {
     if (agents < 1 || waiting < 1) {
       throw new IllegalArgumentException("need at least one agent and one waiting call");
@@ -56,7 +70,7 @@ final class BusyQueue {
     this.waiting = waiting;
     SplittableRandom random = new SplittableRandom(42);
     task = new RoutingTask(new RoutingSettings(SOURCE, Duration.ofSeconds(15), Duration.ofSeconds(1),
-        Topics.DEFAULT_PARTITIONS, PriorityRules.DEFAULT, true), START_MS);
+        Topics.DEFAULT_PARTITIONS, PriorityRules.DEFAULT, true), Instant.ofEpochMilli(START_MS));
     events = new CallEvents(TENANT, QUEUE, SOURCE, random);
     agentIds = new String[agents];
     callOf = new String[agents];
@@ -64,7 +78,7 @@ final class BusyQueue {
     task.queue(QueueConfig.newBuilder().setEventId(UUID.randomUUID()).setTenantId(TENANT)
         .setOccurredAt(Instant.ofEpochMilli(START_MS)).setSource(SOURCE).setQueue(QUEUE)
         .setStrategy(strategy).setWrapUpSeconds(0).build());
-    expect(task.drain(), 0, "queue configuration");
+    expect(task.decisions(), 0, "queue configuration");
     queueCalls(agents + waiting, random);
     long queuedMs = (System.nanoTime() - started) / 1_000_000;
     log.info("{} calls queued in {} ms; connecting {} agents", agents + waiting, queuedMs, agents);
@@ -87,7 +101,7 @@ final class BusyQueue {
       long at = START_MS - 1 - i;
       task.call(events.created(callId, at));
       task.call(events.queued(callId, at));
-      RoutingDecision queued = only(task.drain(), RoutingQueued.class, "setup call queued", callId);
+      RoutingDecision queued = only(task.decisions(), RoutingQueued.class, "setup call queued", callId);
       if (((RoutingQueued) queued.getPayload()).getPosition() != 1) {
         throw new IllegalStateException("setup call " + callId + " expected at the front: " + queued);
       }
@@ -105,7 +119,7 @@ final class BusyQueue {
       task.agent(new AgentEvent(UUID.randomUUID(), TENANT, Instant.ofEpochMilli(task.tick()), SOURCE, agentId,
           new AgentStatusChanged(AgentStatus.AVAILABLE, null)));
       callOf[i] = answer(agentId, "setup agent available");
-      only(task.drain(), ReservationAccepted.class, "setup answer", agentId);
+      only(task.decisions(), ReservationAccepted.class, "setup answer", agentId);
       if (agentIds.length >= 1000 && (i + 1) % (agentIds.length / 10) == 0) {
         log.info("{} of {} agents on calls", i + 1, agentIds.length); // large set-ups take a while
       }
@@ -125,7 +139,7 @@ final class BusyQueue {
     long at = task.tick();
     task.call(events.created(fresh, at));
     task.call(events.queued(fresh, at));
-    List<RoutingDecision> decisions = task.drain();
+    List<RoutingDecision> decisions = task.decisions();
     expect(decisions, 2, "answer and new call");
     check(decisions.get(0), ReservationAccepted.class, "answer", agentId);
     RoutingDecision queued = check(decisions.get(1), RoutingQueued.class, "new call", fresh);
@@ -141,7 +155,7 @@ final class BusyQueue {
 
   /** The agent must have been offered a call by the event just processed; it answers as the gateway would. */
   private String answer(String agentId, String after) {
-    RoutingDecision decision = only(task.drain(), RoutingOffered.class, after, agentId);
+    RoutingDecision decision = only(task.decisions(), RoutingOffered.class, after, agentId);
     RoutingOffered offer = (RoutingOffered) decision.getPayload();
     if (!agentId.equals(offer.getAgentId())) {
       throw new IllegalStateException("expected an offer to " + agentId + " after " + after + ": " + decision);

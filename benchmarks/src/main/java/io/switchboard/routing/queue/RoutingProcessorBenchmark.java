@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 // While dispatch scans every agent and waiting call, one cycle of the largest grid point takes ~0.15 s.
@@ -52,7 +52,7 @@ public class RoutingProcessorBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    RoutingTask.quietRoutingLogs(RoutingProcessorBenchmark.class);
+    BusyQueue.quietRoutingLogs(RoutingProcessorBenchmark.class);
     queue = new BusyQueue(agents, waiting, RoutingStrategy.valueOf(strategy));
   }
 

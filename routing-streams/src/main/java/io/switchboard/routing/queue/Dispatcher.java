@@ -48,9 +48,9 @@ final class Dispatcher {
           .thenComparing(match -> match.call().callId());
 
   QueueRules rulesOf(String tenant, String queue) {
-    return stores.queueConfig(tenant, queue)
+    return stores.rules(tenant, queue, () -> stores.queueConfig(tenant, queue)
         .map(config -> QueueRules.of(config, settings))
-        .orElseGet(() -> QueueRules.defaults(queue, settings));
+        .orElseGet(() -> QueueRules.defaults(queue, settings)));
   }
 
   QueueLimits limitsOf(String tenant, String queue) {

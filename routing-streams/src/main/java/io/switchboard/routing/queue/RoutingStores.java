@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -93,17 +94,22 @@ final class RoutingStores {
   }
 
   Optional<QueueConfig> queueConfig(String tenant, String queue) {
-    return Optional.ofNullable(queues.get(StoreKeys.of(tenant, queue)));
+    return index(tenant).config(queue, () -> Optional.ofNullable(queues.get(StoreKeys.of(tenant, queue))));
+  }
+
+  /** The queue's rules, made by {@code make} once per configuration (the task's settings never change). */
+  QueueRules rules(String tenant, String queue, Supplier<QueueRules> make) {
+    return index(tenant).rules(queue, make);
   }
 
   void putQueueConfig(String tenant, String queue, QueueConfig config) {
     queues.put(StoreKeys.of(tenant, queue), config);
-    index(tenant).order(queue, QueueAgents.strategyOrder(config.getStrategy(), config.getRequiredSkills()));
+    index(tenant).configured(queue, QueueAgents.strategyOrder(config.getStrategy(), config.getRequiredSkills()));
   }
 
   void deleteQueueConfig(String tenant, String queue) {
     queues.delete(StoreKeys.of(tenant, queue));
-    index(tenant).order(queue, null);
+    index(tenant).configured(queue, null);
   }
 
   String cursor(String tenant, String queue, String kind) {
@@ -232,7 +238,7 @@ final class RoutingStores {
     try (KeyValueIterator<String, QueueConfig> it = queues.all()) {
       it.forEachRemaining(entry -> {
         String[] subject = StoreKeys.waitingQueue(entry.key + StoreKeys.SEPARATOR);
-        index.tenant(subject[0]).order(subject[1],
+        index.tenant(subject[0]).configured(subject[1],
             QueueAgents.strategyOrder(entry.value.getStrategy(), entry.value.getRequiredSkills()));
       });
     }

@@ -1,5 +1,6 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.routing.store.Padding;
 import java.util.Comparator;
 
 /**
@@ -51,7 +52,7 @@ final class StoreKeys {
    */
   static String waiting(String tenant, RoutedCall call) {
     return queuePrefix(tenant, call.queue()) + WaitingOrder.descending(call.sortKey()) + SEPARATOR
-        + String.format("%019d", Math.max(0, call.enqueuedAt())) + SEPARATOR + call.callId();
+        + Padding.decimal19(call.enqueuedAt()) + SEPARATOR + call.callId();
   }
 
   /** Per-queue selection state (round-robin cursor, random draws). */
@@ -61,7 +62,7 @@ final class StoreKeys {
 
   /** Timers: by due time first, like reservations; {@code kind} is "call" or "agent". */
   static String timer(long dueAt, String tenant, String kind, String id) {
-    return String.format("%019d", Math.max(0, dueAt)) + SEPARATOR + tenant + SEPARATOR + kind + SEPARATOR + id;
+    return Padding.decimal19(dueAt) + SEPARATOR + tenant + SEPARATOR + kind + SEPARATOR + id;
   }
 
   /** {@code [tenant, queue]} of a waiting key. */
@@ -78,7 +79,7 @@ final class StoreKeys {
 
   /** Reservations: by expiry first, so the expired ones are a scan from the start. */
   static String reservation(long expiresAt, String tenant, String callId) {
-    return String.format("%019d", Math.max(0, expiresAt)) + SEPARATOR + tenant + SEPARATOR + callId;
+    return Padding.decimal19(expiresAt) + SEPARATOR + tenant + SEPARATOR + callId;
   }
 
   /** The due time of a reservation or timer key. */

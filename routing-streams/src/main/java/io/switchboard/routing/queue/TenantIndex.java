@@ -1,12 +1,15 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.schemas.avro.QueueConfig;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** One tenant's part of the {@link RoutingIndex}: agents by queue and order, waiting lines by queue. */
 final class TenantIndex {
@@ -17,6 +20,9 @@ final class TenantIndex {
   private final Map<String, QueueAgents> queueAgents = new HashMap<>();
   private final Map<String, Comparator<AgentState>> orders = new HashMap<>();
   private final Map<String, WaitingLine> lines = new HashMap<>();
+  /** Queue configurations as read from the store (empty: none), and the rules made of them. */
+  private final Map<String, Optional<QueueConfig>> configs = new HashMap<>();
+  private final Map<String, QueueRules> rules = new HashMap<>();
   /** Open agents in wrap-up, by its end. */
   private final TreeMap<Long, Set<String>> inWrapUp = new TreeMap<>();
 
@@ -72,8 +78,23 @@ final class TenantIndex {
     return queueAgents.getOrDefault(queue, NO_AGENTS);
   }
 
-  /** The strategy order of {@code queue} changed (configuration); null for idle time or id. */
-  void order(String queue, Comparator<AgentState> order) {
+  /** The queue's configuration, read once from the store until it changes. */
+  Optional<QueueConfig> config(String queue, Supplier<Optional<QueueConfig>> load) {
+    return configs.computeIfAbsent(queue, q -> load.get());
+  }
+
+  /** The queue's rules, made once from its configuration until it changes. */
+  QueueRules rules(String queue, Supplier<QueueRules> make) {
+    return rules.computeIfAbsent(queue, q -> make.get());
+  }
+
+  /**
+   * The queue's configuration changed: what was read of it is forgotten, and the strategy order of
+   * its agents changes to {@code order} (null for idle time or id).
+   */
+  void configured(String queue, Comparator<AgentState> order) {
+    configs.remove(queue);
+    rules.remove(queue);
     if (order == null) {
       orders.remove(queue);
     } else {

@@ -1,5 +1,6 @@
 package io.switchboard.routing.queue;
 
+import io.switchboard.routing.store.Padding;
 /**
  * The order of waiting calls with aging. A call's effective priority at time {@code now} is
  * {@code priority + rate * (now - enqueuedAt)}, with one rate per queue. Subtracting the same
@@ -43,6 +44,6 @@ final class WaitingOrder {
    * sign turns signed descending order into unsigned ascending order.
    */
   static String descending(long sortKey) {
-    return String.format("%016x", sortKey ^ Long.MAX_VALUE);
+    return Padding.hex16(sortKey ^ Long.MAX_VALUE);
   }
 }

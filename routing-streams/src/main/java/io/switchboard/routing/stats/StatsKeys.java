@@ -1,5 +1,6 @@
 package io.switchboard.routing.stats;
 
+import io.switchboard.routing.store.Padding;
 /**
  * Keys of the statistics stores. Parts are joined by NUL, which sorts before every other character,
  * so a prefix scan of {@code tenant, queue} never picks up a longer queue name, and times are
@@ -48,6 +49,6 @@ final class StatsKeys {
   }
 
   static String padded(long millis) {
-    return String.format("%019d", Math.max(0, millis));
+    return Padding.decimal19(millis);
   }
 }

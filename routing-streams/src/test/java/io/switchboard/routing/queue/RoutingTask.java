@@ -17,14 +17,15 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The three routing processors of one stream task on a mock context, sharing in-memory stores as
- * in a real task, without the re-keying in front of them. {@link #restart} drops what is kept in
+ * in a real task (no changelog, no record cache), without the re-keying in front of them; events
+ * go straight to {@code process}, already keyed by tenant. The benchmarks module runs it too
+ * (routing-streams' test jar). {@link #restart} drops what is kept in
  * memory only (the index) and starts new processors on the same stores, as a task restored from
  * its changelogs does.
  */
 final class RoutingTask {
 
-  private final RoutingSettings settings = new RoutingSettings("routing-test", Duration.ofSeconds(15),
-      Duration.ofSeconds(1), Topics.DEFAULT_PARTITIONS, PriorityRules.DEFAULT, true);
+  private final RoutingSettings settings;
   private final MockProcessorContext<String, RoutingDecision> context = new MockProcessorContext<>();
   private CallEventProcessor calls;
   private AgentEventProcessor agents;
@@ -34,6 +35,12 @@ final class RoutingTask {
   private int firstPunctuator;
 
   RoutingTask(Instant start) {
+    this(new RoutingSettings("routing-test", Duration.ofSeconds(15), Duration.ofSeconds(1),
+        Topics.DEFAULT_PARTITIONS, PriorityRules.DEFAULT, true), start);
+  }
+
+  RoutingTask(RoutingSettings settings, Instant start) {
+    this.settings = settings;
     now = start;
     context.setCurrentSystemTimeMs(start.toEpochMilli());
     for (StoreBuilder<?> builder : RoutingTopology.storeBuilders(true)) {
@@ -53,6 +60,13 @@ final class RoutingTask {
 
   Instant now() {
     return now;
+  }
+
+  /** Moves the wall clock one millisecond on, without punctuating, and returns it. */
+  long tick() {
+    now = now.plusMillis(1);
+    context.setCurrentSystemTimeMs(now.toEpochMilli());
+    return now.toEpochMilli();
   }
 
   /** Moves the wall clock and fires the wall-clock punctuators (timers, reservation expiry). */
