@@ -4,6 +4,7 @@ import io.switchboard.schemas.avro.QueueConfig;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Typed access to the routing stores of one stream task, and the in-memory {@link RoutingIndex} kept
- * in step with them: every write goes through here. A task owns whole tenants, so every lookup is
+ * in step with them: every write goes through here. Waiting lines and open reservations live in the
+ * index only: the calls store holds what they are made of. A task owns whole tenants, so every lookup is
  * scoped by tenant and nothing here ever crosses from one tenant to another.
  */
 final class RoutingStores {
@@ -27,8 +29,6 @@ final class RoutingStores {
 
   private final KeyValueStore<String, AgentState> agents;
   private final KeyValueStore<String, RoutedCall> calls;
-  private final KeyValueStore<String, String> waiting;
-  private final KeyValueStore<String, String> reservations;
   private final KeyValueStore<String, QueueConfig> queues;
   private final KeyValueStore<String, String> cursors;
   private final KeyValueStore<String, String> timers;
@@ -38,8 +38,6 @@ final class RoutingStores {
   private RoutingStores(ProcessorContext<?, ?> context) {
     agents = context.getStateStore(RoutingTopology.AGENTS_STORE);
     calls = context.getStateStore(RoutingTopology.CALLS_STORE);
-    waiting = context.getStateStore(RoutingTopology.WAITING_STORE);
-    reservations = context.getStateStore(RoutingTopology.RESERVATIONS_STORE);
     queues = context.getStateStore(RoutingTopology.QUEUES_STORE);
     cursors = context.getStateStore(RoutingTopology.CURSORS_STORE);
     timers = context.getStateStore(RoutingTopology.TIMERS_STORE);
@@ -73,12 +71,14 @@ final class RoutingStores {
     return tenantIndex.agentsOf(queue);
   }
 
+  /** The call as the stores hold it (read from the index, which mirrors the calls store). */
   Optional<RoutedCall> call(String tenant, String callId) {
-    return Optional.ofNullable(calls.get(StoreKeys.of(tenant, callId)));
+    return Optional.ofNullable(index(tenant).call(callId));
   }
 
   void put(String tenant, RoutedCall call) {
     calls.put(StoreKeys.of(tenant, call.callId()), call);
+    index(tenant).putCall(call);
     if (call.is(RoutedCall.Phase.WAITING)) {
       // Refreshes what the line knows of it (e.g. it became a callback at its place).
       String key = StoreKeys.waiting(tenant, call);
@@ -91,6 +91,7 @@ final class RoutingStores {
 
   void deleteCall(String tenant, String callId) {
     calls.delete(StoreKeys.of(tenant, callId));
+    index(tenant).removeCall(callId);
   }
 
   Optional<QueueConfig> queueConfig(String tenant, String queue) {
@@ -120,16 +121,14 @@ final class RoutingStores {
     cursors.put(StoreKeys.cursor(tenant, queue, kind), value);
   }
 
+  /** The call (stored WAITING with its sort key) takes its place in its queue's line. */
   void addWaiting(String tenant, RoutedCall call) {
     String key = StoreKeys.waiting(tenant, call);
-    waiting.put(key, call.callId());
     index(tenant).line(call.queue()).put(WaitingLine.Entry.of(key, call));
   }
 
   void removeWaiting(String tenant, RoutedCall call) {
-    String key = StoreKeys.waiting(tenant, call);
-    waiting.delete(key);
-    index(tenant).line(call.queue()).remove(key);
+    index(tenant).line(call.queue()).remove(StoreKeys.waiting(tenant, call));
   }
 
   /** Waiting calls of a queue in routing order, as they are now. */
@@ -145,35 +144,31 @@ final class RoutingStores {
   /**
    * Walks a queue in routing order (highest sort key, then oldest) and returns the first answer of
    * {@code match}; calls whose entry {@code worthReading} turns down are passed over without reading
-   * them. An entry whose call is no longer waiting there is dropped; one whose call waits under
-   * another key (e.g. written by an older release) is moved to the right key.
+   * them. An entry whose call is no longer waiting there (which the writes keep from happening) is
+   * dropped, with a warning.
    */
   <T> Optional<T> firstWaiting(String tenant, String queue, Predicate<WaitingLine.Entry> worthReading,
       Function<RoutedCall, Optional<T>> match) {
-    List<KeyValue<String, RoutedCall>> misplaced = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
     Optional<T> found = Optional.empty();
-    Iterator<WaitingLine.Entry> it = index(tenant).line(queue).inOrder();
+    WaitingLine line = index(tenant).line(queue);
+    Iterator<WaitingLine.Entry> it = line.inOrder();
     while (found.isEmpty() && it.hasNext()) {
       WaitingLine.Entry entry = it.next();
       if (!worthReading.test(entry)) {
         continue;
       }
-      RoutedCall call = calls.get(StoreKeys.of(tenant, entry.callId()));
+      RoutedCall call = index(tenant).call(entry.callId());
       if (call == null || !call.is(RoutedCall.Phase.WAITING) || !queue.equals(call.queue())
           || !StoreKeys.waiting(tenant, call).equals(entry.key())) {
-        misplaced.add(KeyValue.pair(entry.key(), call));
+        stale.add(entry.key());
         continue;
       }
       found = match.apply(call);
     }
-    for (KeyValue<String, RoutedCall> entry : misplaced) {
-      waiting.delete(entry.key);
-      index(tenant).line(queue).remove(entry.key);
-      if (entry.value != null && entry.value.is(RoutedCall.Phase.WAITING) && queue.equals(entry.value.queue())) {
-        addWaiting(tenant, entry.value);
-      } else {
-        log.warn("Dropped a stale waiting entry of tenant {} in queue {}", tenant, queue);
-      }
+    for (String key : stale) {
+      line.remove(key);
+      log.warn("Dropped a stale waiting entry of tenant {} in queue {}", tenant, queue);
     }
     return found;
   }
@@ -194,21 +189,32 @@ final class RoutingStores {
   }
 
   void addReservation(String tenant, RoutedCall offered) {
-    reservations.put(StoreKeys.reservation(offered.expiresAt(), tenant, offered.callId()),
+    ensureBuilt();
+    index.reservations().put(StoreKeys.reservation(offered.expiresAt(), tenant, offered.callId()),
         offered.offers().get(0).reservationId());
   }
 
   void removeReservation(String tenant, RoutedCall offered) {
-    reservations.delete(StoreKeys.reservation(offered.expiresAt(), tenant, offered.callId()));
+    ensureBuilt();
+    index.reservations().remove(StoreKeys.reservation(offered.expiresAt(), tenant, offered.callId()));
   }
 
   void removeReservationEntry(String key) {
-    reservations.delete(key);
+    ensureBuilt();
+    index.reservations().remove(key);
   }
 
   /** Reservations that expired at or before {@code now}: key and reservation id, earliest first. */
   List<KeyValue<String, String>> expiredReservations(long now) {
-    return due(reservations, now);
+    ensureBuilt();
+    List<KeyValue<String, String>> due = new ArrayList<>();
+    for (Map.Entry<String, String> entry : index.reservations().entrySet()) {
+      if (StoreKeys.reservationExpiry(entry.getKey()) > now) {
+        break;
+      }
+      due.add(KeyValue.pair(entry.getKey(), entry.getValue()));
+    }
+    return due;
   }
 
   /** A moment to look at a call's queue (relaxation step, preferred-agent timeout) or an agent (wrap-up end). */
@@ -225,20 +231,28 @@ final class RoutingStores {
   }
 
   private TenantIndex index(String tenant) {
-    if (!index.built()) {
-      build();
-    }
+    ensureBuilt();
     return index.tenant(tenant);
   }
 
-  /** The index of the task's tenants from the stores, once per task start (after their restore). */
+  private void ensureBuilt() {
+    if (!index.built()) {
+      build();
+    }
+  }
+
+  /**
+   * The index of the task's tenants from the stores, once per task start (after their restore):
+   * agents from the agents store; waiting lines and open reservations from the calls store (a
+   * WAITING call has its queue and sort key, an OFFERED one its expiry and reservation).
+   */
   private void build() {
     long started = System.nanoTime();
     long now = clock.getAsLong();
     try (KeyValueIterator<String, QueueConfig> it = queues.all()) {
       it.forEachRemaining(entry -> {
-        String[] subject = StoreKeys.waitingQueue(entry.key + StoreKeys.SEPARATOR);
-        index.tenant(subject[0]).configured(subject[1],
+        String tenant = tenantOf(entry.key);
+        index.tenant(tenant).configured(entry.key.substring(tenant.length() + 1),
             QueueAgents.strategyOrder(entry.value.getStrategy(), entry.value.getRequiredSkills()));
       });
     }
@@ -251,20 +265,27 @@ final class RoutingStores {
       }
     }
     int waitingCount = 0;
-    try (KeyValueIterator<String, String> it = waiting.all()) {
+    int offeredCount = 0;
+    try (KeyValueIterator<String, RoutedCall> it = calls.all()) {
       while (it.hasNext()) {
-        KeyValue<String, String> entry = it.next();
-        String[] subject = StoreKeys.waitingQueue(entry.key);
-        RoutedCall call = calls.get(StoreKeys.of(subject[0], entry.value));
-        // An entry without its call stays until a walk reads it and drops it: marked as one to read.
-        index.tenant(subject[0]).line(subject[1]).put(call != null ? WaitingLine.Entry.of(entry.key, call)
-            : new WaitingLine.Entry(entry.key, entry.value, 0, null, true, false));
-        waitingCount++;
+        KeyValue<String, RoutedCall> entry = it.next();
+        String tenant = tenantOf(entry.key);
+        RoutedCall call = entry.value;
+        index.tenant(tenant).putCall(call);
+        if (call.is(RoutedCall.Phase.WAITING)) {
+          String key = StoreKeys.waiting(tenant, call);
+          index.tenant(tenant).line(call.queue()).put(WaitingLine.Entry.of(key, call));
+          waitingCount++;
+        } else if (call.is(RoutedCall.Phase.OFFERED) && !call.offers().isEmpty()) {
+          index.reservations().put(StoreKeys.reservation(call.expiresAt(), tenant, call.callId()),
+              call.offers().get(0).reservationId());
+          offeredCount++;
+        }
       }
     }
     index.markBuilt();
-    log.info("Routing index built from the stores: {} agents, {} waiting calls in {} ms", agentCount, waitingCount,
-        (System.nanoTime() - started) / 1_000_000);
+    log.info("Routing index built from the stores: {} agents, {} waiting calls, {} offered in {} ms", agentCount,
+        waitingCount, offeredCount, (System.nanoTime() - started) / 1_000_000);
   }
 
   private static String tenantOf(String key) {

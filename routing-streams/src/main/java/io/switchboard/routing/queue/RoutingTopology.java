@@ -42,13 +42,11 @@ public final class RoutingTopology {
 
   static final String AGENTS_STORE = "routing-agents";
   static final String CALLS_STORE = "routing-calls";
-  static final String WAITING_STORE = "routing-waiting";
-  static final String RESERVATIONS_STORE = "routing-reservations";
   static final String QUEUES_STORE = "routing-queues";
   static final String CURSORS_STORE = "routing-cursors";
   static final String TIMERS_STORE = "routing-timers";
-  private static final String[] STORES = {AGENTS_STORE, CALLS_STORE, WAITING_STORE, RESERVATIONS_STORE,
-      QUEUES_STORE, CURSORS_STORE, TIMERS_STORE, RoutingIndex.NAME};
+  private static final String[] STORES =
+      {AGENTS_STORE, CALLS_STORE, QUEUES_STORE, CURSORS_STORE, TIMERS_STORE, RoutingIndex.NAME};
 
   private RoutingTopology() {}
 
@@ -90,8 +88,6 @@ public final class RoutingTopology {
     return List.of(
         changelogged(AGENTS_STORE, new AgentStateCodec().serde(), inMemory),
         changelogged(CALLS_STORE, new RoutedCallCodec().serde(), inMemory),
-        changelogged(WAITING_STORE, Serdes.String(), inMemory),
-        changelogged(RESERVATIONS_STORE, Serdes.String(), inMemory),
         changelogged(QUEUES_STORE, Topics.QUEUE_CONFIG.valueSerde(), inMemory),
         changelogged(CURSORS_STORE, Serdes.String(), inMemory),
         changelogged(TIMERS_STORE, Serdes.String(), inMemory),

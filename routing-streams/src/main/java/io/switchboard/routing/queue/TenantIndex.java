@@ -17,6 +17,8 @@ final class TenantIndex {
   private static final QueueAgents NO_AGENTS = new QueueAgents();
 
   private final Map<String, AgentState> agents = new HashMap<>();
+  /** Every call the engine holds, as in the calls store: reads need no decoding. */
+  private final Map<String, RoutedCall> calls = new HashMap<>();
   private final Map<String, QueueAgents> queueAgents = new HashMap<>();
   private final Map<String, Comparator<AgentState>> orders = new HashMap<>();
   private final Map<String, WaitingLine> lines = new HashMap<>();
@@ -25,6 +27,18 @@ final class TenantIndex {
   private final Map<String, QueueRules> rules = new HashMap<>();
   /** Open agents in wrap-up, by its end. */
   private final TreeMap<Long, Set<String>> inWrapUp = new TreeMap<>();
+
+  RoutedCall call(String callId) {
+    return calls.get(callId);
+  }
+
+  void putCall(RoutedCall call) {
+    calls.put(call.callId(), call);
+  }
+
+  void removeCall(String callId) {
+    calls.remove(callId);
+  }
 
   AgentState agent(String agentId) {
     return agents.get(agentId);
