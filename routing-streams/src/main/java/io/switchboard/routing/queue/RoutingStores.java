@@ -81,10 +81,9 @@ final class RoutingStores {
     index(tenant).putCall(call);
     if (call.is(RoutedCall.Phase.WAITING)) {
       // Refreshes what the line knows of it (e.g. it became a callback at its place).
-      String key = StoreKeys.waiting(tenant, call);
       WaitingLine line = index(tenant).line(call.queue());
-      if (line.contains(key)) {
-        line.put(WaitingLine.Entry.of(key, call));
+      if (line.contains(WaitingLine.Key.of(call))) {
+        line.put(WaitingLine.Entry.of(call));
       }
     }
   }
@@ -123,12 +122,11 @@ final class RoutingStores {
 
   /** The call (stored WAITING with its sort key) takes its place in its queue's line. */
   void addWaiting(String tenant, RoutedCall call) {
-    String key = StoreKeys.waiting(tenant, call);
-    index(tenant).line(call.queue()).put(WaitingLine.Entry.of(key, call));
+    index(tenant).line(call.queue()).put(WaitingLine.Entry.of(call));
   }
 
   void removeWaiting(String tenant, RoutedCall call) {
-    index(tenant).line(call.queue()).remove(StoreKeys.waiting(tenant, call));
+    index(tenant).line(call.queue()).remove(WaitingLine.Key.of(call));
   }
 
   /** Waiting calls of a queue in routing order, as they are now. */
@@ -149,7 +147,7 @@ final class RoutingStores {
    */
   <T> Optional<T> firstWaiting(String tenant, String queue, Predicate<WaitingLine.Entry> worthReading,
       Function<RoutedCall, Optional<T>> match) {
-    List<String> stale = new ArrayList<>();
+    List<WaitingLine.Key> stale = new ArrayList<>();
     Optional<T> found = Optional.empty();
     WaitingLine line = index(tenant).line(queue);
     Iterator<WaitingLine.Entry> it = line.inOrder();
@@ -160,13 +158,13 @@ final class RoutingStores {
       }
       RoutedCall call = index(tenant).call(entry.callId());
       if (call == null || !call.is(RoutedCall.Phase.WAITING) || !queue.equals(call.queue())
-          || !StoreKeys.waiting(tenant, call).equals(entry.key())) {
+          || !WaitingLine.Key.of(call).equals(entry.key())) {
         stale.add(entry.key());
         continue;
       }
       found = match.apply(call);
     }
-    for (String key : stale) {
+    for (WaitingLine.Key key : stale) {
       line.remove(key);
       log.warn("Dropped a stale waiting entry of tenant {} in queue {}", tenant, queue);
     }
@@ -180,7 +178,7 @@ final class RoutingStores {
 
   /** 1-based place of a waiting call in its queue. */
   int position(String tenant, RoutedCall call) {
-    return index(tenant).line(call.queue()).position(StoreKeys.waiting(tenant, call));
+    return index(tenant).line(call.queue()).position(WaitingLine.Key.of(call));
   }
 
   /** Signed in: registered and not OFFLINE (on a break or in wrap-up still counts, they come back). */
@@ -273,8 +271,7 @@ final class RoutingStores {
         RoutedCall call = entry.value;
         index.tenant(tenant).putCall(call);
         if (call.is(RoutedCall.Phase.WAITING)) {
-          String key = StoreKeys.waiting(tenant, call);
-          index.tenant(tenant).line(call.queue()).put(WaitingLine.Entry.of(key, call));
+          index.tenant(tenant).line(call.queue()).put(WaitingLine.Entry.of(call));
           waitingCount++;
         } else if (call.is(RoutedCall.Phase.OFFERED) && !call.offers().isEmpty()) {
           index.reservations().put(StoreKeys.reservation(call.expiresAt(), tenant, call.callId()),

@@ -46,15 +46,6 @@ final class StoreKeys {
     return tenant + SEPARATOR + queue + SEPARATOR;
   }
 
-  /**
-   * Waiting calls: highest sort key first (priority with aging, see {@link WaitingOrder}), then
-   * oldest first, then by call id for a stable order.
-   */
-  static String waiting(String tenant, RoutedCall call) {
-    return queuePrefix(tenant, call.queue()) + WaitingOrder.descending(call.sortKey()) + SEPARATOR
-        + Padding.decimal19(call.enqueuedAt()) + SEPARATOR + call.callId();
-  }
-
   /** Per-queue selection state (round-robin cursor, random draws). */
   static String cursor(String tenant, String queue, String kind) {
     return queuePrefix(tenant, queue) + kind;
@@ -63,12 +54,6 @@ final class StoreKeys {
   /** Timers: by due time first, like reservations; {@code kind} is "call" or "agent". */
   static String timer(long dueAt, String tenant, String kind, String id) {
     return Padding.decimal19(dueAt) + SEPARATOR + tenant + SEPARATOR + kind + SEPARATOR + id;
-  }
-
-  /** {@code [tenant, queue]} of a waiting key. */
-  static String[] waitingQueue(String key) {
-    String[] parts = key.split(String.valueOf(SEPARATOR), 3);
-    return new String[] {parts[0], parts[1]};
   }
 
   /** {@code [tenant, kind, id]} of a timer key. */

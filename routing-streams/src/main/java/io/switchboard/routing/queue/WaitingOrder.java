@@ -1,6 +1,5 @@
 package io.switchboard.routing.queue;
 
-import io.switchboard.routing.store.Padding;
 /**
  * The order of waiting calls with aging. A call's effective priority at time {@code now} is
  * {@code priority + rate * (now - enqueuedAt)}, with one rate per queue. Subtracting the same
@@ -37,13 +36,5 @@ final class WaitingOrder {
   /** Effective priority at {@code now} in points, for reasons. */
   static long effectivePoints(RoutedCall call, int pointsPerMinute, long now) {
     return Math.floorDiv(effective(call, pointsPerMinute, now), MS_PER_MINUTE);
-  }
-
-  /**
-   * Sixteen hex digits that sort (as strings) in descending key order: flipping every bit but the
-   * sign turns signed descending order into unsigned ascending order.
-   */
-  static String descending(long sortKey) {
-    return Padding.hex16(sortKey ^ Long.MAX_VALUE);
   }
 }

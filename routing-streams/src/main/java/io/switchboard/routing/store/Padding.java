@@ -8,7 +8,6 @@ package io.switchboard.routing.store;
 public final class Padding {
 
   private static final String ZEROS = "0000000000000000000";
-  private static final String HEX_ZEROS = "0000000000000000";
 
   private Padding() {}
 
@@ -16,11 +15,5 @@ public final class Padding {
   public static String decimal19(long value) {
     String digits = Long.toString(Math.max(0, value));
     return ZEROS.substring(digits.length()) + digits;
-  }
-
-  /** A long's 64 bits as 16 lower-case hex digits (unsigned). */
-  public static String hex16(long value) {
-    String digits = Long.toHexString(value);
-    return HEX_ZEROS.substring(digits.length()) + digits;
   }
 }

@@ -120,10 +120,16 @@ class PriorityTest {
     long newerHigh = WaitingOrder.sortKey(110, t0 + 60_000, rate);
 
     // 110 - 7 * 1 min = 103 > 100: newerHigh ahead, whenever it is compared.
-    assertThat(WaitingOrder.descending(newerHigh)).isLessThan(WaitingOrder.descending(olderLow));
-    assertThat(WaitingOrder.descending(WaitingOrder.sortKey(-5, 0, 0)))
-        .isGreaterThan(WaitingOrder.descending(WaitingOrder.sortKey(5, 0, 0)));
-    assertThat(WaitingOrder.descending(WaitingOrder.sortKey(Integer.MIN_VALUE, t0, WaitingOrder.MAX_AGING_POINTS_PER_MINUTE)))
-        .isGreaterThan(WaitingOrder.descending(WaitingOrder.sortKey(Integer.MAX_VALUE, 0, 0)));
+    assertThat(key(newerHigh, t0 + 60_000, "b")).isLessThan(key(olderLow, t0, "a"));
+    assertThat(key(WaitingOrder.sortKey(-5, 0, 0), 0, "a")).isGreaterThan(key(WaitingOrder.sortKey(5, 0, 0), 0, "b"));
+    assertThat(key(WaitingOrder.sortKey(Integer.MIN_VALUE, t0, WaitingOrder.MAX_AGING_POINTS_PER_MINUTE), t0, "a"))
+        .isGreaterThan(key(WaitingOrder.sortKey(Integer.MAX_VALUE, 0, 0), 0, "b"));
+    // Same key: the older first, then by call id.
+    assertThat(key(olderLow, t0, "b")).isLessThan(key(olderLow, t0 + 1, "a"));
+    assertThat(key(olderLow, t0, "a")).isLessThan(key(olderLow, t0, "b"));
+  }
+
+  private static WaitingLine.Key key(long sortKey, long enqueuedAt, String callId) {
+    return new WaitingLine.Key(sortKey, enqueuedAt, callId);
   }
 }

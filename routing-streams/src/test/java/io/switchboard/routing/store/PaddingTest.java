@@ -11,9 +11,6 @@ class PaddingTest {
     for (long value : new long[] {0, 7, 1_763_798_400_000L, Long.MAX_VALUE}) {
       assertThat(Padding.decimal19(value)).isEqualTo(String.format("%019d", value));
     }
-    for (long value : new long[] {0, 255, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0x1234_5678_9abcL}) {
-      assertThat(Padding.hex16(value)).isEqualTo(String.format("%016x", value));
-    }
     assertThat(Padding.decimal19(-5)).isEqualTo("0000000000000000000");
   }
 }
