@@ -5,7 +5,8 @@
 # the baseline in the same run. Prints Markdown tables for docs/benchmarks.md.
 # The defaults take about 4.5 minutes; options (--name=value) pass through, e.g.
 #   bench/routing-broker.sh --phase-seconds=5 --max-seconds=5 --warmup-seconds=3
-# (all options: bench/routing-broker.sh --help). JAVA_OPTS overrides the JVM flags.
+# (all options: bench/routing-broker.sh --help). JAVA_OPTS overrides the JVM flags; Kafka Streams settings
+# for both topologies go in it as -Dbench.streams.<property>=<value>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 main=io.switchboard.benchmarks.broker.RoutingLoadBenchmark

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class BenchStreams implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BenchStreams.class);
+  private static final String STREAMS_PREFIX = "bench.streams.";
 
   private final KafkaStreams streams;
   private final String applicationId;
@@ -41,6 +42,11 @@ final class BenchStreams implements AutoCloseable {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // Experiments with other Kafka Streams settings, the same for routing and the baseline:
+    // -Dbench.streams.<property>=<value> (e.g. -Dbench.streams.poll.ms=10).
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith(STREAMS_PREFIX))
+        .forEach(name -> props.put(name.substring(STREAMS_PREFIX.length()), System.getProperty(name)));
     KafkaStreams streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(error -> {
       log.error("Stream thread of {} failed", applicationId, error);
