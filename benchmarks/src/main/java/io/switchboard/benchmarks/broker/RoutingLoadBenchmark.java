@@ -71,11 +71,7 @@ public final class RoutingLoadBenchmark {
         routing.checkRunning();
         calls.check();
       }, options.drainSeconds());
-      phases.warmUp(topRate, options.warmupSeconds());
-      for (int rate : options.rates()) {
-        rows.add(phases.paced(rate, options.phaseSeconds()));
-      }
-      rows.add(phases.flatOut(options.window(), options.rampSeconds(), options.maxSeconds()));
+      rows.addAll(runPhases(phases, options, options.window()));
       if (!calls.unexpectedDecisions().isEmpty()) {
         log.warn("Unexpected decisions or failed sends: {}", calls.unexpectedDecisions());
       }
@@ -89,11 +85,7 @@ public final class RoutingLoadBenchmark {
           baseline.checkRunning();
           records.check();
         }, options.drainSeconds());
-        phases.warmUp(topRate, options.warmupSeconds());
-        for (int rate : options.rates()) {
-          rows.add(phases.paced(rate, options.phaseSeconds()));
-        }
-        rows.add(phases.flatOut(options.baselineWindow(), options.rampSeconds(), options.maxSeconds()));
+        rows.addAll(runPhases(phases, options, options.baselineWindow()));
         if (records.failedSends() > 0) {
           log.warn("{} baseline sends failed", records.failedSends());
         }
@@ -107,6 +99,17 @@ public final class RoutingLoadBenchmark {
         options.agentsPerTenant(), options.phaseSeconds(), options.warmupSeconds(), topRate, options.rampSeconds(),
         options.maxSeconds());
     ResultTable.print(System.out, rows, topRate, described);
+  }
+
+  /** Warm-up at the highest rate, each fixed rate, then as fast as {@code window} open units allow. */
+  private static List<Row> runPhases(PhaseRunner phases, LoadOptions options, int window) throws InterruptedException {
+    List<Row> rows = new ArrayList<>();
+    phases.warmUp(Collections.max(options.rates()), options.warmupSeconds());
+    for (int rate : options.rates()) {
+      rows.add(phases.paced(rate, options.phaseSeconds()));
+    }
+    rows.add(phases.flatOut(window, options.rampSeconds(), options.maxSeconds()));
+    return rows;
   }
 
   private static void delete(Path root) throws IOException {
