@@ -17,7 +17,12 @@ final class CallStateStub implements AutoCloseable {
 
   CallStateStub() {
     server = HttpServer.create().host("127.0.0.1").port(0)
-        .route(routes -> routes.get("/api/v1/calls/{callId}", (request, response) -> {
+        .route(routes -> routes
+        // History and reports: echo what arrived, so a test sees the tenant, path, query and Accept.
+        .get("/api/v1/calls", CallStateStub::echo)
+        .get("/api/v1/calls/active", CallStateStub::echo)
+        .get("/api/v1/reports/queues", CallStateStub::echo)
+        .get("/api/v1/calls/{callId}", (request, response) -> {
           String tenant = request.requestHeaders().get("X-Tenant-Id");
           String body = calls.get(tenant + "/" + request.param("callId"));
           if (body == null) {
@@ -28,6 +33,22 @@ final class CallStateStub implements AutoCloseable {
           return response.header("Content-Type", "application/json").sendString(Mono.just(body));
         }))
         .bindNow();
+  }
+
+  private static org.reactivestreams.Publisher<Void> echo(reactor.netty.http.server.HttpServerRequest request,
+      reactor.netty.http.server.HttpServerResponse response) {
+    String tenant = request.requestHeaders().get("X-Tenant-Id");
+    String accept = request.requestHeaders().get("Accept");
+    if (accept != null && accept.contains("text/csv")) {
+      return response.header("Content-Type", "text/csv").sendString(Mono.just(
+          "tenant,uri\r\n" + tenant + ",\"" + request.uri() + "\"\r\n"));
+    }
+    if (request.uri().contains("limit=0")) {
+      return response.status(400).header("Content-Type", "application/json")
+          .sendString(Mono.just("{\"status\":400,\"message\":\"limit must be 1 to 500\"}"));
+    }
+    return response.header("Content-Type", "application/json")
+        .sendString(Mono.just("{\"tenant\":\"" + tenant + "\",\"uri\":\"" + request.uri() + "\"}"));
   }
 
   /** A call view in the JSON shape of docs/call-flow.md. */

@@ -215,6 +215,31 @@ class GatewayIT {
   }
 
   @Test
+  void historyAndReportsAreForwardedWithTenantQueryAndAccept() {
+    http.get().uri("/api/v1/calls?queue=sales&state=ENDED&limit=20").header("X-Tenant-Id", tenant)
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.tenant").isEqualTo(tenant)
+        .jsonPath("$.uri").isEqualTo("/api/v1/calls?queue=sales&state=ENDED&limit=20");
+    http.get().uri("/api/v1/calls/active").header("X-Tenant-Id", tenant)
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.uri").isEqualTo("/api/v1/calls/active");
+    http.get().uri("/api/v1/reports/queues?from=2026-11-22T00:00:00Z&interval=15m").header("X-Tenant-Id", tenant)
+        .header("Accept", "text/csv")
+        .exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith("text/csv")
+        .expectBody(String.class).isEqualTo("tenant,uri\r\n" + tenant
+            + ",\"/api/v1/reports/queues?from=2026-11-22T00:00:00Z&interval=15m\"\r\n");
+    // call-state's own refusal passes through, status and message
+    http.get().uri("/api/v1/calls?limit=0").header("X-Tenant-Id", tenant)
+        .exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.message").isEqualTo("limit must be 1 to 500");
+  }
+
+  @Test
   void anUndecodableRecordIsCountedAndTheConsumerCarriesOn() {
     // On routing.decisions, which no test here reads from the beginning: an EventLog of it would choke.
     producer.sendRaw(Topics.ROUTING_DECISIONS.name(), "garbage", new byte[] {0x42, 0x42, 0x42});

@@ -3,8 +3,12 @@ package io.switchboard.gateway.call;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.gateway.web.Upstream;
 import org.springframework.beans.factory.DisposableBean;
+import java.util.List;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -48,6 +52,12 @@ final class HttpCallStateClient implements CallStateClient, DisposableBean {
             + e.getOriginalMessage()));
       }
     });
+  }
+
+  @Override
+  public Mono<ResponseEntity<Flux<DataBuffer>>> query(String tenantId, String path, String rawQuery,
+      List<MediaType> accept) {
+    return callState.stream(tenantId, path, rawQuery, accept);
   }
 
   @Override

@@ -54,6 +54,12 @@ class CallApiTest {
     public Mono<CallView> find(String tenantId, String callId) {
       return get(tenantId, callId).flatMap(r -> Mono.justOrEmpty(calls.get(tenantId + "/" + callId)));
     }
+
+    @Override
+    public Mono<ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>>> query(
+        String tenantId, String path, String rawQuery, java.util.List<MediaType> accept) {
+      return Mono.error(ApiException.unavailable("history and reports are not part of these tests"));
+    }
   }
 
   private void run(Consumer<WebTestClient> test) {

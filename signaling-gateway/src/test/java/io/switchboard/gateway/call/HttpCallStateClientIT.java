@@ -82,6 +82,10 @@ class HttpCallStateClientIT {
             assertThat(error.getMessage()).contains("unreachable");
           })
           .verify(Duration.ofSeconds(10));
+      client.query("acme", "/api/v1/calls", "limit=5", java.util.List.of()).as(StepVerifier::create)
+          .expectErrorSatisfies(error -> assertThat(((ApiException) error).status())
+              .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+          .verify(Duration.ofSeconds(10));
     } finally {
       client.destroy();
     }
