@@ -12,4 +12,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("switchboard")
-record InstanceProperties(@NotBlank String instanceId) {}
+public record InstanceProperties(@NotBlank String instanceId) {}

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("switchboard.kafka")
-record KafkaProperties(
+public record KafkaProperties(
     @NotBlank String bootstrapServers,
     @Min(0) int partitions,
     @Min(1) @Max(Short.MAX_VALUE) int replicationFactor) {
