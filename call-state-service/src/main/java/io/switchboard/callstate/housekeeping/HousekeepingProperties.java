@@ -27,4 +27,18 @@ record HousekeepingProperties(
     @NotNull Duration ringingTimeout,
     @NotNull Duration connectingTimeout,
     @NotNull Duration maxCallDuration,
-    @Min(1) @Max(10_000) int batchSize) {}
+    @Min(1) @Max(10_000) int batchSize) {
+
+  HousekeepingProperties {
+    requirePositive("interval", interval);
+    requirePositive("ringing-timeout", ringingTimeout);
+    requirePositive("connecting-timeout", connectingTimeout);
+    requirePositive("max-call-duration", maxCallDuration);
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    if (value != null && (value.isZero() || value.isNegative())) {
+      throw new IllegalArgumentException("switchboard.housekeeping." + name + " must be positive, got " + value);
+    }
+  }
+}
