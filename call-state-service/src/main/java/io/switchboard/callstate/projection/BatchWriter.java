@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies one batch in one database transaction: the raw log, the folded calls, the agents, the
- * decisions and the offsets to resume from commit together or not at all, so a crash anywhere
- * neither loses nor duplicates a row. Events already logged (same event id) are not applied again.
+ * decisions, the records set aside and the offsets to resume from commit together or not at all, so
+ * a crash anywhere neither loses nor duplicates a row. Events already logged (same event id) are not
+ * applied again.
  */
 final class BatchWriter {
 
@@ -30,28 +31,46 @@ final class BatchWriter {
   private final AgentStore agents;
   private final DecisionStore decisions;
   private final OffsetStore offsets;
+  private final WrapUps wrapUps;
+  private final DeadLetterStore deadLetters;
+  private final QualityStore quality;
   private final TransactionalOperator transaction;
   private final CallFold callFold = new CallFold();
   private final AgentFold agentFold = new AgentFold();
 
-  BatchWriter(CallStore calls, AgentStore agents, DecisionStore decisions, OffsetStore offsets,
-      TransactionalOperator transaction) {
+  BatchWriter(CallStore calls, AgentStore agents, DecisionStore decisions, OffsetStore offsets, WrapUps wrapUps,
+      DeadLetterStore deadLetters, QualityStore quality, TransactionalOperator transaction) {
     this.calls = calls;
     this.agents = agents;
     this.decisions = decisions;
     this.offsets = offsets;
+    this.wrapUps = wrapUps;
+    this.deadLetters = deadLetters;
+    this.quality = quality;
     this.transaction = transaction;
   }
 
   Mono<Outcome> apply(DecodedBatch batch) {
-    Mono<Outcome> work = logCallEvents(batch.callLog())
-        .flatMap(newCallEvents -> refoldCalls(newCallEvents)
-            .flatMap(rejections -> decisions.insert(batch.decisions())
-                .then(applyAgentEvents(batch.agentFacts()))
-                .flatMap(newAgentEvents -> offsets.save(batch.nextOffsets())
-                    .thenReturn(new Outcome(newCallEvents.size() + newAgentEvents, rejections,
-                        batch.dropReasons())))));
-    return transaction.transactional(Mono.defer(() -> work));
+    return transaction.transactional(Mono.defer(() -> {
+      // The agents whose calls' wrap-up may have changed: those of refolded calls and of agent events.
+      Set<AgentKey> wrapUpAgents = new LinkedHashSet<>();
+      batch.agentFacts().forEach(fact -> wrapUpAgents.add(fact.key()));
+      return logCallEvents(batch.callLog())
+          .flatMap(newCallEvents -> refoldCalls(newCallEvents, wrapUpAgents)
+              .flatMap(rejections -> applyOtherEvents(batch)
+                  .flatMap(newOtherEvents -> Mono.defer(() -> wrapUps.update(wrapUpAgents))
+                      .then(deadLetters.insert(batch.deadLetters()))
+                      .then(offsets.save(batch.nextOffsets()))
+                      .thenReturn(new Outcome(newCallEvents.size() + newOtherEvents, rejections,
+                          batch.dropReasons())))));
+    }));
+  }
+
+  /** Decisions, agent events and quality samples, one after the other; returns how many were new. */
+  private Mono<Integer> applyOtherEvents(DecodedBatch batch) {
+    return decisions.insert(batch.decisions())
+        .then(applyAgentEvents(batch.agentFacts()))
+        .flatMap(newAgentEvents -> quality.insert(batch.quality()).map(newSamples -> newAgentEvents + newSamples));
   }
 
   /** Logs the events and returns those that were not logged before. */
@@ -64,7 +83,7 @@ final class BatchWriter {
   }
 
   /** Folds every call that got a new event again, from its whole log, and writes the rows back. */
-  private Mono<List<Rejection>> refoldCalls(List<LoggedEvent> newEvents) {
+  private Mono<List<Rejection>> refoldCalls(List<LoggedEvent> newEvents, Set<AgentKey> wrapUpAgents) {
     Set<CallKey> touched = new LinkedHashSet<>();
     Set<UUID> newIds = new HashSet<>();
     for (LoggedEvent event : newEvents) {
@@ -82,6 +101,9 @@ final class BatchWriter {
           factsByCall.forEach((key, facts) -> {
             Folded folded = callFold.fold(key.tenantId(), key.callId(), facts);
             rows.add(folded.row());
+            if (folded.row().agentId() != null) {
+              wrapUpAgents.add(new AgentKey(key.tenantId(), folded.row().agentId()));
+            }
             // Only report refusals of new events: older ones were reported when they arrived.
             folded.rejections().stream().filter(r -> newIds.contains(r.eventId())).forEach(rejections::add);
           });

@@ -25,10 +25,17 @@ final class CallAccumulator {
   List<String> tags = List.of();
   Instant createdAt;
   Instant queuedAt;
+  Instant ringingAt;
   Instant offeredAt;
   Instant answeredAt;
   Instant endedAt;
   String endReason;
+  Instant heldAt;
+  int holdCount;
+  long holdMs;
+  /** When the current hold began; null while the call is not on hold. */
+  Instant holdStart;
+  int transferCount;
   Instant stateChangedAt;
   UUID lastEventId;
   Instant lastEventAt;
@@ -47,6 +54,27 @@ final class CallAccumulator {
     if (state == null) {
       state = CallState.INITIATING;
       stateChangedAt = at;
+    }
+  }
+
+  /**
+   * The state changed from {@code from} to {@code to}. Hold time is time spent in ON_HOLD, so a hold
+   * closes on whatever leaves it: a resume, the end of the call, a transfer, a reconnection.
+   */
+  void moved(CallState from, CallState to, Instant at) {
+    if (to == CallState.RINGING && ringingAt == null) {
+      ringingAt = at;
+    }
+    if (from == CallState.ON_HOLD && holdStart != null) {
+      holdMs += Math.max(0, Duration.between(holdStart, at).toMillis());
+      holdStart = null;
+    }
+    if (to == CallState.ON_HOLD) {
+      holdStart = at;
+      holdCount++;
+      if (heldAt == null) {
+        heldAt = at;
+      }
     }
   }
 
@@ -87,9 +115,9 @@ final class CallAccumulator {
     Instant waitEnd = answeredAt != null ? answeredAt : endedAt;
     return new CallRow(tenantId, callId, state == null ? CallState.INITIATING : state, outcome, queue, agentId,
         customerId, direction, channel, priority, Map.copyOf(attributes), List.copyOf(tags), createdAt, queuedAt,
-        offeredAt, answeredAt, endedAt, endReason, millisBetween(queuedAt, waitEnd),
-        millisBetween(answeredAt, endedAt), millisBetween(createdAt, endedAt), stateChangedAt, lastEventId,
-        lastEventAt, eventCount);
+        ringingAt, offeredAt, answeredAt, endedAt, endReason, millisBetween(queuedAt, waitEnd),
+        millisBetween(answeredAt, endedAt), millisBetween(createdAt, endedAt), heldAt, holdCount, holdMs,
+        transferCount, stateChangedAt, lastEventId, lastEventAt, eventCount);
   }
 
   /** Null until both ends are known; never negative, whatever the clocks of two services say. */

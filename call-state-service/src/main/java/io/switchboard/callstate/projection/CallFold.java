@@ -4,6 +4,7 @@ import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationRejected;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -66,6 +67,7 @@ final class CallFold {
           continue;
         }
         if (from != target.get() || call.state == null) {
+          call.moved(from, target.get(), fact.occurredAt());
           call.state = target.get();
           call.stateChangedAt = fact.occurredAt();
         }
@@ -99,6 +101,8 @@ final class CallFold {
       call.answered(answered.getAgentId(), at);
     } else if (payload instanceof RoutingOverflowed overflowed) {
       call.queue = overflowed.getToQueue();
+    } else if (payload instanceof CallTransferred) {
+      call.transferCount++;
     } else if (payload instanceof CallEnded ended) {
       call.ended(ended.getOutcome().name(), ended.getReason(), at);
     }

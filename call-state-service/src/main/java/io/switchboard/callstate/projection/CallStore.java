@@ -25,20 +25,23 @@ final class CallStore {
       SELECT topic, partition, record_offset, record FROM call_events
       WHERE (tenant_id, call_id) IN (SELECT t, c FROM unnest($1::text[], $2::text[]) AS k(t, c))""";
 
+  // wrap_up_ms is not the fold's: WrapUps derives it from agent_status_history afterwards.
   private static final String UPSERT_CALL = """
       INSERT INTO calls (tenant_id, call_id, state, outcome, queue, agent_id, customer_id, direction, channel,
-                         priority, attributes, tags, created_at, queued_at, offered_at, answered_at, ended_at,
-                         end_reason, wait_ms, talk_ms, duration_ms, state_changed_at, last_event_id, last_event_at,
-                         event_count, updated_at)
+                         priority, attributes, tags, created_at, queued_at, ringing_at, offered_at, answered_at,
+                         ended_at, end_reason, wait_ms, talk_ms, duration_ms, held_at, hold_count, hold_ms,
+                         transfer_count, state_changed_at, last_event_id, last_event_at, event_count, updated_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-              $23, $24, $25, now())
+              $23, $24, $25, $26, $27, $28, $29, $30, now())
       ON CONFLICT (tenant_id, call_id) DO UPDATE SET
         state = EXCLUDED.state, outcome = EXCLUDED.outcome, queue = EXCLUDED.queue, agent_id = EXCLUDED.agent_id,
         customer_id = EXCLUDED.customer_id, direction = EXCLUDED.direction, channel = EXCLUDED.channel,
         priority = EXCLUDED.priority, attributes = EXCLUDED.attributes, tags = EXCLUDED.tags,
-        created_at = EXCLUDED.created_at, queued_at = EXCLUDED.queued_at, offered_at = EXCLUDED.offered_at,
-        answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, end_reason = EXCLUDED.end_reason,
-        wait_ms = EXCLUDED.wait_ms, talk_ms = EXCLUDED.talk_ms, duration_ms = EXCLUDED.duration_ms,
+        created_at = EXCLUDED.created_at, queued_at = EXCLUDED.queued_at, ringing_at = EXCLUDED.ringing_at,
+        offered_at = EXCLUDED.offered_at, answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at,
+        end_reason = EXCLUDED.end_reason, wait_ms = EXCLUDED.wait_ms, talk_ms = EXCLUDED.talk_ms,
+        duration_ms = EXCLUDED.duration_ms, held_at = EXCLUDED.held_at, hold_count = EXCLUDED.hold_count,
+        hold_ms = EXCLUDED.hold_ms, transfer_count = EXCLUDED.transfer_count,
         state_changed_at = EXCLUDED.state_changed_at, last_event_id = EXCLUDED.last_event_id,
         last_event_at = EXCLUDED.last_event_at, event_count = EXCLUDED.event_count, updated_at = now()""";
 
@@ -82,9 +85,10 @@ final class CallStore {
           nullable(call.queue()), nullable(call.agentId()), nullable(call.customerId()), nullable(call.direction()),
           nullable(call.channel()), Statements.orNull(call.priority(), Integer.class),
           Json.of(json.writeValueAsString(call.attributes())), call.tags().toArray(String[]::new),
-          at(call.createdAt()), at(call.queuedAt()), at(call.offeredAt()), at(call.answeredAt()),
-          at(call.endedAt()), nullable(call.endReason()), millis(call.waitMs()), millis(call.talkMs()),
-          millis(call.durationMs()), at(call.stateChangedAt()), Statements.orNull(call.lastEventId(), UUID.class),
+          at(call.createdAt()), at(call.queuedAt()), at(call.ringingAt()), at(call.offeredAt()),
+          at(call.answeredAt()), at(call.endedAt()), nullable(call.endReason()), millis(call.waitMs()),
+          millis(call.talkMs()), millis(call.durationMs()), at(call.heldAt()), call.holdCount(), call.holdMs(),
+          call.transferCount(), at(call.stateChangedAt()), Statements.orNull(call.lastEventId(), UUID.class),
           at(call.lastEventAt()), call.eventCount()});
     }
     return Statements.update(db, UPSERT_CALL, rows).then();

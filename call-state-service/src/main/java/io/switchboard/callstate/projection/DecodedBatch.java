@@ -1,5 +1,6 @@
 package io.switchboard.callstate.projection;
 
+import io.switchboard.schemas.avro.QualityEvent;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -10,11 +11,17 @@ import org.apache.kafka.common.TopicPartition;
  * @param callLog rows for {@code call_events}, from {@code call.events} and {@code routing.decisions}
  * @param decisions rows for {@code routing_decisions}
  * @param agentFacts {@code agent.events} records in the order read
- * @param dropReasons why each skipped record was skipped
+ * @param quality {@code quality.events} records, rows for {@code quality_samples}
+ * @param deadLetters the records that cannot be projected, to set aside
  * @param nextOffsets per partition, the offset after the last record of this batch
  */
 record DecodedBatch(List<LoggedEvent> callLog, List<DecisionRow> decisions, List<AgentFact> agentFacts,
-    List<String> dropReasons, Map<TopicPartition, Long> nextOffsets) {
+    List<QualityEvent> quality, List<DeadLetter> deadLetters, Map<TopicPartition, Long> nextOffsets) {
+
+  /** Why each record set aside was set aside. */
+  List<String> dropReasons() {
+    return deadLetters.stream().map(DeadLetter::reason).toList();
+  }
 
   boolean isEmpty() {
     return nextOffsets.isEmpty();

@@ -30,7 +30,8 @@ class ProjectionConfiguration {
     RecordDecoder decoder = new RecordDecoder();
     OffsetStore offsets = new OffsetStore(db);
     BatchWriter writer = new BatchWriter(new CallStore(db, json, decoder), new AgentStore(db, json),
-        new DecisionStore(db), offsets, TransactionalOperator.create(transactions));
+        new DecisionStore(db), offsets, new WrapUps(db), new DeadLetterStore(db), new QualityStore(db),
+        TransactionalOperator.create(transactions));
     return new ProjectionLoop(new KafkaClients(kafka, instance, properties), decoder, writer, offsets,
         new ProjectionMetrics(registry), status, properties);
   }

@@ -2,6 +2,7 @@ package io.switchboard.callstate.projection;
 
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.topics.Topic;
 import io.switchboard.schemas.topics.Topics;
@@ -17,28 +18,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Decodes polled records; a record that cannot be projected is logged and skipped, never thrown. */
+/** Decodes polled records; a record that cannot be projected is logged and set aside, never thrown. */
 final class RecordDecoder {
 
   private static final Logger log = LoggerFactory.getLogger(RecordDecoder.class);
 
   /** The topics this projection reads. */
-  static final List<Topic<?>> TOPICS = List.of(Topics.CALL_EVENTS, Topics.ROUTING_DECISIONS, Topics.AGENT_EVENTS);
+  static final List<Topic<?>> TOPICS = List.of(Topics.CALL_EVENTS, Topics.ROUTING_DECISIONS, Topics.AGENT_EVENTS,
+      Topics.QUALITY_EVENTS);
 
   DecodedBatch decode(Iterable<ConsumerRecord<String, byte[]>> records) {
     List<LoggedEvent> callLog = new ArrayList<>();
     List<DecisionRow> decisions = new ArrayList<>();
     List<AgentFact> agentFacts = new ArrayList<>();
-    List<String> drops = new ArrayList<>();
+    List<QualityEvent> quality = new ArrayList<>();
+    List<DeadLetter> deadLetters = new ArrayList<>();
     Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
-      String dropReason = decodeInto(record, callLog, decisions, agentFacts);
-      if (dropReason != null) {
-        drops.add(dropReason);
+      DeadLetter deadLetter = decodeInto(record, callLog, decisions, agentFacts, quality);
+      if (deadLetter != null) {
+        deadLetters.add(deadLetter);
       }
     }
-    return new DecodedBatch(callLog, decisions, agentFacts, drops, nextOffsets);
+    return new DecodedBatch(callLog, decisions, agentFacts, quality, deadLetters, nextOffsets);
   }
 
   /** Decodes a record read back from {@code call_events}. */
@@ -49,9 +52,9 @@ final class RecordDecoder {
     return CallFact.of(Topics.CALL_EVENTS.valueSerde().decode(bytes), topic, partition, offset);
   }
 
-  /** Returns why the record was skipped, or null when it was decoded. */
-  private String decodeInto(ConsumerRecord<String, byte[]> record, List<LoggedEvent> callLog,
-      List<DecisionRow> decisions, List<AgentFact> agentFacts) {
+  /** Returns the record set aside, or null when it was decoded. */
+  private DeadLetter decodeInto(ConsumerRecord<String, byte[]> record, List<LoggedEvent> callLog,
+      List<DecisionRow> decisions, List<AgentFact> agentFacts, List<QualityEvent> quality) {
     if (record.value() == null) {
       return drop(record, "tombstone", "a null value");
     }
@@ -62,7 +65,7 @@ final class RecordDecoder {
       }
       if (Topics.ROUTING_DECISIONS.name().equals(record.topic())) {
         RoutingDecision decision = Topics.ROUTING_DECISIONS.valueSerde().decode(record.value());
-        String dropped = logged(record, decision,
+        DeadLetter dropped = logged(record, decision,
             CallFact.of(decision, record.topic(), record.partition(), record.offset()), callLog);
         if (dropped == null) {
           decisions.add(DecisionRow.of(decision));
@@ -77,13 +80,21 @@ final class RecordDecoder {
         agentFacts.add(AgentFact.of(event, record.partition(), record.offset()));
         return null;
       }
+      if (Topics.QUALITY_EVENTS.name().equals(record.topic())) {
+        QualityEvent event = Topics.QUALITY_EVENTS.valueSerde().decode(record.value());
+        if (hasNul(EventJson.of(event))) {
+          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
+        }
+        quality.add(event);
+        return null;
+      }
       return drop(record, "unknown-topic", "a topic this projection does not read");
     } catch (SerializationException e) {
       return drop(record, "undecodable", e.getMessage());
     }
   }
 
-  private String logged(ConsumerRecord<String, byte[]> record, SpecificRecord event, CallFact fact,
+  private DeadLetter logged(ConsumerRecord<String, byte[]> record, SpecificRecord event, CallFact fact,
       List<LoggedEvent> callLog) {
     String json = EventJson.of(event);
     if (hasNul(json)) {
@@ -98,18 +109,19 @@ final class RecordDecoder {
     return json.contains("\\u0000");
   }
 
-  private static String drop(ConsumerRecord<String, byte[]> record, String reason, String detail) {
+  private static DeadLetter drop(ConsumerRecord<String, byte[]> record, String reason, String detail) {
     // The key is the subject of the record: an agent on agent.events, a call elsewhere.
     String subject = Topics.AGENT_EVENTS.name().equals(record.topic()) ? "agentId" : "callId";
     if (record.key() != null) {
       MDC.put(subject, record.key());
     }
     try {
-      log.warn("Skipping record {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), reason,
+      log.warn("Setting record {}-{}@{} aside ({}): {}", record.topic(), record.partition(), record.offset(), reason,
           detail);
     } finally {
       MDC.remove(subject);
     }
-    return reason;
+    return new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(), record.value(), reason,
+        detail);
   }
 }

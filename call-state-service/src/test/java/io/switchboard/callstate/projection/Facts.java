@@ -7,7 +7,12 @@ import io.switchboard.schemas.avro.CallDirection;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallHeld;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.CallResumed;
+import io.switchboard.schemas.avro.CallRinging;
+import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingDecision;
@@ -45,6 +50,22 @@ final class Facts {
 
   CallFact ended(Instant at, CallOutcome outcome) {
     return call(at, new CallEnded(outcome, "hung up", "customer"));
+  }
+
+  CallFact ringing(Instant at, String agentId) {
+    return call(at, new CallRinging(agentId, null));
+  }
+
+  CallFact held(Instant at) {
+    return call(at, new CallHeld("a1"));
+  }
+
+  CallFact resumed(Instant at) {
+    return call(at, new CallResumed("a1"));
+  }
+
+  CallFact transferred(Instant at, TransferTargetType type, String target) {
+    return call(at, new CallTransferred(type, target, "a1"));
   }
 
   CallFact routingQueued(Instant at, int priority) {

@@ -51,6 +51,31 @@ class RecordDecoderTest {
     assertThat(batch.isEmpty()).isFalse();
   }
 
+  @Test
+  void setsAsideWhatItSkipsWithWhereItWasReadAndTheBytes() {
+    byte[] garbage = "garbage".getBytes(StandardCharsets.UTF_8);
+
+    DecodedBatch batch = decoder.decode(List.of(record(2, 40, garbage), record(2, 41, null)));
+
+    assertThat(batch.deadLetters()).hasSize(2);
+    DeadLetter undecodable = batch.deadLetters().get(0);
+    assertThat(undecodable.topic()).isEqualTo(Topics.CALL_EVENTS.name());
+    assertThat(undecodable.partition()).isEqualTo(2);
+    assertThat(undecodable.offset()).isEqualTo(40);
+    assertThat(undecodable.key()).isEqualTo("c1");
+    assertThat(undecodable.value()).isEqualTo(garbage);
+    assertThat(undecodable.reason()).isEqualTo("undecodable");
+    assertThat(undecodable.error()).isNotBlank();
+    assertThat(batch.deadLetters().get(1).value()).isNull();
+    assertThat(batch.deadLetters().get(1).offset()).isEqualTo(41);
+  }
+
+  @Test
+  void aDeadLetterKeyKeepsNoNulCharacter() {
+    assertThat(DeadLetter.storable("a\u0000b".translateEscapes())).isEqualTo("a\uFFFDb".translateEscapes());
+    assertThat(DeadLetter.storable(null)).isNull();
+  }
+
   private static ConsumerRecord<String, byte[]> record(int partition, long offset, byte[] value) {
     return new ConsumerRecord<>(Topics.CALL_EVENTS.name(), partition, offset, "c1", value);
   }

@@ -1,0 +1,245 @@
+package io.switchboard.callstate.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.callstate.CallStateApplication;
+import io.switchboard.schemas.avro.AgentChannel;
+import io.switchboard.schemas.avro.AgentEvent;
+import io.switchboard.schemas.avro.AgentRegistered;
+import io.switchboard.schemas.avro.AgentStatus;
+import io.switchboard.schemas.avro.AgentStatusChanged;
+import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallChannel;
+import io.switchboard.schemas.avro.CallCreated;
+import io.switchboard.schemas.avro.CallDirection;
+import io.switchboard.schemas.avro.CallEnded;
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.CallHeld;
+import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.CallResumed;
+import io.switchboard.schemas.avro.CallRinging;
+import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.MediaType;
+import io.switchboard.schemas.avro.QualityEvent;
+import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.schemas.avro.Skill;
+import io.switchboard.schemas.avro.TransferTargetType;
+import io.switchboard.schemas.topics.Topics;
+import io.switchboard.testsupport.EventProducer;
+import io.switchboard.testsupport.Poll;
+import io.switchboard.testsupport.SharedKafka;
+import io.switchboard.testsupport.SharedPostgres;
+import io.switchboard.testsupport.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The tables added after the first projection: dead letters, call durations, the call views. */
+class ProjectionTablesIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private static TestDatabase database;
+  private static EventProducer producer;
+  private static ConfigurableApplicationContext context;
+
+  private final String tenant = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void startService() {
+    database = SharedPostgres.newDatabase("callstate");
+    producer = new EventProducer();
+    context = CallStateApplication.application().run(
+        "--server.port=0",
+        "--spring.r2dbc.url=" + database.r2dbcUrl(),
+        "--spring.r2dbc.username=" + database.user(),
+        "--spring.r2dbc.password=" + database.password(),
+        "--spring.flyway.url=" + database.jdbcUrl(),
+        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+        "--switchboard.projection.poll-timeout=100ms");
+  }
+
+  @AfterAll
+  static void stopService() {
+    context.close();
+    producer.close();
+  }
+
+  @Test
+  void aPoisonRecordIsSetAsideAndTheNextRecordsStillProject() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    byte[] poison = {(byte) 0xde, (byte) 0xad, 0, (byte) 0xbe, (byte) 0xef};
+
+    send(callEvent(callId, t0, created()));
+    RecordMetadata where = producer.sendRaw(Topics.CALL_EVENTS.name(), callId, poison);
+    send(callEvent(callId, t0.plusMillis(10), new CallQueued("sales", null)));
+
+    awaitCall(callId, "QUEUED");
+    List<Map<String, Object>> letters = database.query(
+        "SELECT topic, partition, record_offset, record_key, record_value, reason, error, set_aside_at "
+            + "FROM dead_letters WHERE record_key = ?", callId);
+    assertThat(letters).singleElement().satisfies(letter -> {
+      assertThat(letter).containsEntry("topic", Topics.CALL_EVENTS.name())
+          .containsEntry("partition", where.partition()).containsEntry("record_offset", where.offset())
+          .containsEntry("reason", "undecodable");
+      assertThat((byte[]) letter.get("record_value")).isEqualTo(poison);
+      assertThat((String) letter.get("error")).isNotBlank();
+      assertThat(letter.get("set_aside_at")).isNotNull();
+    });
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ?", callId)).isEqualTo(2);
+  }
+
+  @Test
+  void aHeldAndTransferredCallHasItsDurationsAndItsAgentsWrapUp() {
+    String callId = "call-" + UUID.randomUUID();
+    String agentId = "agent-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant queued = t0.plusMillis(120);
+    Instant ringing = t0.plusMillis(2_345);
+    Instant answered = t0.plusMillis(4_010);
+    Instant held1 = t0.plusMillis(9_000);
+    Instant resumed1 = t0.plusMillis(12_500);
+    Instant held2 = t0.plusMillis(20_000);
+    Instant resumed2 = t0.plusMillis(20_777);
+    Instant transferred = t0.plusMillis(25_000);
+    Instant ended = t0.plusMillis(61_234);
+    Instant wrapUp = t0.plusMillis(61_300);
+    Instant available = t0.plusMillis(75_050);
+
+    sendAgent(agentId, t0.minusSeconds(60), new AgentRegistered("Ada", List.of(new Skill("english", 7)),
+        List.of("sales"), 1, AgentChannel.WEBRTC, null));
+    send(callEvent(callId, t0, created()));
+    send(callEvent(callId, queued, new CallQueued("sales", null)));
+    send(decision(callId, ringing, new RoutingOffered(agentId, "r-1", ringing.plusSeconds(20), false)));
+    send(callEvent(callId, ringing.plusMillis(30), new CallRinging(agentId, null)));
+    send(callEvent(callId, answered, new CallAnswered(agentId, "r-1")));
+    send(callEvent(callId, held1, new CallHeld(agentId)));
+    send(callEvent(callId, resumed1, new CallResumed(agentId)));
+    send(callEvent(callId, held2, new CallHeld(agentId)));
+    send(callEvent(callId, resumed2, new CallResumed(agentId)));
+    send(callEvent(callId, transferred, new CallTransferred(TransferTargetType.AGENT, "a2", agentId)));
+    send(callEvent(callId, ended, new CallEnded(CallOutcome.ENDED, null, "customer")));
+    sendAgent(agentId, wrapUp, new AgentStatusChanged(AgentStatus.WRAP_UP, null));
+    sendAgent(agentId, available, new AgentStatusChanged(AgentStatus.AVAILABLE, null));
+
+    Map<String, Object> call = Poll.until(PATIENCE, "call " + callId + " ended with its wrap-up", () -> {
+      List<Map<String, Object>> rows = database.query("SELECT state, wait_ms, talk_ms, duration_ms, hold_ms, "
+          + "hold_count, transfer_count, wrap_up_ms, (extract(epoch FROM ringing_at) * 1000)::bigint AS ringing, "
+          + "(extract(epoch FROM held_at) * 1000)::bigint AS held FROM calls WHERE tenant_id = ? AND call_id = ?",
+          tenant, callId);
+      return rows.isEmpty() || rows.get(0).get("wrap_up_ms") == null ? null : rows.get(0);
+    });
+    assertThat(call).containsEntry("state", "ENDED")
+        .containsEntry("wait_ms", millis(queued, answered))
+        .containsEntry("talk_ms", millis(answered, ended))
+        .containsEntry("duration_ms", millis(t0, ended))
+        .containsEntry("hold_ms", millis(held1, resumed1) + millis(held2, resumed2))
+        .containsEntry("hold_count", 2)
+        .containsEntry("transfer_count", 1)
+        .containsEntry("wrap_up_ms", millis(wrapUp, available))
+        .containsEntry("ringing", ringing.toEpochMilli())
+        .containsEntry("held", held1.toEpochMilli());
+    assertThat(count("SELECT count(*) AS n FROM call_history WHERE call_id = ?", callId)).isOne();
+    assertThat(count("SELECT count(*) AS n FROM active_calls WHERE call_id = ?", callId)).isZero();
+  }
+
+  @Test
+  void aCallStillQueuedIsActive() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    send(callEvent(callId, t0, created()));
+    send(callEvent(callId, t0.plusMillis(5), new CallQueued("sales", null)));
+
+    awaitCall(callId, "QUEUED");
+
+    assertThat(count("SELECT count(*) AS n FROM active_calls WHERE tenant_id = ? AND call_id = ?", tenant, callId))
+        .isOne();
+    assertThat(count("SELECT count(*) AS n FROM call_history WHERE call_id = ?", callId)).isZero();
+  }
+
+  @Test
+  void aQualitySampleLandsWithItsScoreOnce() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    QualityEvent sample = new QualityEvent(UUID.randomUUID(), tenant, t0, "it", callId, "p-1", MediaType.VIDEO,
+        12.5, 0.8, 45.0, 3.7, 1_200.0, "VP8", 29.97, 1280, 720);
+
+    producer.send(Topics.QUALITY_EVENTS, callId, sample);
+    producer.send(Topics.QUALITY_EVENTS, callId, sample); // published twice, stored once
+
+    Map<String, Object> row = Poll.until(PATIENCE, "quality sample of " + callId, () -> {
+      List<Map<String, Object>> rows = database.query("SELECT event_id::text AS id, participant_id, media_type, "
+          + "jitter_ms, packet_loss_percent, rtt_ms, mos, bitrate_kbps, codec, frames_per_second, width, height, "
+          + "quality_score, (extract(epoch FROM occurred_at) * 1000)::bigint AS at "
+          + "FROM quality_samples WHERE tenant_id = ? AND call_id = ?", tenant, callId);
+      return rows.isEmpty() ? null : rows.get(0);
+    });
+    // The duplicate sits after the first on the same partition: once the offsets pass both, it is in.
+    RecordMetadata marker = producer.send(Topics.QUALITY_EVENTS, callId, new QualityEvent(UUID.randomUUID(), tenant,
+        t0.plusSeconds(1), "it", callId, null, MediaType.AUDIO, null, null, null, null, null, null, null, null, null));
+    Poll.until(PATIENCE, "the marker sample", () -> count("SELECT count(*) AS n FROM quality_samples "
+        + "WHERE call_id = ? AND quality_score IS NULL", callId) == 1 ? marker : null);
+
+    assertThat(row).containsEntry("id", sample.getEventId().toString()).containsEntry("participant_id", "p-1")
+        .containsEntry("media_type", "VIDEO").containsEntry("jitter_ms", 12.5)
+        .containsEntry("packet_loss_percent", 0.8).containsEntry("rtt_ms", 45.0).containsEntry("mos", 3.7)
+        .containsEntry("bitrate_kbps", 1_200.0).containsEntry("codec", "VP8").containsEntry("frames_per_second", 29.97)
+        .containsEntry("width", 1280).containsEntry("height", 720).containsEntry("quality_score", "good")
+        .containsEntry("at", t0.toEpochMilli());
+    assertThat(count("SELECT count(*) AS n FROM quality_samples WHERE call_id = ?", callId)).isEqualTo(2);
+  }
+
+  private void awaitCall(String callId, String state) {
+    Poll.until(PATIENCE, "call " + callId + " in " + state, () -> {
+      List<Map<String, Object>> rows = database.query(
+          "SELECT state FROM calls WHERE tenant_id = ? AND call_id = ?", tenant, callId);
+      return !rows.isEmpty() && state.equals(rows.get(0).get("state")) ? rows.get(0) : null;
+    });
+  }
+
+  private void send(CallEvent event) {
+    producer.send(Topics.CALL_EVENTS, event.getCallId(), event);
+  }
+
+  private void send(RoutingDecision decision) {
+    producer.send(Topics.ROUTING_DECISIONS, decision.getCallId(), decision);
+  }
+
+  private void sendAgent(String agentId, Instant at, Object payload) {
+    producer.send(Topics.AGENT_EVENTS, agentId, new AgentEvent(UUID.randomUUID(), tenant, at, "it", agentId, payload));
+  }
+
+  private CallEvent callEvent(String callId, Instant at, Object payload) {
+    return new CallEvent(UUID.randomUUID(), tenant, at, "it", callId, payload);
+  }
+
+  private RoutingDecision decision(String callId, Instant at, Object payload) {
+    return new RoutingDecision(UUID.randomUUID(), tenant, at, "it", callId, "sales", null, payload);
+  }
+
+  private static CallCreated created() {
+    return new CallCreated(CallDirection.INBOUND, CallChannel.WEBRTC, "c-42", null, null, "sales", Map.of(),
+        List.of());
+  }
+
+  /** The difference of two published timestamps, computed here rather than written down. */
+  private static long millis(Instant from, Instant to) {
+    return to.toEpochMilli() - from.toEpochMilli();
+  }
+
+  private long count(String sql, Object... params) {
+    return ((Number) database.query(sql, params).get(0).get("n")).longValue();
+  }
+}
