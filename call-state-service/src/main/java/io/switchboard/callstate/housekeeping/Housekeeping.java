@@ -17,7 +17,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Sweeps the projection every {@code interval} for calls that will never end on their own (a lost
  * offer, media that never came up, a call past the maximum duration) and closes them through
- * {@code call.events} ({@link CallCloser}). Time comes from the injected clock; a failed sweep is
+ * {@code call.events} ({@link CallCloser}), then deletes quality samples past the retention. Time comes from the injected clock; a failed sweep is
  * logged and the next one tries again.
  */
 final class Housekeeping implements SmartLifecycle {
@@ -26,23 +26,30 @@ final class Housekeeping implements SmartLifecycle {
 
   private final StaleCallFinder finder;
   private final CallCloser closer;
+  private final QualityRetention retention;
   private final HousekeepingProperties rules;
   private final Clock clock;
   private final MeterRegistry meters;
   private Scheduler scheduler;
   private volatile Disposable sweeps;
 
-  Housekeeping(StaleCallFinder finder, CallCloser closer, HousekeepingProperties rules, Clock clock,
-      MeterRegistry meters) {
+  Housekeeping(StaleCallFinder finder, CallCloser closer, QualityRetention retention, HousekeepingProperties rules,
+      Clock clock, MeterRegistry meters) {
     this.finder = finder;
     this.closer = closer;
+    this.retention = retention;
     this.rules = rules;
     this.clock = clock;
     this.meters = meters;
   }
 
-  /** One sweep: the number of calls closed. */
-  Mono<Integer> sweep() {
+  /** One sweep: stale calls closed, then old quality samples deleted. */
+  Mono<Void> sweep() {
+    return closeStaleCalls().then(deleteOldQualitySamples()).then();
+  }
+
+  /** The number of calls closed. */
+  Mono<Integer> closeStaleCalls() {
     Instant now = clock.instant();
     return finder.find(now, rules)
         .flatMap(call -> Mono.justOrEmpty(call.closing(now, rules)))
@@ -57,6 +64,17 @@ final class Housekeeping implements SmartLifecycle {
         })
         .count()
         .map(Long::intValue);
+  }
+
+  /** The number of quality samples deleted. */
+  Mono<Long> deleteOldQualitySamples() {
+    return retention.deleteOlderThan(clock.instant().minus(rules.qualityRetention()), rules.batchSize())
+        .doOnNext(deleted -> {
+          if (deleted > 0) {
+            log.info("Deleted {} quality samples older than {}", deleted, rules.qualityRetention());
+            Counter.builder("switchboard.housekeeping.quality_samples_deleted").register(meters).increment(deleted);
+          }
+        });
   }
 
   @Override

@@ -15,6 +15,7 @@ class HousekeepingConfiguration {
   @Bean(destroyMethod = "close")
   Housekeeping housekeeping(HousekeepingProperties rules, KafkaProperties kafka, InstanceProperties instance,
       DatabaseClient db, MeterRegistry meters) {
-    return new Housekeeping(new StaleCallFinder(db), new CallCloser(kafka, instance), rules, Clock.systemUTC(), meters);
+    return new Housekeeping(new StaleCallFinder(db), new CallCloser(kafka, instance), new QualityRetention(db), rules,
+        Clock.systemUTC(), meters);
   }
 }

@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param connectingTimeout a call CONNECTING this long never got its media up: closed as FAILED
  * @param maxCallDuration a call not ended this long after it was created is ended (ENDED when it
  *     was talking, else FAILED)
- * @param batchSize calls closed per sweep at most; the rest wait for the next sweep
+ * @param qualityRetention quality samples older than this are deleted
+ * @param batchSize calls closed, and quality samples deleted, per sweep at most; the rest wait for
+ *     the next sweep
  */
 @Validated
 @ConfigurationProperties("switchboard.housekeeping")
@@ -27,6 +29,7 @@ record HousekeepingProperties(
     @NotNull Duration ringingTimeout,
     @NotNull Duration connectingTimeout,
     @NotNull Duration maxCallDuration,
+    @NotNull Duration qualityRetention,
     @Min(1) @Max(10_000) int batchSize) {
 
   HousekeepingProperties {
@@ -34,6 +37,7 @@ record HousekeepingProperties(
     requirePositive("ringing-timeout", ringingTimeout);
     requirePositive("connecting-timeout", connectingTimeout);
     requirePositive("max-call-duration", maxCallDuration);
+    requirePositive("quality-retention", qualityRetention);
   }
 
   private static void requirePositive(String name, Duration value) {

@@ -8,6 +8,8 @@ import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDirection;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.MediaType;
+import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
 import io.switchboard.schemas.avro.RoutingQueued;
@@ -88,6 +90,29 @@ class HousekeepingIT {
         .isEqualTo(1);
     assertThat(database.query("SELECT state FROM calls WHERE call_id = ?", fresh).get(0).get("state"))
         .isEqualTo("RINGING");
+  }
+
+  @Test
+  void qualitySamplesPastTheRetentionAreDeletedAndRecentOnesKept() {
+    // given a sample eight days old and one from now (retention 7 days)
+    String callId = "q-" + UUID.randomUUID();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    UUID old = UUID.randomUUID();
+    UUID recent = UUID.randomUUID();
+    producer.send(Topics.QUALITY_EVENTS, callId, sample(old, callId, now.minus(Duration.ofDays(8))));
+    producer.send(Topics.QUALITY_EVENTS, callId, sample(recent, callId, now));
+
+    // when the sweeps run, then only the recent one is left
+    Poll.until(PATIENCE, "the recent sample projected and the old one deleted", () ->
+        count("SELECT count(*) AS n FROM quality_samples WHERE call_id = ? AND event_id = ?::uuid", callId,
+            recent.toString()) == 1
+            && count("SELECT count(*) AS n FROM quality_samples WHERE call_id = ?", callId) == 1 ? Boolean.TRUE : null);
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ?", callId)).isZero();
+  }
+
+  private QualityEvent sample(UUID eventId, String callId, Instant at) {
+    return new QualityEvent(eventId, tenant, at, "it", callId, "p-1", MediaType.AUDIO, 10.0, 0.5, 40.0, 4.2, 64.0,
+        "opus", null, null, null);
   }
 
   /** Sweeps run every 200 ms: a second has seen several, each of which could have published again. */

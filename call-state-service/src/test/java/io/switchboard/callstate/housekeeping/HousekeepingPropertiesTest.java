@@ -17,7 +17,8 @@ class HousekeepingPropertiesTest {
       .withUserConfiguration(Properties.class)
       .withPropertyValues("switchboard.housekeeping.enabled=true", "switchboard.housekeeping.interval=30s",
           "switchboard.housekeeping.ringing-timeout=60s", "switchboard.housekeeping.connecting-timeout=60s",
-          "switchboard.housekeeping.max-call-duration=4h", "switchboard.housekeeping.batch-size=500");
+          "switchboard.housekeeping.max-call-duration=4h", "switchboard.housekeeping.quality-retention=7d",
+          "switchboard.housekeeping.batch-size=500");
 
   @EnableConfigurationProperties(HousekeepingProperties.class)
   static class Properties {}

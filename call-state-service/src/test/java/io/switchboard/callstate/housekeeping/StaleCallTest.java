@@ -13,7 +13,7 @@ class StaleCallTest {
 
   private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
   private static final HousekeepingProperties RULES = new HousekeepingProperties(true, Duration.ofSeconds(30),
-      Duration.ofSeconds(60), Duration.ofSeconds(45), Duration.ofHours(4), 500);
+      Duration.ofSeconds(60), Duration.ofSeconds(45), Duration.ofHours(4), Duration.ofDays(7), 500);
 
   private static Optional<StaleCall.Closing> closing(CallState state, Duration inState, Duration sinceCreated) {
     return new StaleCall("acme", "c1", state, NOW.minus(inState), NOW.minus(sinceCreated)).closing(NOW, RULES);
