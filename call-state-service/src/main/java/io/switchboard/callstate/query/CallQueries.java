@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,55 @@ class CallQueries {
         .one();
   }
 
+  /** The call with its events and routing decisions (three reads, each one query), or empty. */
+  Mono<CallDetail> detail(String tenantId, String callId) {
+    Mono<List<CallDetail.EventLine>> events = db.sql("SELECT type, occurred_at FROM call_events"
+            + " WHERE tenant_id = $1 AND call_id = $2 ORDER BY occurred_at, topic, partition, record_offset")
+        .bind(0, tenantId).bind(1, callId)
+        .map((row, meta) -> new CallDetail.EventLine(row.get("type", String.class), timestamp(row, "occurred_at")))
+        .all().collectList();
+    Mono<List<CallDetail.DecisionLine>> decisions = db.sql("SELECT * FROM routing_decisions"
+            + " WHERE tenant_id = $1 AND call_id = $2 ORDER BY occurred_at, event_id")
+        .bind(0, tenantId).bind(1, callId)
+        .map((row, meta) -> decision(row))
+        .all().collectList();
+    return find(tenantId, callId).flatMap(call -> Mono.zip(events, decisions)
+        .map(both -> new CallDetail(call, both.getT1(), both.getT2())));
+  }
+
+  /** One page of history, with the cursor of the next page when there is one. */
+  Mono<HistoryPage> history(String tenantId, HistoryFilter filter) {
+    return HistorySql.history(tenantId, filter).on(db)
+        .map((row, meta) -> new Positioned(row.get("created_at", Instant.class), view(row)))
+        .all().collectList()
+        .map(rows -> {
+          boolean more = rows.size() > filter.limit();
+          List<Positioned> page = more ? rows.subList(0, filter.limit()) : rows;
+          Positioned last = page.isEmpty() ? null : page.get(page.size() - 1);
+          String next = more ? new Cursor(last.createdAt(), last.view().callId()).encode() : null;
+          return new HistoryPage(page.stream().map(Positioned::view).toList(), next);
+        });
+  }
+
+  /** Every call the filter matches, from its cursor on, streamed (the CSV export). */
+  Flux<CallView> allHistory(String tenantId, HistoryFilter filter) {
+    return HistorySql.history(tenantId, filter.unlimited()).on(db).map((row, meta) -> view(row)).all();
+  }
+
+  /** Calls not in a terminal state. */
+  Flux<CallView> active(String tenantId, String queue, String agent) {
+    return HistorySql.active(tenantId, queue, agent).on(db).map((row, meta) -> view(row)).all();
+  }
+
+  private record Positioned(Instant createdAt, CallView view) {}
+
+  private static CallDetail.DecisionLine decision(Readable row) {
+    return new CallDetail.DecisionLine(row.get("type", String.class), row.get("queue", String.class),
+        row.get("agent_id", String.class), row.get("reservation_id", String.class),
+        row.get("position", Integer.class), row.get("priority", Integer.class), timestamp(row, "expires_at"),
+        row.get("to_queue", String.class), row.get("reason", String.class), timestamp(row, "occurred_at"));
+  }
+
   private CallView view(Readable row) {
     String[] tags = row.get("tags", String[].class);
     Json attributes = row.get("attributes", Json.class);
@@ -54,7 +104,11 @@ class CallQueries {
   }
 
   private static String timestamp(Readable row, String column) {
-    Instant value = row.get(column, Instant.class);
+    return iso(row.get(column, Instant.class));
+  }
+
+  /** ISO-8601 UTC with milliseconds, the format of every timestamp of the API; null stays null. */
+  static String iso(Instant value) {
     return value == null ? null : TIMESTAMP.format(value);
   }
 }

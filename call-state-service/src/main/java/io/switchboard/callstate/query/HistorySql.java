@@ -1,0 +1,61 @@
+package io.switchboard.callstate.query;
+
+import io.switchboard.schemas.call.CallState;
+import java.util.Arrays;
+
+/** The SQL of the history and active-call lists over {@code calls}. */
+final class HistorySql {
+
+  /** Non-terminal states, from the state enum, so a new state needs no change here. */
+  static final String[] ACTIVE_STATES = Arrays.stream(CallState.values()).filter(state -> !state.isTerminal())
+      .map(Enum::name).toArray(String[]::new);
+
+  private HistorySql() {}
+
+  /**
+   * Newest first by {@code (created_at, call_id)}: a keyset, so a page after a cursor is the same
+   * whatever was inserted meanwhile, and it costs the same on page 1 and page 1000. It fetches one
+   * row more than the limit to know whether there is a next page.
+   */
+  static SqlQuery history(String tenantId, HistoryFilter filter) {
+    SqlQuery query = new SqlQuery("SELECT * FROM calls WHERE tenant_id = ");
+    query.append(query.bind(tenantId)).append(" AND created_at IS NOT NULL");
+    if (filter.from() != null) {
+      query.append(" AND created_at >= ").append(query.bind(filter.from()));
+    }
+    if (filter.to() != null) {
+      query.append(" AND created_at < ").append(query.bind(filter.to()));
+    }
+    equal(query, "queue", filter.queue());
+    equal(query, "agent_id", filter.agent());
+    equal(query, "customer_id", filter.customer());
+    if (!filter.states().isEmpty()) {
+      String[] states = filter.states().stream().map(Enum::name).toArray(String[]::new);
+      query.append(" AND state = ANY(").append(query.bind(states)).append(")");
+    }
+    if (filter.after() != null) {
+      query.append(" AND (created_at, call_id) < (").append(query.bind(filter.after().createdAt())).append(", ")
+          .append(query.bind(filter.after().callId())).append(")");
+    }
+    query.append(" ORDER BY created_at DESC, call_id DESC");
+    if (filter.limit() > 0) {
+      query.append(" LIMIT ").append(query.bind(filter.limit() + 1));
+    }
+    return query;
+  }
+
+  /** Calls in a non-terminal state, oldest first (the ones waiting longest are the ones to look at). */
+  static SqlQuery active(String tenantId, String queue, String agent) {
+    SqlQuery query = new SqlQuery("SELECT * FROM calls WHERE tenant_id = ");
+    query.append(query.bind(tenantId)).append(" AND state = ANY(").append(query.bind(ACTIVE_STATES)).append(")");
+    equal(query, "queue", queue);
+    equal(query, "agent_id", agent);
+    return query.append(" ORDER BY created_at NULLS FIRST, call_id");
+  }
+
+  private static void equal(SqlQuery query, String column, String value) {
+    if (value != null) {
+      query.append(" AND ").append(column).append(" = ").append(query.bind(value));
+    }
+  }
+}
