@@ -16,7 +16,9 @@ record ReadApiService(ConfigurableApplicationContext context, WebTestClient http
     ConfigurableApplicationContext context = CallStateApplication.application().run("--server.port=0",
         "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + database.user(),
         "--spring.r2dbc.password=" + database.password(), "--spring.flyway.url=" + database.jdbcUrl(),
-        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers());
+        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+        // The rows are written directly, with times in the past: the housekeeping would close open ones.
+        "--switchboard.housekeeping.enabled=false");
     int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
         .responseTimeout(Duration.ofSeconds(10)).build();
