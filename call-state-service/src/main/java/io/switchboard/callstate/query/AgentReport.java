@@ -17,8 +17,8 @@ import reactor.core.publisher.Flux;
 @Component
 class AgentReport {
 
-  static final List<String> CSV_HEADER = List.of("agentId", "handled", "talkMs", "staffedMs", "occupancy",
-      "noAnswers");
+  static final List<String> CSV_HEADER = List.of("agentId", "handled", "talkMs", "holdMs", "wrapUpMs", "staffedMs",
+      "occupancy", "noAnswers");
 
   /** The statuses in which an agent is signed in and taking calls: the occupancy denominator. */
   static final String[] STAFFED = {"AVAILABLE", "RESERVED", "BUSY"};
@@ -45,7 +45,8 @@ class AgentReport {
     String start = "greatest(since, " + from + ")";
     String agent = range.subject() == null ? "" : " AND agent_id = " + query.bind(range.subject());
     return query.append("WITH handled AS ("
-        + "SELECT agent_id, count(*) AS handled, coalesce(sum(talk_ms), 0) AS talk_ms FROM calls"
+        + "SELECT agent_id, count(*) AS handled, coalesce(sum(talk_ms), 0) AS talk_ms,"
+        + " coalesce(sum(hold_ms), 0) AS hold_ms, coalesce(sum(wrap_up_ms), 0) AS wrap_up_ms FROM calls"
         + " WHERE tenant_id = " + tenant + " AND agent_id IS NOT NULL"
         + " AND answered_at >= " + from + " AND answered_at < " + to + agent + " GROUP BY agent_id),"
         // Each applied status lasts until the agent's next applied status; the one in force at
@@ -63,6 +64,7 @@ class AgentReport {
         + " AND type IN ('ReservationRejected', 'ReservationTimedOut')"
         + " AND occurred_at >= " + from + " AND occurred_at < " + to + agent + " GROUP BY agent_id)"
         + " SELECT agent_id, coalesce(handled, 0) AS handled, coalesce(talk_ms, 0)::bigint AS talk_ms,"
+        + " coalesce(hold_ms, 0)::bigint AS hold_ms, coalesce(wrap_up_ms, 0)::bigint AS wrap_up_ms,"
         + " coalesce(staffed_ms, 0)::bigint AS staffed_ms, coalesce(no_answers, 0) AS no_answers"
         + " FROM handled FULL JOIN staffed USING (agent_id) FULL JOIN no_answers USING (agent_id)"
         + " ORDER BY agent_id");
@@ -71,16 +73,17 @@ class AgentReport {
   private static AgentFigures figures(Readable row) {
     long talk = row.get("talk_ms", Long.class);
     long staffed = row.get("staffed_ms", Long.class);
-    return new AgentFigures(row.get("agent_id", String.class), row.get("handled", Long.class), talk, staffed,
-        QueueReport.ratio(talk, staffed), row.get("no_answers", Long.class));
+    return new AgentFigures(row.get("agent_id", String.class), row.get("handled", Long.class), talk,
+        row.get("hold_ms", Long.class), row.get("wrap_up_ms", Long.class), staffed, QueueReport.ratio(talk, staffed),
+        row.get("no_answers", Long.class));
   }
 
   /** One agent's figures; durations in milliseconds, occupancy from 0 to 1 (null when never staffed). */
-  record AgentFigures(String agentId, long handled, long talkMs, long staffedMs, Double occupancy,
-      long noAnswers) {
+  record AgentFigures(String agentId, long handled, long talkMs, long holdMs, long wrapUpMs, long staffedMs,
+      Double occupancy, long noAnswers) {
 
     List<Object> csv() {
-      return Arrays.asList(agentId, handled, talkMs, staffedMs, occupancy, noAnswers);
+      return Arrays.asList(agentId, handled, talkMs, holdMs, wrapUpMs, staffedMs, occupancy, noAnswers);
     }
   }
 }

@@ -5,9 +5,29 @@ import java.util.List;
 
 /**
  * {@code GET /api/v1/calls/{callId}}: the call view with its fields at the top level as before,
- * plus its event log and routing decisions, oldest first.
+ * plus its event log and routing decisions, oldest first, and its quality summary.
  */
-record CallDetail(@JsonUnwrapped CallView call, List<EventLine> events, List<DecisionLine> routingDecisions) {
+record CallDetail(@JsonUnwrapped CallView call, List<EventLine> events, List<DecisionLine> routingDecisions,
+    Quality quality) {
+
+  /**
+   * The call's media quality over its samples (quality_samples), null when it has none: the MOS
+   * average and minimum, the score of its worst sample (excellent/good/fair/poor), average jitter
+   * and round trip, and the highest packet loss.
+   */
+  record Quality(long samples, Double averageMos, Double minimumMos, String worstScore, Double averageJitterMs,
+      Double maxPacketLossPercent, Double averageRttMs) {
+
+    static Quality of(Long samples, Double averageMos, Double minimumMos, String worstScore, Double averageJitterMs,
+        Double maxPacketLossPercent, Double averageRttMs) {
+      return new Quality(samples == null ? 0 : samples, averageMos, minimumMos, worstScore, averageJitterMs,
+          maxPacketLossPercent, averageRttMs);
+    }
+
+    Quality orNull() {
+      return samples == 0 ? null : this;
+    }
+  }
 
   /** One entry of call_events: the payload record name and when it occurred. */
   record EventLine(String type, String occurredAt) {}

@@ -40,7 +40,7 @@ class CallQueries {
         .one();
   }
 
-  /** The call with its events and routing decisions (three reads, each one query), or empty. */
+  /** The call with its events, routing decisions and quality summary (one query each), or empty. */
   Mono<CallDetail> detail(String tenantId, String callId) {
     Mono<List<CallDetail.EventLine>> events = db.sql("SELECT type, occurred_at FROM call_events"
             + " WHERE tenant_id = $1 AND call_id = $2 ORDER BY occurred_at, topic, partition, record_offset")
@@ -52,8 +52,17 @@ class CallQueries {
         .bind(0, tenantId).bind(1, callId)
         .map((row, meta) -> decision(row))
         .all().collectList();
-    return find(tenantId, callId).flatMap(call -> Mono.zip(events, decisions)
-        .map(both -> new CallDetail(call, both.getT1(), both.getT2())));
+    Mono<CallDetail.Quality> quality = db.sql("SELECT count(*) AS samples, avg(mos) AS avg_mos, min(mos) AS min_mos,"
+            + " avg(jitter_ms) AS avg_jitter, max(packet_loss_percent) AS max_loss, avg(rtt_ms) AS avg_rtt,"
+            + " (array_agg(quality_score ORDER BY mos) FILTER (WHERE mos IS NOT NULL))[1] AS worst"
+            + " FROM quality_samples WHERE tenant_id = $1 AND call_id = $2")
+        .bind(0, tenantId).bind(1, callId)
+        .map((row, meta) -> CallDetail.Quality.of(row.get("samples", Long.class), row.get("avg_mos", Double.class),
+            row.get("min_mos", Double.class), row.get("worst", String.class), row.get("avg_jitter", Double.class),
+            row.get("max_loss", Double.class), row.get("avg_rtt", Double.class)))
+        .one();
+    return find(tenantId, callId).flatMap(call -> Mono.zip(events, decisions, quality)
+        .map(all -> new CallDetail(call, all.getT1(), all.getT2(), all.getT3().orNull())));
   }
 
   /** One page of history, with the cursor of the next page when there is one. */
@@ -100,7 +109,9 @@ class CallQueries {
         tags == null ? List.of() : Arrays.asList(tags), timestamp(row, "created_at"), timestamp(row, "queued_at"),
         timestamp(row, "offered_at"), timestamp(row, "answered_at"), timestamp(row, "ended_at"),
         row.get("end_reason", String.class), row.get("wait_ms", Long.class), row.get("talk_ms", Long.class),
-        row.get("duration_ms", Long.class));
+        row.get("duration_ms", Long.class), timestamp(row, "ringing_at"), timestamp(row, "held_at"),
+        row.get("hold_count", Integer.class), row.get("hold_ms", Long.class), row.get("transfer_count", Integer.class),
+        row.get("wrap_up_ms", Long.class));
   }
 
   private static String timestamp(Readable row, String column) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The call view of docs/call-flow.md. Timestamps are ISO-8601 UTC with milliseconds; a field not
- * reached yet is null (and is written as null, not left out).
+ * reached yet is null (and is written as null, not left out). {@code talkMs} runs from answer to
+ * end and includes {@code holdMs}; {@code wrapUpMs} is the agent's wrap-up after the call.
  */
 record CallView(
     String callId,
@@ -28,4 +29,10 @@ record CallView(
     String endReason,
     Long waitMs,
     Long talkMs,
-    Long durationMs) {}
+    Long durationMs,
+    String ringingAt,
+    String heldAt,
+    Integer holdCount,
+    Long holdMs,
+    Integer transferCount,
+    Long wrapUpMs) {}

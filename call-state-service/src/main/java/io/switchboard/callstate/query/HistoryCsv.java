@@ -9,7 +9,8 @@ final class HistoryCsv {
 
   static final List<String> HEADER = List.of("callId", "tenantId", "state", "outcome", "queue", "agentId",
       "customerId", "direction", "channel", "priority", "attributes", "tags", "createdAt", "queuedAt", "offeredAt",
-      "answeredAt", "endedAt", "endReason", "waitMs", "talkMs", "durationMs");
+      "answeredAt", "endedAt", "endReason", "waitMs", "talkMs", "durationMs", "ringingAt", "heldAt", "holdCount",
+      "holdMs", "transferCount", "wrapUpMs");
 
   private HistoryCsv() {}
 
@@ -18,6 +19,7 @@ final class HistoryCsv {
         call.agentId(), call.customerId(), call.direction(), call.channel(), call.priority(),
         json.writeValueAsString(call.attributes()), String.join(" ", call.tags()), call.createdAt(),
         call.queuedAt(), call.offeredAt(), call.answeredAt(), call.endedAt(), call.endReason(), call.waitMs(),
-        call.talkMs(), call.durationMs());
+        call.talkMs(), call.durationMs(), call.ringingAt(), call.heldAt(), call.holdCount(), call.holdMs(),
+        call.transferCount(), call.wrapUpMs());
   }
 }

@@ -41,7 +41,8 @@ class QueueReport {
         + " count(*) FILTER (WHERE answered_at IS NOT NULL AND wait_ms <= " + threshold + ") AS answered_within,"
         + " count(*) FILTER (WHERE " + abandoned + " AND wait_ms > " + threshold + ") AS abandoned_after,"
         + " (avg(wait_ms) FILTER (WHERE answered_at IS NOT NULL))::float8 AS asa_ms,"
-        + " (avg(talk_ms) FILTER (WHERE answered_at IS NOT NULL AND talk_ms IS NOT NULL))::float8 AS aht_ms"
+        + " (avg(talk_ms + coalesce(wrap_up_ms, 0)) FILTER (WHERE answered_at IS NOT NULL AND talk_ms IS NOT NULL))"
+        + "::float8 AS aht_ms"
         + " FROM calls WHERE tenant_id = " + query.bind(tenantId) + " AND queue IS NOT NULL"
         + " AND queued_at >= " + query.bind(range.from()) + " AND queued_at < " + query.bind(range.to()));
     if (range.subject() != null) {

@@ -94,6 +94,40 @@ class ReadApiIT {
     assertAgent(agents.get(2), 1, 30_000, 0, null, 1);
   }
 
+  @Test
+  void handlingTimeIncludesWrapUpAndTheDetailShowsHoldWrapUpAndQuality() {
+    // given h1 answered after 10 s, 100 s from answer to end of which 30 s on hold (twice), then 15 s
+    // of wrap-up, with two quality samples; h2 the same without wrap-up or samples
+    Instant queued = Instant.parse("2025-01-07T09:00:00Z");
+    rows.call(tenant, "h1", "ENDED", "support", "a9", queued, 10, 100L);
+    rows.handling(tenant, "h1", 2, 30_000, 15_000);
+    rows.quality(tenant, "h1", 4.2, "excellent", 10.0, 0.5, queued.plusSeconds(20));
+    rows.quality(tenant, "h1", 3.2, "fair", 30.0, 2.5, queued.plusSeconds(40));
+    rows.call(tenant, "h2", "ENDED", "support", "a9", queued.plusSeconds(60), 20, 50L);
+
+    // when the reports and the detail are read
+    Map<String, Object> queues = get("/api/v1/reports/queues?from=2025-01-07T09:00:00Z&to=2025-01-07T10:00:00Z"
+        + "&interval=1h&queue=support");
+    Map<String, Object> agents = get("/api/v1/reports/agents?from=2025-01-07T09:00:00Z&to=2025-01-07T10:00:00Z"
+        + "&agent=a9");
+    Map<String, Object> detail = get("/api/v1/calls/h1");
+    Map<String, Object> plain = get("/api/v1/calls/h2");
+
+    // then AHT = (100 + 15 + 50) / 2 s: talk (hold included) plus wrap-up
+    assertThat(number(rowsOf(queues).get(0), "ahtMs")).isEqualTo(82_500.0);
+    assertThat(number(rowsOf(agents).get(0), "holdMs")).isEqualTo(30_000.0);
+    assertThat(number(rowsOf(agents).get(0), "wrapUpMs")).isEqualTo(15_000.0);
+    assertThat(detail).containsEntry("holdCount", 2).containsEntry("holdMs", 30_000).containsEntry("wrapUpMs", 15_000);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> quality = (Map<String, Object>) detail.get("quality");
+    assertThat(quality).containsEntry("samples", 2).containsEntry("worstScore", "fair");
+    assertThat(number(quality, "averageMos")).isCloseTo(3.7, within(1e-9));
+    assertThat(number(quality, "minimumMos")).isEqualTo(3.2);
+    assertThat(number(quality, "maxPacketLossPercent")).isEqualTo(2.5);
+    assertThat(number(quality, "averageJitterMs")).isEqualTo(20.0);
+    assertThat(plain).containsEntry("quality", null).containsEntry("wrapUpMs", null);
+  }
+
   private void givenSixQueuedCalls() {
     rows.call(tenant, "c1", "ENDED", "sales", "a1", T0.plusSeconds(60), 10, 100L);
     rows.call(tenant, "c2", "ENDED", "sales", "a2", T0.plusSeconds(120), 30, 200L);

@@ -58,6 +58,19 @@ final class Rows {
             + " RETURNING event_id", UUID.randomUUID(), tenant, callId, type, at(at), offset);
   }
 
+  /** Hold and wrap-up of a call written by {@link #call}. */
+  void handling(String tenant, String callId, int holdCount, long holdMs, long wrapUpMs) {
+    database.query("UPDATE calls SET hold_count = ?, hold_ms = ?, wrap_up_ms = ? WHERE tenant_id = ? AND call_id = ?"
+        + " RETURNING call_id", holdCount, holdMs, wrapUpMs, tenant, callId);
+  }
+
+  void quality(String tenant, String callId, double mos, String score, double jitterMs, double lossPercent,
+      Instant at) {
+    database.query("INSERT INTO quality_samples (event_id, tenant_id, call_id, media_type, jitter_ms,"
+            + " packet_loss_percent, rtt_ms, mos, quality_score, occurred_at) VALUES (?, ?, ?, 'AUDIO', ?, ?, 40, ?, ?, ?)"
+            + " RETURNING event_id", UUID.randomUUID(), tenant, callId, jitterMs, lossPercent, mos, score, at(at));
+  }
+
   private static OffsetDateTime at(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
