@@ -4,6 +4,7 @@ import io.switchboard.callstate.projection.AgentFold.Applied;
 import io.switchboard.callstate.projection.AgentFold.HistoryLine;
 import io.switchboard.callstate.projection.CallFold.Folded;
 import io.switchboard.callstate.projection.CallFold.Rejection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,13 +53,16 @@ final class BatchWriter {
 
   Mono<Outcome> apply(DecodedBatch batch) {
     return transaction.transactional(Mono.defer(() -> {
-      // The agents whose calls' wrap-up may have changed: those of refolded calls and of agent events.
-      Set<AgentKey> wrapUpAgents = new LinkedHashSet<>();
-      batch.agentFacts().forEach(fact -> wrapUpAgents.add(fact.key()));
+      // Whose wrap-up may have changed: the refolded calls, and the calls of agents with new status
+      // lines from the earliest such line on (WrapUps).
+      Set<CallKey> wrapUpCalls = new LinkedHashSet<>();
+      Map<AgentKey, Instant> wrapUpAgents = new LinkedHashMap<>();
+      batch.agentFacts().forEach(fact -> wrapUpAgents.merge(fact.key(), fact.occurredAt(),
+          (a, b) -> a.isBefore(b) ? a : b));
       return logCallEvents(batch.callLog())
-          .flatMap(newCallEvents -> refoldCalls(newCallEvents, wrapUpAgents)
+          .flatMap(newCallEvents -> refoldCalls(newCallEvents, wrapUpCalls)
               .flatMap(rejections -> applyOtherEvents(batch)
-                  .flatMap(newOtherEvents -> Mono.defer(() -> wrapUps.update(wrapUpAgents))
+                  .flatMap(newOtherEvents -> Mono.defer(() -> wrapUps.update(wrapUpCalls, wrapUpAgents))
                       .then(deadLetters.insert(batch.deadLetters()))
                       .then(offsets.save(batch.nextOffsets()))
                       .thenReturn(new Outcome(newCallEvents.size() + newOtherEvents, rejections,
@@ -83,7 +87,7 @@ final class BatchWriter {
   }
 
   /** Folds every call that got a new event again, from its whole log, and writes the rows back. */
-  private Mono<List<Rejection>> refoldCalls(List<LoggedEvent> newEvents, Set<AgentKey> wrapUpAgents) {
+  private Mono<List<Rejection>> refoldCalls(List<LoggedEvent> newEvents, Set<CallKey> wrapUpCalls) {
     Set<CallKey> touched = new LinkedHashSet<>();
     Set<UUID> newIds = new HashSet<>();
     for (LoggedEvent event : newEvents) {
@@ -102,7 +106,7 @@ final class BatchWriter {
             Folded folded = callFold.fold(key.tenantId(), key.callId(), facts);
             rows.add(folded.row());
             if (folded.row().agentId() != null) {
-              wrapUpAgents.add(new AgentKey(key.tenantId(), folded.row().agentId()));
+              wrapUpCalls.add(key);
             }
             // Only report refusals of new events: older ones were reported when they arrived.
             folded.rejections().stream().filter(r -> newIds.contains(r.eventId())).forEach(rejections::add);

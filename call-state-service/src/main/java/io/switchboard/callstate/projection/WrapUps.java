@@ -1,6 +1,10 @@
 package io.switchboard.callstate.projection;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -10,13 +14,20 @@ import reactor.core.publisher.Mono;
  * after the call ended is WRAP_UP; it lasts until the agent's next status other than WRAP_UP, and is
  * null while that has not happened. Stale agent events ({@code applied = false}) do not count.
  *
- * <p>Both sides can change in any batch (a late call event moves {@code ended_at}, a new agent
- * event adds a status), so the calls of every agent touched by a batch are derived again, in one
- * statement, after the calls and the agents of the batch were written.
+ * <p>Both sides can change in any batch, so after the calls and the agents of a batch are written,
+ * two statements derive again only what may have changed:
+ * <ul>
+ *   <li>the calls folded in the batch (a late call event may move {@code ended_at});
+ *   <li>for each agent with new status lines from {@code t} on, its calls that ended at or after
+ *       the agent's last status other than WRAP_UP before {@code t}: an earlier call's first status
+ *       after its end, and the end of its wrap-up, are both at or before that status, so lines from
+ *       {@code t} on cannot change it. (With no such status, all the agent's ended calls.)
+ * </ul>
+ * Each batch therefore touches the last call or two of each agent, not the agent's whole history.
  */
 final class WrapUps {
 
-  private static final String UPDATE = """
+  private static final String WRAP_UP_OF_C = """
       UPDATE calls c SET wrap_up_ms = (
         SELECT GREATEST(0, (EXTRACT(EPOCH FROM (done.occurred_at - wrap.occurred_at)) * 1000)::bigint)
         FROM (SELECT h.occurred_at, h.status FROM agent_status_history h
@@ -28,8 +39,18 @@ final class WrapUps {
                 AND h.occurred_at > wrap.occurred_at AND h.status <> 'WRAP_UP'
               ORDER BY h.occurred_at LIMIT 1) done
         WHERE wrap.status = 'WRAP_UP')
-      WHERE c.ended_at IS NOT NULL
-        AND (c.tenant_id, c.agent_id) IN (SELECT t, a FROM unnest($1::text[], $2::text[]) AS k(t, a))""";
+      """;
+
+  private static final String CALLS = WRAP_UP_OF_C + """
+      WHERE c.ended_at IS NOT NULL AND c.agent_id IS NOT NULL
+        AND (c.tenant_id, c.call_id) IN (SELECT t, id FROM unnest($1::text[], $2::text[]) AS k(t, id))""";
+
+  private static final String AGENTS = WRAP_UP_OF_C + """
+      FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS k(t, a, since)
+      WHERE c.tenant_id = k.t AND c.agent_id = k.a AND c.ended_at IS NOT NULL
+        AND c.ended_at >= COALESCE((SELECT max(h.occurred_at) FROM agent_status_history h
+              WHERE h.tenant_id = k.t AND h.agent_id = k.a AND h.applied AND h.status <> 'WRAP_UP'
+                AND h.occurred_at < k.since), '-infinity'::timestamptz)""";
 
   private final DatabaseClient db;
 
@@ -37,13 +58,20 @@ final class WrapUps {
     this.db = db;
   }
 
-  /** Derives the wrap-up of every ended call of these agents again. */
-  Mono<Void> update(Collection<AgentKey> agents) {
-    if (agents.isEmpty()) {
-      return Mono.empty();
-    }
-    String[] tenants = agents.stream().map(AgentKey::tenantId).toArray(String[]::new);
-    String[] agentIds = agents.stream().map(AgentKey::agentId).toArray(String[]::new);
-    return db.sql(UPDATE).bind(0, tenants).bind(1, agentIds).fetch().rowsUpdated().then();
+  /**
+   * Derives again the wrap-up of {@code calls} and of the calls that new status lines of agents
+   * may change ({@code since}: each agent's earliest new line in the batch).
+   */
+  Mono<Void> update(Collection<CallKey> calls, Map<AgentKey, Instant> since) {
+    Mono<Long> ofCalls = calls.isEmpty() ? Mono.just(0L) : db.sql(CALLS)
+        .bind(0, calls.stream().map(CallKey::tenantId).toArray(String[]::new))
+        .bind(1, calls.stream().map(CallKey::callId).toArray(String[]::new))
+        .fetch().rowsUpdated();
+    Mono<Long> ofAgents = since.isEmpty() ? Mono.just(0L) : db.sql(AGENTS)
+        .bind(0, since.keySet().stream().map(AgentKey::tenantId).toArray(String[]::new))
+        .bind(1, since.keySet().stream().map(AgentKey::agentId).toArray(String[]::new))
+        .bind(2, since.values().stream().map(at -> at.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
+        .fetch().rowsUpdated();
+    return ofCalls.then(ofAgents).then();
   }
 }

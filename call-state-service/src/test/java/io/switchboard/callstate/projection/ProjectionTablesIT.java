@@ -201,6 +201,49 @@ class ProjectionTablesIT {
     assertThat(count("SELECT count(*) AS n FROM quality_samples WHERE call_id = ?", callId)).isEqualTo(2);
   }
 
+  @Test
+  void wrapUpsOfTwoCallsOfOneAgentAreRightWhenTheStatusesArriveBeforeTheCalls() {
+    // given one agent's statuses (wrap-up after each of two calls) projected before the calls' events,
+    // which come on another topic
+    String agentId = "agent-" + UUID.randomUUID();
+    String first = "call-" + UUID.randomUUID();
+    String second = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    sendAgent(agentId, t0.minusSeconds(60), new AgentRegistered("Bo", List.of(), List.of("sales"), 1,
+        AgentChannel.WEBRTC, null));
+    sendAgent(agentId, t0.minusSeconds(30), new AgentStatusChanged(AgentStatus.AVAILABLE, null));
+    sendAgent(agentId, t0.plusSeconds(101), new AgentStatusChanged(AgentStatus.WRAP_UP, null));
+    sendAgent(agentId, t0.plusSeconds(110), new AgentStatusChanged(AgentStatus.AVAILABLE, null));
+    sendAgent(agentId, t0.plusSeconds(201), new AgentStatusChanged(AgentStatus.WRAP_UP, null));
+    sendAgent(agentId, t0.plusSeconds(215), new AgentStatusChanged(AgentStatus.AVAILABLE, null));
+    Poll.until(PATIENCE, "the statuses projected", () -> count("SELECT count(*) AS n FROM agent_status_history"
+        + " WHERE tenant_id = ? AND agent_id = ?", tenant, agentId) == 6 ? Boolean.TRUE : null);
+
+    // when the calls arrive, the second one first
+    answeredAndEnded(second, agentId, t0.plusSeconds(150), t0.plusSeconds(200));
+    answeredAndEnded(first, agentId, t0, t0.plusSeconds(100));
+
+    // then each call has its own wrap-up: 9 s and 14 s
+    Poll.until(PATIENCE, "both wrap-ups", () -> {
+      List<Map<String, Object>> rows = database.query("SELECT call_id, wrap_up_ms FROM calls WHERE tenant_id = ?"
+          + " AND call_id IN (?, ?) AND wrap_up_ms IS NOT NULL", tenant, first, second);
+      return rows.size() == 2 ? rows : null;
+    });
+    assertThat(database.query("SELECT wrap_up_ms FROM calls WHERE call_id = ?", first).get(0))
+        .containsEntry("wrap_up_ms", 9_000L);
+    assertThat(database.query("SELECT wrap_up_ms FROM calls WHERE call_id = ?", second).get(0))
+        .containsEntry("wrap_up_ms", 14_000L);
+  }
+
+  private void answeredAndEnded(String callId, String agentId, Instant answered, Instant ended) {
+    send(callEvent(callId, answered.minusSeconds(5), created()));
+    send(callEvent(callId, answered.minusSeconds(4), new CallQueued("sales", null)));
+    send(decision(callId, answered.minusSeconds(2), new RoutingOffered(agentId, "r-" + callId,
+        answered.plusSeconds(13), false)));
+    send(callEvent(callId, answered, new CallAnswered(agentId, "r-" + callId)));
+    send(callEvent(callId, ended, new CallEnded(CallOutcome.ENDED, null, "customer")));
+  }
+
   private void awaitCall(String callId, String state) {
     Poll.until(PATIENCE, "call " + callId + " in " + state, () -> {
       List<Map<String, Object>> rows = database.query(
