@@ -4,6 +4,7 @@ import io.switchboard.callstate.projection.AgentFold.Applied;
 import io.switchboard.callstate.projection.AgentFold.HistoryLine;
 import io.switchboard.callstate.projection.CallFold.Folded;
 import io.switchboard.callstate.projection.CallFold.Rejection;
+import io.switchboard.callstate.projection.ParticipantFold.OverLimit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,15 +19,20 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies one batch in one database transaction: the raw log, the folded calls, the agents, the
- * decisions, the records set aside and the offsets to resume from commit together or not at all, so
+ * Applies one batch in one database transaction: the raw log, the folded calls and their
+ * participants, the agents, the decisions, the quality samples, the queue statistics, the records
+ * set aside and the offsets to resume from commit together or not at all, so
  * a crash anywhere neither loses nor duplicates a row. Events already logged (same event id) are not
  * applied again.
  */
 final class BatchWriter {
 
   /** What a committed batch did. */
-  record Outcome(int projectedEvents, List<Rejection> rejections, List<String> dropReasons) {}
+  record Outcome(int projectedEvents, List<Rejection> rejections, List<OverLimit> overLimit,
+      List<String> dropReasons) {}
+
+  /** What refolding the calls found, among their new events. */
+  private record Refolded(List<Rejection> rejections, List<OverLimit> overLimit) {}
 
   private final CallStore calls;
   private final AgentStore agents;
@@ -35,12 +41,16 @@ final class BatchWriter {
   private final WrapUps wrapUps;
   private final DeadLetterStore deadLetters;
   private final QualityStore quality;
+  private final ParticipantStore participants;
+  private final QueueStatsStore queueStats;
   private final TransactionalOperator transaction;
   private final CallFold callFold = new CallFold();
   private final AgentFold agentFold = new AgentFold();
+  private final ParticipantFold participantFold = new ParticipantFold();
 
   BatchWriter(CallStore calls, AgentStore agents, DecisionStore decisions, OffsetStore offsets, WrapUps wrapUps,
-      DeadLetterStore deadLetters, QualityStore quality, TransactionalOperator transaction) {
+      DeadLetterStore deadLetters, QualityStore quality, ParticipantStore participants, QueueStatsStore queueStats,
+      TransactionalOperator transaction) {
     this.calls = calls;
     this.agents = agents;
     this.decisions = decisions;
@@ -48,6 +58,8 @@ final class BatchWriter {
     this.wrapUps = wrapUps;
     this.deadLetters = deadLetters;
     this.quality = quality;
+    this.participants = participants;
+    this.queueStats = queueStats;
     this.transaction = transaction;
   }
 
@@ -61,12 +73,13 @@ final class BatchWriter {
           (a, b) -> a.isBefore(b) ? a : b));
       return logCallEvents(batch.callLog())
           .flatMap(newCallEvents -> refoldCalls(newCallEvents, wrapUpCalls)
-              .flatMap(rejections -> applyOtherEvents(batch)
+              .flatMap(refolded -> applyOtherEvents(batch)
                   .flatMap(newOtherEvents -> Mono.defer(() -> wrapUps.update(wrapUpCalls, wrapUpAgents))
+                      .then(queueStats.upsert(batch.queueStats()))
                       .then(deadLetters.insert(batch.deadLetters()))
                       .then(offsets.save(batch.nextOffsets()))
-                      .thenReturn(new Outcome(newCallEvents.size() + newOtherEvents, rejections,
-                          batch.dropReasons())))));
+                      .thenReturn(new Outcome(newCallEvents.size() + newOtherEvents, refolded.rejections(),
+                          refolded.overLimit(), batch.dropReasons())))));
     }));
   }
 
@@ -86,8 +99,11 @@ final class BatchWriter {
         .map(inserted -> candidates.stream().filter(event -> inserted.contains(event.eventId())).toList());
   }
 
-  /** Folds every call that got a new event again, from its whole log, and writes the rows back. */
-  private Mono<List<Rejection>> refoldCalls(List<LoggedEvent> newEvents, Set<CallKey> wrapUpCalls) {
+  /**
+   * Folds every call that got a new event again, from its whole log, and writes the rows back: the
+   * call's and its participants'.
+   */
+  private Mono<Refolded> refoldCalls(List<LoggedEvent> newEvents, Set<CallKey> wrapUpCalls) {
     Set<CallKey> touched = new LinkedHashSet<>();
     Set<UUID> newIds = new HashSet<>();
     for (LoggedEvent event : newEvents) {
@@ -95,13 +111,15 @@ final class BatchWriter {
       newIds.add(event.eventId());
     }
     if (touched.isEmpty()) {
-      return Mono.just(List.of());
+      return Mono.just(new Refolded(List.of(), List.of()));
     }
     return calls.facts(touched)
         .collect(Collectors.groupingBy(fact -> new CallKey(fact.tenantId(), fact.callId())))
         .flatMap(factsByCall -> {
           List<CallRow> rows = new ArrayList<>();
+          List<ParticipantRow> participantRows = new ArrayList<>();
           List<Rejection> rejections = new ArrayList<>();
+          List<OverLimit> overLimit = new ArrayList<>();
           factsByCall.forEach((key, facts) -> {
             Folded folded = callFold.fold(key.tenantId(), key.callId(), facts);
             rows.add(folded.row());
@@ -110,8 +128,12 @@ final class BatchWriter {
             }
             // Only report refusals of new events: older ones were reported when they arrived.
             folded.rejections().stream().filter(r -> newIds.contains(r.eventId())).forEach(rejections::add);
+            ParticipantFold.Folded people = participantFold.fold(key.tenantId(), key.callId(), facts);
+            participantRows.addAll(people.rows());
+            people.overLimit().stream().filter(o -> newIds.contains(o.eventId())).forEach(overLimit::add);
           });
-          return calls.upsert(rows).thenReturn(List.copyOf(rejections));
+          return calls.upsert(rows).then(participants.upsert(participantRows))
+              .thenReturn(new Refolded(List.copyOf(rejections), List.copyOf(overLimit)));
         });
   }
 

@@ -2,6 +2,7 @@ package io.switchboard.callstate.projection;
 
 import io.switchboard.callstate.projection.BatchWriter.Outcome;
 import io.switchboard.callstate.projection.CallFold.Rejection;
+import io.switchboard.callstate.projection.ParticipantFold.OverLimit;
 import io.switchboard.schemas.topics.Topic;
 import io.switchboard.schemas.topics.TopicCreator;
 import java.time.Duration;
@@ -199,6 +200,16 @@ final class ProjectionLoop implements SmartLifecycle {
       try {
         log.warn("Illegal transition {} -> {} by {} {} not applied (tenant {})", rejection.from(), rejection.to(),
             rejection.type(), rejection.eventId(), rejection.tenantId());
+      } finally {
+        MDC.remove("callId");
+      }
+    }
+    for (OverLimit over : outcome.overLimit()) {
+      metrics.participantOverLimit();
+      MDC.put("callId", over.callId());
+      try {
+        log.warn("Participant {} joined as the {}th present (limit {}); recorded anyway (tenant {}, event {})",
+            over.participantId(), over.present(), ParticipantFold.MAX_PRESENT, over.tenantId(), over.eventId());
       } finally {
         MDC.remove("callId");
       }

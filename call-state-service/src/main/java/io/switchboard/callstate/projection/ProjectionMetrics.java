@@ -9,6 +9,7 @@ final class ProjectionMetrics {
   private final MeterRegistry registry;
   private final Counter projected;
   private final Counter illegalTransitions;
+  private final Counter participantsOverLimit;
 
   ProjectionMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -18,6 +19,9 @@ final class ProjectionMetrics {
     this.illegalTransitions = Counter.builder("switchboard.projection.illegal_transitions")
         .description("Call events refused by the call state machine")
         .register(registry);
+    this.participantsOverLimit = Counter.builder("switchboard.projection.participants_over_limit")
+        .description("Participants who joined a call that already had the gateway's limit of participants present")
+        .register(registry);
   }
 
   void projected(int events) {
@@ -26,6 +30,10 @@ final class ProjectionMetrics {
 
   void illegalTransition() {
     illegalTransitions.increment();
+  }
+
+  void participantOverLimit() {
+    participantsOverLimit.increment();
   }
 
   void dropped(String reason) {

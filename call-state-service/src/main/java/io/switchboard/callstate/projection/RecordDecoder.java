@@ -3,6 +3,7 @@ package io.switchboard.callstate.projection;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.QualityEvent;
+import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.topics.Topic;
 import io.switchboard.schemas.topics.Topics;
@@ -25,23 +26,24 @@ final class RecordDecoder {
 
   /** The topics this projection reads. */
   static final List<Topic<?>> TOPICS = List.of(Topics.CALL_EVENTS, Topics.ROUTING_DECISIONS, Topics.AGENT_EVENTS,
-      Topics.QUALITY_EVENTS);
+      Topics.QUALITY_EVENTS, Topics.QUEUE_STATS);
 
   DecodedBatch decode(Iterable<ConsumerRecord<String, byte[]>> records) {
     List<LoggedEvent> callLog = new ArrayList<>();
     List<DecisionRow> decisions = new ArrayList<>();
     List<AgentFact> agentFacts = new ArrayList<>();
     List<QualityEvent> quality = new ArrayList<>();
+    List<QueueStats> queueStats = new ArrayList<>();
     List<DeadLetter> deadLetters = new ArrayList<>();
     Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
-      DeadLetter deadLetter = decodeInto(record, callLog, decisions, agentFacts, quality);
+      DeadLetter deadLetter = decodeInto(record, callLog, decisions, agentFacts, quality, queueStats);
       if (deadLetter != null) {
         deadLetters.add(deadLetter);
       }
     }
-    return new DecodedBatch(callLog, decisions, agentFacts, quality, deadLetters, nextOffsets);
+    return new DecodedBatch(callLog, decisions, agentFacts, quality, queueStats, deadLetters, nextOffsets);
   }
 
   /** Decodes a record read back from {@code call_events}. */
@@ -54,7 +56,8 @@ final class RecordDecoder {
 
   /** Returns the record set aside, or null when it was decoded. */
   private DeadLetter decodeInto(ConsumerRecord<String, byte[]> record, List<LoggedEvent> callLog,
-      List<DecisionRow> decisions, List<AgentFact> agentFacts, List<QualityEvent> quality) {
+      List<DecisionRow> decisions, List<AgentFact> agentFacts, List<QualityEvent> quality,
+      List<QueueStats> queueStats) {
     if (record.value() == null) {
       return drop(record, "tombstone", "a null value");
     }
@@ -88,6 +91,14 @@ final class RecordDecoder {
         quality.add(event);
         return null;
       }
+      if (Topics.QUEUE_STATS.name().equals(record.topic())) {
+        QueueStats snapshot = Topics.QUEUE_STATS.valueSerde().decode(record.value());
+        if (hasNul(EventJson.of(snapshot))) {
+          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
+        }
+        queueStats.add(snapshot);
+        return null;
+      }
       return drop(record, "unknown-topic", "a topic this projection does not read");
     } catch (SerializationException e) {
       return drop(record, "undecodable", e.getMessage());
@@ -110,8 +121,9 @@ final class RecordDecoder {
   }
 
   private static DeadLetter drop(ConsumerRecord<String, byte[]> record, String reason, String detail) {
-    // The key is the subject of the record: an agent on agent.events, a call elsewhere.
-    String subject = Topics.AGENT_EVENTS.name().equals(record.topic()) ? "agentId" : "callId";
+    // The key is the subject of the record: an agent on agent.events, tenant/queue on queue.stats, else a call.
+    String subject = Topics.AGENT_EVENTS.name().equals(record.topic()) ? "agentId"
+        : Topics.QUEUE_STATS.name().equals(record.topic()) ? "queue" : "callId";
     if (record.key() != null) {
       MDC.put(subject, record.key());
     }

@@ -12,6 +12,10 @@ import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallRinging;
 import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.ParticipantJoined;
+import io.switchboard.schemas.avro.ParticipantLeft;
+import io.switchboard.schemas.avro.ParticipantRole;
+import io.switchboard.schemas.avro.ParticipantUpdated;
 import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -82,6 +86,18 @@ final class Facts {
 
   CallFact accepted(Instant at, String agentId) {
     return decision(at, new ReservationAccepted(agentId, "r-1"));
+  }
+
+  CallFact joined(Instant at, String participantId, ParticipantRole role, boolean audio, boolean video) {
+    return call(at, new ParticipantJoined(participantId, role, "Name of " + participantId, audio, video));
+  }
+
+  CallFact left(Instant at, String participantId, String reason) {
+    return call(at, new ParticipantLeft(participantId, reason));
+  }
+
+  CallFact updated(Instant at, String participantId, Boolean audio, Boolean video, Boolean screenShare) {
+    return call(at, new ParticipantUpdated(participantId, audio, video, screenShare));
   }
 
   private CallFact call(Instant at, Object payload) {
