@@ -23,7 +23,6 @@ import io.switchboard.schemas.avro.Skill;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.SharedPostgres;
 import io.switchboard.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -241,14 +240,7 @@ class CallStateIT {
   }
 
   private static void start() {
-    context = CallStateApplication.application().run(
-        "--server.port=0",
-        "--spring.r2dbc.url=" + database.r2dbcUrl(),
-        "--spring.r2dbc.username=" + database.user(),
-        "--spring.r2dbc.password=" + database.password(),
-        "--spring.flyway.url=" + database.jdbcUrl(),
-        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-        "--switchboard.projection.poll-timeout=100ms");
+    context = TestService.start(database);
     int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10))
         .build();

@@ -2,6 +2,7 @@ package io.switchboard.callstate.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.callstate.TestService;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
@@ -20,7 +21,6 @@ import io.switchboard.schemas.avro.RoutingQueued;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.SharedPostgres;
 import io.switchboard.testsupport.TestDatabase;
 import java.nio.file.Files;
@@ -62,14 +62,7 @@ class ProjectionCrashIT {
   void killsBetweenBatchesNeitherLoseNorDuplicateARow() throws Exception {
     TestDatabase database = SharedPostgres.newDatabase("crash");
     Path logFile = Files.createDirectories(Path.of("target", "crash-it")).resolve("call-state-" + tenant + ".log");
-    CallStateNode node = new CallStateNode(List.of(
-        "--server.port=0",
-        "--spring.r2dbc.url=" + database.r2dbcUrl(),
-        "--spring.r2dbc.username=" + database.user(),
-        "--spring.r2dbc.password=" + database.password(),
-        "--spring.flyway.url=" + database.jdbcUrl(),
-        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-        "--switchboard.projection.poll-timeout=50ms",
+    CallStateNode node = new CallStateNode(TestService.settings(database,
         "--switchboard.projection.max-poll-records=50",
         "--switchboard.housekeeping.enabled=false"), logFile);
     try (EventProducer producer = new EventProducer(); node) {

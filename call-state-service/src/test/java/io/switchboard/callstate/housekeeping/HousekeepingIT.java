@@ -2,7 +2,7 @@ package io.switchboard.callstate.housekeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.callstate.CallStateApplication;
+import io.switchboard.callstate.TestService;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDirection;
@@ -16,7 +16,6 @@ import io.switchboard.schemas.avro.RoutingQueued;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.SharedPostgres;
 import io.switchboard.testsupport.TestDatabase;
 import java.time.Duration;
@@ -48,14 +47,7 @@ class HousekeepingIT {
   static void startService() {
     database = SharedPostgres.newDatabase("housekeeping");
     producer = new EventProducer();
-    context = CallStateApplication.application().run(
-        "--server.port=0",
-        "--spring.r2dbc.url=" + database.r2dbcUrl(),
-        "--spring.r2dbc.username=" + database.user(),
-        "--spring.r2dbc.password=" + database.password(),
-        "--spring.flyway.url=" + database.jdbcUrl(),
-        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-        "--switchboard.projection.poll-timeout=100ms",
+    context = TestService.start(database,
         "--switchboard.housekeeping.interval=200ms",
         "--switchboard.housekeeping.ringing-timeout=60s");
   }

@@ -2,7 +2,7 @@ package io.switchboard.callstate.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.callstate.CallStateApplication;
+import io.switchboard.callstate.TestService;
 import io.switchboard.schemas.avro.AgentChannel;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentRegistered;
@@ -29,7 +29,6 @@ import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.SharedPostgres;
 import io.switchboard.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -60,14 +59,7 @@ class ProjectionTablesIT {
   static void startService() {
     database = SharedPostgres.newDatabase("callstate");
     producer = new EventProducer();
-    context = CallStateApplication.application().run(
-        "--server.port=0",
-        "--spring.r2dbc.url=" + database.r2dbcUrl(),
-        "--spring.r2dbc.username=" + database.user(),
-        "--spring.r2dbc.password=" + database.password(),
-        "--spring.flyway.url=" + database.jdbcUrl(),
-        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-        "--switchboard.projection.poll-timeout=100ms");
+    context = TestService.start(database);
   }
 
   @AfterAll

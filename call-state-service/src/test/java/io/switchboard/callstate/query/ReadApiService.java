@@ -1,7 +1,6 @@
 package io.switchboard.callstate.query;
 
-import io.switchboard.callstate.CallStateApplication;
-import io.switchboard.testsupport.SharedKafka;
+import io.switchboard.callstate.TestService;
 import io.switchboard.testsupport.SharedPostgres;
 import io.switchboard.testsupport.TestDatabase;
 import java.time.Duration;
@@ -13,10 +12,7 @@ record ReadApiService(ConfigurableApplicationContext context, WebTestClient http
 
   static ReadApiService start(String name) {
     TestDatabase database = SharedPostgres.newDatabase(name);
-    ConfigurableApplicationContext context = CallStateApplication.application().run("--server.port=0",
-        "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + database.user(),
-        "--spring.r2dbc.password=" + database.password(), "--spring.flyway.url=" + database.jdbcUrl(),
-        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+    ConfigurableApplicationContext context = TestService.start(database,
         // The rows are written directly, with times in the past: the housekeeping would close open ones.
         "--switchboard.housekeeping.enabled=false");
     int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
