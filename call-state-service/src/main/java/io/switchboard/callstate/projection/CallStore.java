@@ -1,8 +1,9 @@
 package io.switchboard.callstate.projection;
 
-import io.r2dbc.postgresql.codec.Json;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -14,10 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
 /** The {@code call_events} log and the {@code calls} rows folded from it. */
 final class CallStore {
 
-  private static final String INSERT_EVENT = """
+  // One statement for the whole batch: the rows arrive as arrays, one per column. (An R2DBC batch
+  // of single-row inserts is one execution and one result per row.) The Avro bytes travel as
+  // base64 text, decoded by PostgreSQL.
+  private static final String INSERT_EVENTS = """
       INSERT INTO call_events (event_id, tenant_id, call_id, type, occurred_at, topic, partition, record_offset,
                                payload, record)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      SELECT u.event_id, u.tenant_id, u.call_id, u.type, u.occurred_at, u.topic, u.partition, u.record_offset,
+             u.payload::jsonb, decode(u.record, 'base64')
+      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[],
+                  $8::bigint[], $9::text[], $10::text[])
+           AS u(event_id, tenant_id, call_id, type, occurred_at, topic, partition, record_offset, payload, record)
       ON CONFLICT (event_id) DO NOTHING
       RETURNING event_id""";
 
@@ -26,13 +34,26 @@ final class CallStore {
       WHERE (tenant_id, call_id) IN (SELECT t, c FROM unnest($1::text[], $2::text[]) AS k(t, c))""";
 
   // wrap_up_ms is not the fold's: WrapUps derives it from agent_status_history afterwards.
-  private static final String UPSERT_CALL = """
+  // One statement per batch, the rows as arrays (see INSERT_EVENTS); tags travel as a JSON array.
+  private static final String UPSERT_CALLS = """
       INSERT INTO calls (tenant_id, call_id, state, outcome, queue, agent_id, customer_id, direction, channel,
                          priority, attributes, tags, created_at, queued_at, ringing_at, offered_at, answered_at,
                          ended_at, end_reason, wait_ms, talk_ms, duration_ms, held_at, hold_count, hold_ms,
                          transfer_count, state_changed_at, last_event_id, last_event_at, event_count, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-              $23, $24, $25, $26, $27, $28, $29, $30, now())
+      SELECT u.tenant_id, u.call_id, u.state, u.outcome, u.queue, u.agent_id, u.customer_id, u.direction, u.channel,
+             u.priority, u.attributes::jsonb, ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)), u.created_at,
+             u.queued_at, u.ringing_at, u.offered_at, u.answered_at, u.ended_at, u.end_reason, u.wait_ms, u.talk_ms,
+             u.duration_ms, u.held_at, u.hold_count, u.hold_ms, u.transfer_count, u.state_changed_at,
+             u.last_event_id, u.last_event_at, u.event_count, now()
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                  $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[], $14::timestamptz[],
+                  $15::timestamptz[], $16::timestamptz[], $17::timestamptz[], $18::timestamptz[], $19::text[],
+                  $20::bigint[], $21::bigint[], $22::bigint[], $23::timestamptz[], $24::int[], $25::bigint[],
+                  $26::int[], $27::timestamptz[], $28::uuid[], $29::timestamptz[], $30::int[])
+           AS u(tenant_id, call_id, state, outcome, queue, agent_id, customer_id, direction, channel, priority,
+                attributes, tags, created_at, queued_at, ringing_at, offered_at, answered_at, ended_at, end_reason,
+                wait_ms, talk_ms, duration_ms, held_at, hold_count, hold_ms, transfer_count, state_changed_at,
+                last_event_id, last_event_at, event_count)
       ON CONFLICT (tenant_id, call_id) DO UPDATE SET
         state = EXCLUDED.state, outcome = EXCLUDED.outcome, queue = EXCLUDED.queue, agent_id = EXCLUDED.agent_id,
         customer_id = EXCLUDED.customer_id, direction = EXCLUDED.direction, channel = EXCLUDED.channel,
@@ -55,14 +76,41 @@ final class CallStore {
     this.decoder = decoder;
   }
 
-  /** Logs the events and returns the ids of those not logged before. */
+  /** Logs the events (distinct ids) and returns the ids of those not logged before. */
   Flux<UUID> log(List<LoggedEvent> events) {
-    List<Object[]> rows = new ArrayList<>(events.size());
-    for (LoggedEvent event : events) {
-      rows.add(new Object[] {event.eventId(), event.tenantId(), event.callId(), event.type(), event.occurredAt(),
-          event.topic(), event.partition(), event.offset(), Json.of(event.json()), event.record()});
+    if (events.isEmpty()) {
+      return Flux.empty();
     }
-    return Statements.run(db, INSERT_EVENT, rows, result -> result.map((row, meta) -> row.get(0, UUID.class)));
+    int n = events.size();
+    UUID[] ids = new UUID[n];
+    String[] tenants = new String[n];
+    String[] callIds = new String[n];
+    String[] types = new String[n];
+    OffsetDateTime[] times = new OffsetDateTime[n];
+    String[] topics = new String[n];
+    Integer[] partitions = new Integer[n];
+    Long[] offsets = new Long[n];
+    String[] payloads = new String[n];
+    String[] records = new String[n];
+    Base64.Encoder base64 = Base64.getEncoder();
+    for (int i = 0; i < n; i++) {
+      LoggedEvent event = events.get(i);
+      ids[i] = event.eventId();
+      tenants[i] = event.tenantId();
+      callIds[i] = event.callId();
+      types[i] = event.type();
+      times[i] = Statements.at(event.occurredAt());
+      topics[i] = event.topic();
+      partitions[i] = event.partition();
+      offsets[i] = event.offset();
+      payloads[i] = event.json();
+      records[i] = base64.encodeToString(event.record());
+    }
+    return db.sql(INSERT_EVENTS)
+        .bind(0, ids).bind(1, tenants).bind(2, callIds).bind(3, types).bind(4, times).bind(5, topics)
+        .bind(6, partitions).bind(7, offsets).bind(8, payloads).bind(9, records)
+        .map((row, meta) -> row.get(0, UUID.class))
+        .all();
   }
 
   /** Every logged event of the given calls, decoded again from the bytes consumed. */
@@ -78,31 +126,43 @@ final class CallStore {
         .all();
   }
 
+  /** Inserts or replaces the calls' rows (one row per call), in one statement. */
   Mono<Void> upsert(Collection<CallRow> calls) {
-    List<Object[]> rows = new ArrayList<>(calls.size());
-    for (CallRow call : calls) {
-      rows.add(new Object[] {call.tenantId(), call.callId(), call.state().name(), nullable(call.outcome()),
-          nullable(call.queue()), nullable(call.agentId()), nullable(call.customerId()), nullable(call.direction()),
-          nullable(call.channel()), Statements.orNull(call.priority(), Integer.class),
-          Json.of(json.writeValueAsString(call.attributes())), call.tags().toArray(String[]::new),
-          at(call.createdAt()), at(call.queuedAt()), at(call.ringingAt()), at(call.offeredAt()),
-          at(call.answeredAt()), at(call.endedAt()), nullable(call.endReason()), millis(call.waitMs()),
-          millis(call.talkMs()), millis(call.durationMs()), at(call.heldAt()), call.holdCount(), call.holdMs(),
-          call.transferCount(), at(call.stateChangedAt()), Statements.orNull(call.lastEventId(), UUID.class),
-          at(call.lastEventAt()), call.eventCount()});
+    if (calls.isEmpty()) {
+      return Mono.empty();
     }
-    return Statements.update(db, UPSERT_CALL, rows).then();
-  }
-
-  private static Object nullable(String value) {
-    return Statements.orNull(value, String.class);
-  }
-
-  private static Object at(Instant value) {
-    return Statements.orNull(value, Instant.class);
-  }
-
-  private static Object millis(Long value) {
-    return Statements.orNull(value, Long.class);
+    List<CallRow> rows = List.copyOf(calls);
+    return db.sql(UPSERT_CALLS)
+        .bind(0, Statements.column(rows, CallRow::tenantId, String[]::new))
+        .bind(1, Statements.column(rows, CallRow::callId, String[]::new))
+        .bind(2, Statements.column(rows, row -> row.state().name(), String[]::new))
+        .bind(3, Statements.column(rows, CallRow::outcome, String[]::new))
+        .bind(4, Statements.column(rows, CallRow::queue, String[]::new))
+        .bind(5, Statements.column(rows, CallRow::agentId, String[]::new))
+        .bind(6, Statements.column(rows, CallRow::customerId, String[]::new))
+        .bind(7, Statements.column(rows, CallRow::direction, String[]::new))
+        .bind(8, Statements.column(rows, CallRow::channel, String[]::new))
+        .bind(9, Statements.column(rows, CallRow::priority, Integer[]::new))
+        .bind(10, Statements.column(rows, row -> json.writeValueAsString(row.attributes()), String[]::new))
+        .bind(11, Statements.column(rows, row -> json.writeValueAsString(row.tags()), String[]::new))
+        .bind(12, Statements.column(rows, row -> Statements.at(row.createdAt()), OffsetDateTime[]::new))
+        .bind(13, Statements.column(rows, row -> Statements.at(row.queuedAt()), OffsetDateTime[]::new))
+        .bind(14, Statements.column(rows, row -> Statements.at(row.ringingAt()), OffsetDateTime[]::new))
+        .bind(15, Statements.column(rows, row -> Statements.at(row.offeredAt()), OffsetDateTime[]::new))
+        .bind(16, Statements.column(rows, row -> Statements.at(row.answeredAt()), OffsetDateTime[]::new))
+        .bind(17, Statements.column(rows, row -> Statements.at(row.endedAt()), OffsetDateTime[]::new))
+        .bind(18, Statements.column(rows, CallRow::endReason, String[]::new))
+        .bind(19, Statements.column(rows, CallRow::waitMs, Long[]::new))
+        .bind(20, Statements.column(rows, CallRow::talkMs, Long[]::new))
+        .bind(21, Statements.column(rows, CallRow::durationMs, Long[]::new))
+        .bind(22, Statements.column(rows, row -> Statements.at(row.heldAt()), OffsetDateTime[]::new))
+        .bind(23, Statements.column(rows, row -> (Integer) row.holdCount(), Integer[]::new))
+        .bind(24, Statements.column(rows, row -> (Long) row.holdMs(), Long[]::new))
+        .bind(25, Statements.column(rows, row -> (Integer) row.transferCount(), Integer[]::new))
+        .bind(26, Statements.column(rows, row -> Statements.at(row.stateChangedAt()), OffsetDateTime[]::new))
+        .bind(27, Statements.column(rows, CallRow::lastEventId, UUID[]::new))
+        .bind(28, Statements.column(rows, row -> Statements.at(row.lastEventAt()), OffsetDateTime[]::new))
+        .bind(29, Statements.column(rows, row -> (Integer) row.eventCount(), Integer[]::new))
+        .fetch().rowsUpdated().then();
   }
 }

@@ -2,8 +2,12 @@ package io.switchboard.callstate.projection;
 
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.reactivestreams.Publisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -47,6 +51,23 @@ final class Statements {
       }
       return Flux.from(statement.execute()).concatMap(results);
     });
+  }
+
+  /**
+   * One column of {@code rows} as an array, to bind as one parameter of a statement that reads its
+   * rows from {@code unnest($1::type[], ...)}: one execution for a whole batch.
+   */
+  static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+    T[] column = array.apply(rows.size());
+    for (int i = 0; i < column.length; i++) {
+      column[i] = value.apply(rows.get(i));
+    }
+    return column;
+  }
+
+  /** An instant as a {@code timestamptz} array element; null stays null. */
+  static OffsetDateTime at(Instant value) {
+    return value == null ? null : value.atOffset(ZoneOffset.UTC);
   }
 
   /** Runs {@code sql} once per parameter row, ignoring the results. */
