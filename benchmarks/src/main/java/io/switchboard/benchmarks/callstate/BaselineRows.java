@@ -1,5 +1,6 @@
 package io.switchboard.benchmarks.callstate;
 
+import io.switchboard.callstate.projection.EventJson;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentStatusChanged;
 import io.switchboard.schemas.avro.CallAnswered;
@@ -11,10 +12,6 @@ import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
 import io.switchboard.schemas.avro.RoutingQueued;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,10 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.io.JsonEncoder;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -177,7 +170,7 @@ final class BaselineRows {
   private static Object[] logRow(Object eventId, String tenant, String callId, Object payload, Instant occurredAt,
       String topic, int partition, long offset, SpecificRecord record, byte[] bytes) {
     return new Object[] {eventId, tenant, callId, payload.getClass().getSimpleName(), at(occurredAt), topic, partition,
-        offset, json(record), bytes};
+        offset, EventJson.of(record), bytes};
   }
 
   private static Long millis(Instant from, Instant to) {
@@ -186,19 +179,5 @@ final class BaselineRows {
 
   private static OffsetDateTime at(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  /** Avro's JSON encoding, as the service's payload column (its EventJson is package-private). */
-  private static String json(SpecificRecord record) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      JsonEncoder encoder = EncoderFactory.get().jsonEncoder(record.getSchema(), out);
-      new SpecificDatumWriter<SpecificRecord>(record.getSchema(), SpecificData.getForClass(record.getClass()))
-          .write(record, encoder);
-      encoder.flush();
-      return out.toString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -10,12 +10,15 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
-/** Avro's own JSON encoding of an event, for the readable {@code payload} column of the raw log. */
-final class EventJson {
+/**
+ * Avro's own JSON encoding of an event, for the readable {@code payload} column of the raw log
+ * (public for the projection benchmark's baseline, which writes the same payloads).
+ */
+public final class EventJson {
 
   private EventJson() {}
 
-  static String of(SpecificRecord record) {
+  public static String of(SpecificRecord record) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       JsonEncoder encoder = EncoderFactory.get().jsonEncoder(record.getSchema(), out);
