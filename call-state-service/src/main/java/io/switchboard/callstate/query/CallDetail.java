@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * {@code GET /api/v1/calls/{callId}}: the call view with its fields at the top level as before,
- * plus its event log and routing decisions, oldest first, and its quality summary.
+ * plus its event log and routing decisions, oldest first, its participants in join order and its
+ * quality summary.
  */
 record CallDetail(@JsonUnwrapped CallView call, List<EventLine> events, List<DecisionLine> routingDecisions,
-    Quality quality) {
+    List<ParticipantLine> participants, Quality quality) {
 
   /**
    * The call's media quality over its samples (quality_samples), null when it has none: the MOS
@@ -31,6 +32,13 @@ record CallDetail(@JsonUnwrapped CallView call, List<EventLine> events, List<Dec
 
   /** One entry of call_events: the payload record name and when it occurred. */
   record EventLine(String type, String occurredAt) {}
+
+  /**
+   * One row of call_participants. role, displayName and joinedAt are null (joinCount 0) for a
+   * participant known so far only from an update or a leave; leftAt is null while it is present.
+   */
+  record ParticipantLine(String participantId, String role, String displayName, String joinedAt, String leftAt,
+      String leftReason, int joinCount, Boolean audio, Boolean video, Boolean screenShare, String updatedAt) {}
 
   /** One row of routing_decisions. */
   record DecisionLine(String type, String queue, String agentId, String reservationId, Integer position,

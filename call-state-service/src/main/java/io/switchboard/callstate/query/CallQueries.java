@@ -40,7 +40,7 @@ class CallQueries {
         .one();
   }
 
-  /** The call with its events, routing decisions and quality summary (one query each), or empty. */
+  /** The call with its events, routing decisions, participants and quality summary (one query each), or empty. */
   Mono<CallDetail> detail(String tenantId, String callId) {
     Mono<List<CallDetail.EventLine>> events = db.sql("SELECT type, occurred_at FROM call_events"
             + " WHERE tenant_id = $1 AND call_id = $2 ORDER BY occurred_at, topic, partition, record_offset")
@@ -52,6 +52,12 @@ class CallQueries {
         .bind(0, tenantId).bind(1, callId)
         .map((row, meta) -> decision(row))
         .all().collectList();
+    // Join order; a participant whose join is not known yet comes last.
+    Mono<List<CallDetail.ParticipantLine>> participants = db.sql("SELECT * FROM call_participants"
+            + " WHERE tenant_id = $1 AND call_id = $2 ORDER BY joined_at NULLS LAST, participant_id")
+        .bind(0, tenantId).bind(1, callId)
+        .map((row, meta) -> participant(row))
+        .all().collectList();
     Mono<CallDetail.Quality> quality = db.sql("SELECT count(*) AS samples, avg(mos) AS avg_mos, min(mos) AS min_mos,"
             + " avg(jitter_ms) AS avg_jitter, max(packet_loss_percent) AS max_loss, avg(rtt_ms) AS avg_rtt,"
             + " (array_agg(quality_score ORDER BY mos) FILTER (WHERE mos IS NOT NULL))[1] AS worst"
@@ -61,8 +67,8 @@ class CallQueries {
             row.get("min_mos", Double.class), row.get("worst", String.class), row.get("avg_jitter", Double.class),
             row.get("max_loss", Double.class), row.get("avg_rtt", Double.class)))
         .one();
-    return find(tenantId, callId).flatMap(call -> Mono.zip(events, decisions, quality)
-        .map(all -> new CallDetail(call, all.getT1(), all.getT2(), all.getT3().orNull())));
+    return find(tenantId, callId).flatMap(call -> Mono.zip(events, decisions, participants, quality)
+        .map(all -> new CallDetail(call, all.getT1(), all.getT2(), all.getT3(), all.getT4().orNull())));
   }
 
   /** One page of history, with the cursor of the next page when there is one. */
@@ -96,6 +102,13 @@ class CallQueries {
         row.get("agent_id", String.class), row.get("reservation_id", String.class),
         row.get("position", Integer.class), row.get("priority", Integer.class), timestamp(row, "expires_at"),
         row.get("to_queue", String.class), row.get("reason", String.class), timestamp(row, "occurred_at"));
+  }
+
+  private static CallDetail.ParticipantLine participant(Readable row) {
+    return new CallDetail.ParticipantLine(row.get("participant_id", String.class), row.get("role", String.class),
+        row.get("display_name", String.class), timestamp(row, "joined_at"), timestamp(row, "left_at"),
+        row.get("left_reason", String.class), row.get("join_count", Integer.class), row.get("audio", Boolean.class),
+        row.get("video", Boolean.class), row.get("screen_share", Boolean.class), timestamp(row, "updated_at"));
   }
 
   private CallView view(Readable row) {

@@ -25,7 +25,7 @@ class HistoryController {
   }
 
   @GetMapping({"/api/v1/calls", "/api/v1/calls/active", "/api/v1/reports/calls/summary", "/api/v1/reports/queues",
-      "/api/v1/reports/agents"})
+      "/api/v1/reports/queues/live", "/api/v1/reports/queues/intervals", "/api/v1/reports/agents"})
   Mono<ResponseEntity<Flux<DataBuffer>>> forward(ServerHttpRequest request,
       @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader) {
     String tenant = RequestIds.tenant(tenantHeader);
