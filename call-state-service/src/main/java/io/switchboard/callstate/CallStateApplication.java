@@ -1,5 +1,7 @@
 package io.switchboard.callstate;
 
+import io.switchboard.callstate.replay.ReplayCommand;
+import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,7 +16,11 @@ public class CallStateApplication {
     return new SpringApplicationBuilder(CallStateApplication.class).properties("spring.config.name=call-state-service");
   }
 
+  /** Runs the service, or with {@code replay} as the first argument, the replay command against a running one. */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("replay")) {
+      System.exit(ReplayCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+    }
     application().run(args);
   }
 }

@@ -1,11 +1,14 @@
 package io.switchboard.standalone;
 
+import io.switchboard.callstate.replay.ReplayCommand;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs Switchboard on one machine: {@code java -jar switchboard-standalone.jar [--name=value ...]}.
+ * Runs Switchboard on one machine: {@code java -jar switchboard-standalone.jar [--name=value ...]};
+ * {@code … replay [--url=http://localhost:8082]} rebuilds a running stack's call-state projection.
  * Ctrl-C stops the services, then the broker and the database.
  */
 public final class Standalone {
@@ -15,6 +18,10 @@ public final class Standalone {
   private Standalone() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("replay")) {
+      // Replays the projection of a stack that is running (./switchboard replay [--url=…]).
+      System.exit(ReplayCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+    }
     StandaloneSettings settings;
     try {
       settings = StandaloneSettings.parse(args);

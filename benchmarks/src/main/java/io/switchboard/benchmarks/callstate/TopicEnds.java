@@ -1,7 +1,6 @@
 package io.switchboard.benchmarks.callstate;
 
-import io.switchboard.schemas.topics.Topic;
-import io.switchboard.schemas.topics.Topics;
+import io.switchboard.callstate.projection.Projections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** The partitions the projection reads and their end offsets once everything is produced. */
 final class TopicEnds {
 
-  /** The topics the call-state projection reads (its RecordDecoder.TOPICS, which is package-private). */
-  static final List<Topic<?>> TOPICS = List.of(Topics.CALL_EVENTS, Topics.ROUTING_DECISIONS, Topics.AGENT_EVENTS,
-      Topics.QUALITY_EVENTS);
-
   private TopicEnds() {}
 
   static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer) {
     List<TopicPartition> partitions = new ArrayList<>();
-    for (Topic<?> topic : TOPICS) {
-      consumer.partitionsFor(topic.name())
+    for (String topic : Projections.topicNames()) {
+      consumer.partitionsFor(topic)
           .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
     }
     return partitions;

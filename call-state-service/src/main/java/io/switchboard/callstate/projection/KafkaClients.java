@@ -15,11 +15,14 @@ final class KafkaClients {
   private final KafkaProperties kafka;
   private final InstanceProperties instance;
   private final ProjectionProperties projection;
+  private final String role;
 
-  KafkaClients(KafkaProperties kafka, InstanceProperties instance, ProjectionProperties projection) {
+  /** {@code role} tells this instance's consumers apart in the broker's view: projection, or replay. */
+  KafkaClients(KafkaProperties kafka, InstanceProperties instance, ProjectionProperties projection, String role) {
     this.kafka = kafka;
     this.instance = instance;
     this.projection = projection;
+    this.role = role;
   }
 
   /**
@@ -30,7 +33,7 @@ final class KafkaClients {
   Consumer<String, byte[]> consumer() {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, instance.instanceId() + "-projection");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, instance.instanceId() + "-" + role);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -42,7 +45,7 @@ final class KafkaClients {
   Admin admin() {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(AdminClientConfig.CLIENT_ID_CONFIG, instance.instanceId() + "-admin");
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, instance.instanceId() + "-" + role + "-admin");
     return Admin.create(props);
   }
 

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the projection of the event topics into PostgreSQL. */
@@ -24,15 +23,14 @@ class ProjectionConfiguration {
   }
 
   @Bean
-  ProjectionLoop projectionLoop(KafkaProperties kafka, InstanceProperties instance, ProjectionProperties properties,
-      DatabaseClient db, ReactiveTransactionManager transactions, JsonMapper json, MeterRegistry registry,
-      ProjectionStatus status) {
-    RecordDecoder decoder = new RecordDecoder();
-    OffsetStore offsets = new OffsetStore(db);
-    BatchWriter writer = new BatchWriter(new CallStore(db, json, decoder), new AgentStore(db, json),
-        new DecisionStore(db), offsets, new WrapUps(db), new DeadLetterStore(db), new QualityStore(db),
-        new ParticipantStore(db), new QueueStatsStore(db, json), TransactionalOperator.create(transactions));
-    return new ProjectionLoop(new KafkaClients(kafka, instance, properties), decoder, writer, offsets,
-        new ProjectionMetrics(registry), status, properties);
+  Projections projections(KafkaProperties kafka, InstanceProperties instance, ProjectionProperties properties,
+      JsonMapper json) {
+    return new Projections(kafka, instance, properties, json);
+  }
+
+  @Bean
+  ProjectionLoop projectionLoop(Projections projections, DatabaseClient db, ReactiveTransactionManager transactions,
+      MeterRegistry registry, ProjectionStatus status) {
+    return projections.live(db, transactions, registry, status);
   }
 }

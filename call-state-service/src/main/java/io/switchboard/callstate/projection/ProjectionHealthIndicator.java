@@ -5,7 +5,10 @@ import io.switchboard.callstate.projection.ProjectionStatus.Snapshot;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** UP while the projection loop polls and applies batches; DOWN, with the last error, otherwise. */
+/**
+ * UP while the projection loop polls and applies batches, or is paused for a replay's switch-over;
+ * DOWN, with the last error, otherwise.
+ */
 final class ProjectionHealthIndicator implements HealthIndicator {
 
   private final ProjectionStatus status;
@@ -17,7 +20,8 @@ final class ProjectionHealthIndicator implements HealthIndicator {
   @Override
   public Health health() {
     Snapshot snapshot = status.snapshot();
-    Health.Builder health = snapshot.phase() == Phase.RUNNING ? Health.up() : Health.down();
+    boolean up = snapshot.phase() == Phase.RUNNING || snapshot.phase() == Phase.PAUSED;
+    Health.Builder health = up ? Health.up() : Health.down();
     health.withDetail("phase", snapshot.phase().name()).withDetail("partitions", snapshot.partitions());
     if (snapshot.lastBatchAt() != null) {
       health.withDetail("lastBatchAt", snapshot.lastBatchAt().toString());

@@ -7,8 +7,10 @@ import io.switchboard.schemas.topics.Topic;
 import io.switchboard.schemas.topics.TopicCreator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -35,7 +37,21 @@ import reactor.util.retry.Retry;
  * stopped. On any failure it seeks back to the offsets stored in the database and tries again after
  * a growing pause, so a failed batch is read again, never skipped.
  */
-final class ProjectionLoop implements SmartLifecycle {
+public final class ProjectionLoop implements SmartLifecycle {
+
+  /**
+   * How far the loop has got, for replay's progress and switch-over.
+   *
+   * @param phase what the loop is doing (see {@link ProjectionStatus.Phase})
+   * @param records records read and committed since this loop was created (duplicates and records
+   *     set aside included)
+   * @param committed per partition, the next offset to read, as committed with the rows
+   * @param lag records between the committed positions and the ends of the partitions at the last
+   *     poll; -1 until known
+   * @param lastError the last failure while not running, or null
+   */
+  public record Progress(String phase, long records, Map<TopicPartition, Long> committed, long lag,
+      String lastError) {}
 
   private static final Logger log = LoggerFactory.getLogger(ProjectionLoop.class);
 
@@ -56,6 +72,9 @@ final class ProjectionLoop implements SmartLifecycle {
   private volatile Disposable loop;
   private volatile CountDownLatch terminated;
   private volatile Sinks.Empty<Void> stopSignal;
+  private volatile long records;
+  private volatile long lag = -1;
+  private volatile Map<TopicPartition, Long> committedOffsets = Map.of();
 
   ProjectionLoop(KafkaClients kafka, RecordDecoder decoder, BatchWriter writer, OffsetStore offsets,
       ProjectionMetrics metrics, ProjectionStatus status, ProjectionProperties properties) {
@@ -119,17 +138,42 @@ final class ProjectionLoop implements SmartLifecycle {
     return running;
   }
 
+  /** Stops reading, as {@link #stop()}, but reports the projection as paused rather than stopped. */
+  public void pause() {
+    stop();
+    status.paused();
+  }
+
+  /** Where the loop is; safe to call from any thread. */
+  public Progress progress() {
+    ProjectionStatus.Snapshot snapshot = status.snapshot();
+    return new Progress(snapshot.phase().name(), records, committedOffsets, lag, snapshot.lastError());
+  }
+
   private Mono<Integer> connectAndSeek() {
     return Mono.fromCallable(this::assign).subscribeOn(pollThread)
-        .flatMap(partitions -> offsets.load().publishOn(pollThread).map(stored -> seek(partitions, stored)))
+        .flatMap(partitions -> offsets.load().publishOn(pollThread).map(stored -> {
+          committedOffsets = Map.copyOf(stored);
+          return seek(partitions, stored);
+        }))
         .doOnNext(status::running);
   }
 
   private Flux<Outcome> batches() {
     return Mono.fromCallable(this::poll).subscribeOn(pollThread)
-        .flatMap(records -> records.isEmpty() ? Mono.<Outcome>empty() : writer.apply(decoder.decode(records)))
-        .doOnNext(this::committed)
+        .flatMap(polled -> polled.isEmpty() ? Mono.<Outcome>empty() : apply(polled))
         .repeat(() -> running);
+  }
+
+  private Mono<Outcome> apply(ConsumerRecords<String, byte[]> polled) {
+    DecodedBatch batch = decoder.decode(polled);
+    return writer.apply(batch).doOnNext(outcome -> {
+      Map<TopicPartition, Long> next = new HashMap<>(committedOffsets);
+      next.putAll(batch.nextOffsets());
+      committedOffsets = Map.copyOf(next);
+      records += polled.count();
+      committed(outcome);
+    });
   }
 
   private List<TopicPartition> assign() {
@@ -181,13 +225,28 @@ final class ProjectionLoop implements SmartLifecycle {
 
   private ConsumerRecords<String, byte[]> poll() {
     try {
-      return consumer.poll(properties.pollTimeout());
+      ConsumerRecords<String, byte[]> polled = consumer.poll(properties.pollTimeout());
+      lag = lag();
+      return polled;
     } catch (WakeupException e) {
       if (!running) {
         return ConsumerRecords.empty();
       }
       throw e;
     }
+  }
+
+  /** The records after the consumer's position up to the partitions' ends, as far as the consumer knows; -1 if unknown. */
+  private long lag() {
+    long total = 0;
+    for (TopicPartition partition : consumer.assignment()) {
+      OptionalLong behind = consumer.currentLag(partition);
+      if (behind.isEmpty()) {
+        return -1;
+      }
+      total += behind.getAsLong();
+    }
+    return total;
   }
 
   /** Counts and logs what a batch did, once its transaction has committed. */

@@ -4,16 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 
 /** What the projection loop is doing, for the health endpoint. Written by the loop, read by anyone. */
-final class ProjectionStatus {
+public final class ProjectionStatus {
 
   /** The phases of the loop. */
-  enum Phase {
+  public enum Phase {
     /** Connecting to Kafka and seeking to the stored offsets. */
     STARTING,
     /** Polling and applying batches. */
     RUNNING,
     /** The last attempt failed; waiting to retry from the stored offsets. */
     RETRYING,
+    /** Stopped for a moment by replay's switch-over; it starts again from the stored offsets. */
+    PAUSED,
     /** Stopped with the application. */
     STOPPED,
     /** Ended on an error it does not recover from. */
@@ -21,7 +23,7 @@ final class ProjectionStatus {
   }
 
   /** A consistent view of the status. */
-  record Snapshot(Phase phase, int partitions, Instant lastBatchAt, String lastError, long retries) {}
+  public record Snapshot(Phase phase, int partitions, Instant lastBatchAt, String lastError, long retries) {}
 
   private final Clock clock;
   private volatile Snapshot snapshot = new Snapshot(Phase.STARTING, 0, null, null, 0);
@@ -55,6 +57,11 @@ final class ProjectionStatus {
   synchronized void stopped() {
     Snapshot s = snapshot;
     snapshot = new Snapshot(Phase.STOPPED, s.partitions(), s.lastBatchAt(), s.lastError(), s.retries());
+  }
+
+  synchronized void paused() {
+    Snapshot s = snapshot;
+    snapshot = new Snapshot(Phase.PAUSED, s.partitions(), s.lastBatchAt(), s.lastError(), s.retries());
   }
 
   synchronized void died(Throwable error) {
