@@ -6,12 +6,13 @@ import io.switchboard.testsupport.TestDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads a schema's projection tables whole, and tells whether they hold everything on the topics. */
 final class Tables {
@@ -57,15 +58,19 @@ final class Tables {
   }
 
   private static Map<TopicPartition, Long> ends() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = Projections.topicNames().stream()
-          .flatMap(topic -> consumer.partitionsFor(topic).stream())
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      return consumer.endOffsets(partitions);
+    try (Admin admin = SharedKafka.admin()) {
+      List<TopicPartition> partitions = admin.describeTopics(Projections.topicNames()).allTopicNames().get().values()
+          .stream().flatMap(topic -> topic.partitions().stream()
+              .map(info -> new TopicPartition(topic.name(), info.partition()))).toList();
+      Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+          .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+      return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+          .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot read the topics' end offsets", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }
