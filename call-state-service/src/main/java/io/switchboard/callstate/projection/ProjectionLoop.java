@@ -22,6 +22,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -62,6 +63,7 @@ public final class ProjectionLoop implements SmartLifecycle {
   private final ProjectionMetrics metrics;
   private final ProjectionStatus status;
   private final ProjectionProperties properties;
+  private final Level warnings;
 
   private final Object lifecycle = new Object();
   private volatile boolean running;
@@ -76,8 +78,13 @@ public final class ProjectionLoop implements SmartLifecycle {
   private volatile long lag = -1;
   private volatile Map<TopicPartition, Long> committedOffsets = Map.of();
 
+  /**
+   * {@code live}: whether this loop writes the tables the service serves. A rebuild's loop reads
+   * events the live one has already read, so what they say wrong is logged at DEBUG, not again as a
+   * warning.
+   */
   ProjectionLoop(KafkaClients kafka, RecordDecoder decoder, BatchWriter writer, OffsetStore offsets,
-      ProjectionMetrics metrics, ProjectionStatus status, ProjectionProperties properties) {
+      ProjectionMetrics metrics, ProjectionStatus status, ProjectionProperties properties, boolean live) {
     this.kafka = kafka;
     this.decoder = decoder;
     this.writer = writer;
@@ -85,6 +92,7 @@ public final class ProjectionLoop implements SmartLifecycle {
     this.metrics = metrics;
     this.status = status;
     this.properties = properties;
+    this.warnings = live ? Level.WARN : Level.DEBUG;
   }
 
   @Override
@@ -257,8 +265,8 @@ public final class ProjectionLoop implements SmartLifecycle {
       metrics.illegalTransition();
       MDC.put("callId", rejection.callId());
       try {
-        log.warn("Illegal transition {} -> {} by {} {} not applied (tenant {})", rejection.from(), rejection.to(),
-            rejection.type(), rejection.eventId(), rejection.tenantId());
+        log.atLevel(warnings).log("Illegal transition {} -> {} by {} {} not applied, and the call has ended (tenant {})",
+            rejection.from(), rejection.to(), rejection.type(), rejection.eventId(), rejection.tenantId());
       } finally {
         MDC.remove("callId");
       }
@@ -267,7 +275,8 @@ public final class ProjectionLoop implements SmartLifecycle {
       metrics.participantOverLimit();
       MDC.put("callId", over.callId());
       try {
-        log.warn("Participant {} joined as the {}th present (limit {}); recorded anyway (tenant {}, event {})",
+        log.atLevel(warnings).log(
+            "Participant {} joined as the {}th present (limit {}); recorded anyway (tenant {}, event {})",
             over.participantId(), over.present(), ParticipantFold.MAX_PRESENT, over.tenantId(), over.eventId());
       } finally {
         MDC.remove("callId");

@@ -17,7 +17,7 @@ final class ProjectionMetrics {
         .description("Events projected into the database for the first time")
         .register(registry);
     this.illegalTransitions = Counter.builder("switchboard.projection.illegal_transitions")
-        .description("Call events refused by the call state machine")
+        .description("Call events the call state machine refused, counted once their call has ended")
         .register(registry);
     this.participantsOverLimit = Counter.builder("switchboard.projection.participants_over_limit")
         .description("Participants who joined a call that already had the gateway's limit of participants present")

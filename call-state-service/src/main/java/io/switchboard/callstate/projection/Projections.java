@@ -35,7 +35,7 @@ public final class Projections {
   /** The live projection: the tables the read API serves, with the service's metrics and health. */
   ProjectionLoop live(DatabaseClient db, ReactiveTransactionManager transactions, MeterRegistry registry,
       ProjectionStatus status) {
-    return loop(db, transactions, new ProjectionMetrics(registry), status, "projection");
+    return loop(db, transactions, new ProjectionMetrics(registry), status, "projection", true);
   }
 
   /**
@@ -44,7 +44,7 @@ public final class Projections {
    */
   public ProjectionLoop rebuild(DatabaseClient db, ReactiveTransactionManager transactions) {
     return loop(db, transactions, new ProjectionMetrics(new SimpleMeterRegistry()),
-        new ProjectionStatus(Clock.systemUTC()), "replay");
+        new ProjectionStatus(Clock.systemUTC()), "replay", false);
   }
 
   /** The topics every projection reads. */
@@ -58,13 +58,13 @@ public final class Projections {
   }
 
   private ProjectionLoop loop(DatabaseClient db, ReactiveTransactionManager transactions, ProjectionMetrics metrics,
-      ProjectionStatus status, String role) {
+      ProjectionStatus status, String role, boolean live) {
     RecordDecoder decoder = new RecordDecoder();
     OffsetStore offsets = new OffsetStore(db);
     BatchWriter writer = new BatchWriter(new CallStore(db, json, decoder), new AgentStore(db, json),
         new DecisionStore(db), offsets, new WrapUps(db), new DeadLetterStore(db), new QualityStore(db),
         new ParticipantStore(db), new QueueStatsStore(db, json), TransactionalOperator.create(transactions));
     return new ProjectionLoop(new KafkaClients(kafka, instance, properties, role), decoder, writer, offsets, metrics,
-        status, properties);
+        status, properties, live);
   }
 }
