@@ -126,8 +126,7 @@ final class BatchWriter {
             if (folded.row().agentId() != null) {
               wrapUpCalls.add(key);
             }
-            // Only report refusals of new events: older ones were reported when they arrived.
-            folded.rejections().stream().filter(r -> newIds.contains(r.eventId())).forEach(rejections::add);
+            rejections.addAll(SettledRejections.of(folded, facts, newIds));
             ParticipantFold.Folded people = participantFold.fold(key.tenantId(), key.callId(), facts);
             participantRows.addAll(people.rows());
             people.overLimit().stream().filter(o -> newIds.contains(o.eventId())).forEach(overLimit::add);

@@ -244,7 +244,7 @@ public final class ProjectionLoop implements SmartLifecycle {
     }
   }
 
-  /** The records after the consumer's position up to the partitions' ends, as far as the consumer knows; -1 if unknown. */
+  /** Records after the consumer's position up to the partitions' ends, as far as it knows; -1 if unknown. */
   private long lag() {
     long total = 0;
     for (TopicPartition partition : consumer.assignment()) {
@@ -265,7 +265,8 @@ public final class ProjectionLoop implements SmartLifecycle {
       metrics.illegalTransition();
       MDC.put("callId", rejection.callId());
       try {
-        log.atLevel(warnings).log("Illegal transition {} -> {} by {} {} not applied, and the call has ended (tenant {})",
+        log.atLevel(warnings).log(
+            "Illegal transition {} -> {} by {} {} not applied, and the call has ended (tenant {})",
             rejection.from(), rejection.to(), rejection.type(), rejection.eventId(), rejection.tenantId());
       } finally {
         MDC.remove("callId");
