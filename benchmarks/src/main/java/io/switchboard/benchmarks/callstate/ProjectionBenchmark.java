@@ -95,6 +95,11 @@ public final class ProjectionBenchmark {
     row(out, "call-state service: replay from the beginning, start-up included", n, service.totalNanos());
     row(out, "call-state service: after start-up (" + String.format(Locale.ROOT, "%.1f s",
         Progress.seconds(service.startupNanos())) + ")", n, projecting);
+    if (service.replayNanos() != null) {
+      row(out, "call-state service: **replay** (`/admin/replay`: fresh tables while the live ones serve, "
+          + "then the switch-over; live projection paused " + service.replay().pausedMillis() + " ms)",
+          service.replay().records(), service.replayNanos());
+    }
     if (baselineNanos != null) {
       row(out, "plain-insert baseline", n, baselineNanos);
       out.println();

@@ -11,16 +11,20 @@ import java.util.Map;
  * @param agentsPerTenant agents of each tenant, registered up front; calls are answered in turn
  * @param statusEvery one agent status change per this many calls
  * @param maxPollRecords {@code switchboard.projection.max-poll-records}, also the baseline's poll size
+ * @param replay whether to run the service's replay (what {@code /admin/replay} runs) once it has
+ *     caught up: a rebuild from the beginning into fresh tables while the live ones serve, then the
+ *     switch-over
  * @param baseline whether to run the plain-insert baseline after the projection
  * @param progressSeconds seconds between progress lines
  * @param timeoutSeconds longest wait for either run to read everything
  */
 record ProjectionOptions(long events, int tenants, int agentsPerTenant, int statusEvery, int maxPollRecords,
-    boolean baseline, int progressSeconds, int timeoutSeconds) {
+    boolean replay, boolean baseline, int progressSeconds, int timeoutSeconds) {
 
   static final String USAGE = """
       Options (--name=value): events (1000000), tenants (6), agents-per-tenant (50), status-every (10),
-      max-poll-records (500, the service's default), baseline (true), progress-seconds (5), timeout-seconds (1800)""";
+      max-poll-records (500, the service's default), replay (true), baseline (true), progress-seconds (5),
+      timeout-seconds (1800)""";
 
   static ProjectionOptions parse(String[] args) {
     Map<String, String> values = new HashMap<>();
@@ -36,6 +40,7 @@ record ProjectionOptions(long events, int tenants, int agentsPerTenant, int stat
         Integer.parseInt(take(values, "agents-per-tenant", "50")),
         Integer.parseInt(take(values, "status-every", "10")),
         Integer.parseInt(take(values, "max-poll-records", "500")),
+        Boolean.parseBoolean(take(values, "replay", "true")),
         Boolean.parseBoolean(take(values, "baseline", "true")),
         Integer.parseInt(take(values, "progress-seconds", "5")),
         Integer.parseInt(take(values, "timeout-seconds", "1800")));

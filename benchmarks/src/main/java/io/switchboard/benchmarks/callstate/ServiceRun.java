@@ -1,6 +1,10 @@
 package io.switchboard.benchmarks.callstate;
 
 import io.switchboard.callstate.CallStateApplication;
+import io.switchboard.callstate.replay.Replay;
+import io.switchboard.callstate.replay.ReplayCommand;
+import io.switchboard.callstate.replay.ReplayPhase;
+import io.switchboard.callstate.replay.ReplayStatus;
 import io.switchboard.testsupport.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +28,11 @@ final class ServiceRun {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceRun.class);
 
-  /** Start-up (Spring context, Flyway, R2DBC pool, consumer) and the whole read, in nanoseconds. */
-  record Timing(long startupNanos, long totalNanos) {}
+  /**
+   * Start-up (Spring context, Flyway, R2DBC pool, consumer) and the whole read, in nanoseconds; then
+   * the replay, if run: its time from request to switch-over, and its status at the end.
+   */
+  record Timing(long startupNanos, long totalNanos, Long replayNanos, ReplayStatus replay) {}
 
   private ServiceRun() {}
 
@@ -53,10 +61,42 @@ final class ServiceRun {
           throw new IllegalStateException("the call-state service stopped");
         }
       }, options);
-      return new Timing(started - start, done - start);
+      if (!options.replay()) {
+        return new Timing(started - start, done - start, null, null);
+      }
+      long replayStart = System.nanoTime();
+      ReplayStatus replayed = replay(context.getBean(Replay.class), options);
+      return new Timing(started - start, done - start, System.nanoTime() - replayStart, replayed);
     } finally {
       context.close();
     }
+  }
+
+  /** Runs the service's replay to its end, logging its progress; returns its last status. */
+  private static ReplayStatus replay(Replay replay, ProjectionOptions options) throws InterruptedException {
+    log.info("Replaying the projection into fresh tables");
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
+    long nextReport = start;
+    replay.begin();
+    while (replay.status().active()) {
+      long now = System.nanoTime();
+      if (now > deadline) {
+        throw new IllegalStateException("replay: not done after " + options.timeoutSeconds() + " s: "
+            + ReplayCommand.describe(replay.status()));
+      }
+      if (now >= nextReport) {
+        log.info("replay: {}", ReplayCommand.describe(replay.status()));
+        nextReport = now + TimeUnit.SECONDS.toNanos(options.progressSeconds());
+      }
+      Thread.sleep(100); // a benchmark's wait: the sampling period bounds the error of the end time
+    }
+    ReplayStatus status = replay.status();
+    log.info("replay: {}", ReplayCommand.describe(status));
+    if (status.phase() != ReplayPhase.DONE) {
+      throw new IllegalStateException("replay ended " + status.phase() + ": " + status.error());
+    }
+    return status;
   }
 
   /** Events read and committed: per partition, the stored next offset (capped at the end). */

@@ -99,7 +99,7 @@ public final class ReplayCommand {
   }
 
   /** One line for a status, e.g. {@code REBUILDING 41% 412,000 records, 7,800 events/s, lag 588,000, ETA 75 s}. */
-  static String describe(ReplayStatus s) {
+  public static String describe(ReplayStatus s) {
     switch (s.phase()) {
       case DONE:
         return String.format(Locale.ROOT, "DONE %,d records in %s at %,.0f events/s; live projection paused %d ms; "

@@ -31,7 +31,7 @@ public record ReplayStatus(ReplayPhase phase, Instant startedAt, Instant finishe
         liveSchema, retiredSchema, pausedMillis, error);
   }
 
-  boolean active() {
+  public boolean active() {
     return phase.active();
   }
 }
