@@ -31,7 +31,8 @@ class ProjectionConfiguration {
     OffsetStore offsets = new OffsetStore(db);
     BatchWriter writer = new BatchWriter(new CallStore(db, json, decoder), new AgentStore(db, json),
         new DecisionStore(db), offsets, new WrapUps(db), new DeadLetterStore(db), new QualityStore(db),
-        new ParticipantStore(db), new QueueStatsStore(db, json), TransactionalOperator.create(transactions));
+        new ParticipantStore(db), new QueueStatsStore(db, json), TransactionalOperator.create(transactions),
+        new CallFactCache(CallFactCache.DEFAULT_MAX_FACTS));
     return new ProjectionLoop(new KafkaClients(kafka, instance, properties), decoder, writer, offsets,
         new ProjectionMetrics(registry), status, properties);
   }
