@@ -5,7 +5,7 @@ import io.switchboard.callstate.projection.AgentFold.HistoryLine;
 import io.switchboard.callstate.projection.AgentRow.AgentSkill;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,10 +29,18 @@ final class AgentStore {
       SELECT * FROM agents
       WHERE (tenant_id, agent_id) IN (SELECT t, a FROM unnest($1::text[], $2::text[]) AS k(t, a))""";
 
-  private static final String UPSERT_AGENT = """
+  // One statement per batch for each table, the rows as arrays (see Statements); skills and queues
+  // travel as JSON text. One row per agent (DO UPDATE must not meet a key twice).
+  private static final String UPSERT_AGENTS = """
       INSERT INTO agents (tenant_id, agent_id, display_name, status, status_reason, skills, queues, capacity, channel,
                           contact, last_event_id, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      SELECT u.tenant_id, u.agent_id, u.display_name, u.status, u.status_reason, u.skills::jsonb,
+             ARRAY(SELECT jsonb_array_elements_text(u.queues::jsonb)), u.capacity, u.channel, u.contact,
+             u.last_event_id, u.updated_at
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[],
+                  $9::text[], $10::text[], $11::uuid[], $12::timestamptz[])
+           AS u(tenant_id, agent_id, display_name, status, status_reason, skills, queues, capacity, channel, contact,
+                last_event_id, updated_at)
       ON CONFLICT (tenant_id, agent_id) DO UPDATE SET
         display_name = EXCLUDED.display_name, status = EXCLUDED.status, status_reason = EXCLUDED.status_reason,
         skills = EXCLUDED.skills, queues = EXCLUDED.queues, capacity = EXCLUDED.capacity,
@@ -41,7 +49,8 @@ final class AgentStore {
 
   private static final String INSERT_HISTORY = """
       INSERT INTO agent_status_history (event_id, tenant_id, agent_id, type, status, reason, occurred_at, applied)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                           $7::timestamptz[], $8::boolean[])
       ON CONFLICT (event_id) DO NOTHING""";
 
   private final DatabaseClient db;
@@ -73,21 +82,43 @@ final class AgentStore {
   }
 
   Mono<Void> save(Collection<AgentRow> agents, List<HistoryLine> history) {
-    List<Object[]> agentRows = new ArrayList<>(agents.size());
-    for (AgentRow agent : agents) {
-      agentRows.add(new Object[] {agent.tenantId(), agent.agentId(), text(agent.displayName()), agent.status(),
-          text(agent.statusReason()), Json.of(json.writeValueAsString(agent.skills())),
-          agent.queues().toArray(String[]::new), agent.capacity(), text(agent.channel()), text(agent.contact()),
-          Statements.orNull(agent.lastEventId(), UUID.class), agent.updatedAt()});
+    return upsert(List.copyOf(agents)).then(insert(history));
+  }
+
+  private Mono<Void> upsert(List<AgentRow> rows) {
+    if (rows.isEmpty()) {
+      return Mono.empty();
     }
-    List<Object[]> historyRows = new ArrayList<>(history.size());
-    for (HistoryLine line : history) {
-      historyRows.add(new Object[] {line.eventId(), line.tenantId(), line.agentId(), line.type(), line.status(),
-          text(line.reason()), line.occurredAt(), line.applied()});
+    return db.sql(UPSERT_AGENTS)
+        .bind(0, Statements.column(rows, AgentRow::tenantId, String[]::new))
+        .bind(1, Statements.column(rows, AgentRow::agentId, String[]::new))
+        .bind(2, Statements.column(rows, AgentRow::displayName, String[]::new))
+        .bind(3, Statements.column(rows, AgentRow::status, String[]::new))
+        .bind(4, Statements.column(rows, AgentRow::statusReason, String[]::new))
+        .bind(5, Statements.column(rows, agent -> json.writeValueAsString(agent.skills()), String[]::new))
+        .bind(6, Statements.column(rows, agent -> json.writeValueAsString(agent.queues()), String[]::new))
+        .bind(7, Statements.column(rows, AgentRow::capacity, Integer[]::new))
+        .bind(8, Statements.column(rows, AgentRow::channel, String[]::new))
+        .bind(9, Statements.column(rows, AgentRow::contact, String[]::new))
+        .bind(10, Statements.column(rows, AgentRow::lastEventId, UUID[]::new))
+        .bind(11, Statements.column(rows, agent -> Statements.at(agent.updatedAt()), OffsetDateTime[]::new))
+        .fetch().rowsUpdated().then();
+  }
+
+  private Mono<Void> insert(List<HistoryLine> lines) {
+    if (lines.isEmpty()) {
+      return Mono.empty();
     }
-    return Statements.update(db, UPSERT_AGENT, agentRows)
-        .thenMany(Statements.update(db, INSERT_HISTORY, historyRows))
-        .then();
+    return db.sql(INSERT_HISTORY)
+        .bind(0, Statements.column(lines, HistoryLine::eventId, UUID[]::new))
+        .bind(1, Statements.column(lines, HistoryLine::tenantId, String[]::new))
+        .bind(2, Statements.column(lines, HistoryLine::agentId, String[]::new))
+        .bind(3, Statements.column(lines, HistoryLine::type, String[]::new))
+        .bind(4, Statements.column(lines, HistoryLine::status, String[]::new))
+        .bind(5, Statements.column(lines, HistoryLine::reason, String[]::new))
+        .bind(6, Statements.column(lines, line -> Statements.at(line.occurredAt()), OffsetDateTime[]::new))
+        .bind(7, Statements.column(lines, HistoryLine::applied, Boolean[]::new))
+        .fetch().rowsUpdated().then();
   }
 
   private AgentRow read(Readable row) {
@@ -98,9 +129,5 @@ final class AgentStore {
         queues == null ? List.of() : Arrays.asList(queues), row.get("capacity", Integer.class),
         row.get("channel", String.class), row.get("contact", String.class), row.get("last_event_id", UUID.class),
         row.get("updated_at", Instant.class));
-  }
-
-  private static Object text(String value) {
-    return Statements.orNull(value, String.class);
   }
 }

@@ -7,6 +7,7 @@ import io.switchboard.callstate.projection.CallFold.Rejection;
 import io.switchboard.callstate.projection.ParticipantFold.OverLimit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
  * participants, the agents, the decisions, the quality samples, the queue statistics, the records
  * set aside and the offsets to resume from commit together or not at all, so
  * a crash anywhere neither loses nor duplicates a row. Events already logged (same event id) are not
- * applied again.
+ * applied again. A refolded call's log is kept in a {@link CallFactCache} once its batch committed, so
+ * that its next event does not read it back.
  */
 final class BatchWriter {
 
@@ -44,13 +46,14 @@ final class BatchWriter {
   private final ParticipantStore participants;
   private final QueueStatsStore queueStats;
   private final TransactionalOperator transaction;
+  private final CallFactCache recent;
   private final CallFold callFold = new CallFold();
   private final AgentFold agentFold = new AgentFold();
   private final ParticipantFold participantFold = new ParticipantFold();
 
   BatchWriter(CallStore calls, AgentStore agents, DecisionStore decisions, OffsetStore offsets, WrapUps wrapUps,
       DeadLetterStore deadLetters, QualityStore quality, ParticipantStore participants, QueueStatsStore queueStats,
-      TransactionalOperator transaction) {
+      TransactionalOperator transaction, CallFactCache recent) {
     this.calls = calls;
     this.agents = agents;
     this.decisions = decisions;
@@ -61,9 +64,32 @@ final class BatchWriter {
     this.participants = participants;
     this.queueStats = queueStats;
     this.transaction = transaction;
+    this.recent = recent;
+  }
+
+  /**
+   * Forgets the calls' logs held in memory: the loop calls it whenever it (re)starts from the stored
+   * offsets, because the tables may have changed meanwhile (a replay swaps in tables that can hold
+   * more events than this writer has seen).
+   */
+  void forget() {
+    recent.clear();
   }
 
   Mono<Outcome> apply(DecodedBatch batch) {
+    return Mono.defer(() -> {
+      // The refolded calls' logs, for the cache once (and only if) the transaction committed: the
+      // Mono of transactional() completes after the commit. A failure, a failed commit included, or a
+      // cancel (a rollback) clears the cache instead.
+      Map<CallKey, List<CallFact>> refoldedLogs = new HashMap<>();
+      return applyInTransaction(batch, refoldedLogs)
+          .doOnSuccess(outcome -> recent.putAll(refoldedLogs))
+          .doOnError(error -> recent.clear())
+          .doOnCancel(recent::clear);
+    });
+  }
+
+  private Mono<Outcome> applyInTransaction(DecodedBatch batch, Map<CallKey, List<CallFact>> refoldedLogs) {
     return transaction.transactional(Mono.defer(() -> {
       // Whose wrap-up may have changed: the refolded calls, and the calls of agents with new status
       // lines from the earliest such line on (WrapUps).
@@ -72,7 +98,7 @@ final class BatchWriter {
       batch.agentFacts().forEach(fact -> wrapUpAgents.merge(fact.key(), fact.occurredAt(),
           (a, b) -> a.isBefore(b) ? a : b));
       return logCallEvents(batch.callLog())
-          .flatMap(newCallEvents -> refoldCalls(newCallEvents, wrapUpCalls)
+          .flatMap(newCallEvents -> refoldCalls(newCallEvents, wrapUpCalls, refoldedLogs)
               .flatMap(refolded -> applyOtherEvents(batch)
                   .flatMap(newOtherEvents -> Mono.defer(() -> wrapUps.update(wrapUpCalls, wrapUpAgents))
                       .then(queueStats.upsert(batch.queueStats()))
@@ -101,39 +127,60 @@ final class BatchWriter {
 
   /**
    * Folds every call that got a new event again, from its whole log, and writes the rows back: the
-   * call's and its participants'.
+   * call's and its participants'. Puts the logs folded into {@code logs}.
    */
-  private Mono<Refolded> refoldCalls(List<LoggedEvent> newEvents, Set<CallKey> wrapUpCalls) {
-    Set<CallKey> touched = new LinkedHashSet<>();
+  private Mono<Refolded> refoldCalls(List<LoggedEvent> newEvents, Set<CallKey> wrapUpCalls,
+      Map<CallKey, List<CallFact>> logs) {
+    Map<CallKey, List<CallFact>> added = new LinkedHashMap<>();
     Set<UUID> newIds = new HashSet<>();
     for (LoggedEvent event : newEvents) {
-      touched.add(new CallKey(event.tenantId(), event.callId()));
+      added.computeIfAbsent(event.call(), key -> new ArrayList<>()).add(event.fact());
       newIds.add(event.eventId());
     }
-    if (touched.isEmpty()) {
+    if (added.isEmpty()) {
       return Mono.just(new Refolded(List.of(), List.of()));
     }
-    return calls.facts(touched)
-        .collect(Collectors.groupingBy(fact -> new CallKey(fact.tenantId(), fact.callId())))
-        .flatMap(factsByCall -> {
-          List<CallRow> rows = new ArrayList<>();
-          List<ParticipantRow> participantRows = new ArrayList<>();
-          List<Rejection> rejections = new ArrayList<>();
-          List<OverLimit> overLimit = new ArrayList<>();
-          factsByCall.forEach((key, facts) -> {
-            Folded folded = callFold.fold(key.tenantId(), key.callId(), facts);
-            rows.add(folded.row());
-            if (folded.row().agentId() != null) {
-              wrapUpCalls.add(key);
-            }
-            rejections.addAll(SettledRejections.of(folded, facts, newIds));
-            ParticipantFold.Folded people = participantFold.fold(key.tenantId(), key.callId(), facts);
-            participantRows.addAll(people.rows());
-            people.overLimit().stream().filter(o -> newIds.contains(o.eventId())).forEach(overLimit::add);
-          });
-          return calls.upsert(rows).then(participants.upsert(participantRows))
-              .thenReturn(new Refolded(List.copyOf(rejections), List.copyOf(overLimit)));
-        });
+    return logs(added).flatMap(factsByCall -> {
+      logs.putAll(factsByCall);
+      List<CallRow> rows = new ArrayList<>();
+      List<ParticipantRow> participantRows = new ArrayList<>();
+      List<Rejection> rejections = new ArrayList<>();
+      List<OverLimit> overLimit = new ArrayList<>();
+      factsByCall.forEach((key, facts) -> {
+        Folded folded = callFold.fold(key.tenantId(), key.callId(), facts);
+        rows.add(folded.row());
+        if (folded.row().agentId() != null) {
+          wrapUpCalls.add(key);
+        }
+        rejections.addAll(SettledRejections.of(folded, facts, newIds));
+        ParticipantFold.Folded people = participantFold.fold(key.tenantId(), key.callId(), facts);
+        participantRows.addAll(people.rows());
+        people.overLimit().stream().filter(o -> newIds.contains(o.eventId())).forEach(overLimit::add);
+      });
+      return calls.upsert(rows).then(participants.upsert(participantRows))
+          .thenReturn(new Refolded(List.copyOf(rejections), List.copyOf(overLimit)));
+    });
+  }
+
+  /**
+   * The whole log of each call with new events ({@code added}, just logged in this transaction): the
+   * log held in the cache, or else the events stored before this batch, read with one query; plus
+   * the new events.
+   */
+  private Mono<Map<CallKey, List<CallFact>>> logs(Map<CallKey, List<CallFact>> added) {
+    Map<CallKey, List<CallFact>> held = recent.get(added.keySet());
+    List<CallKey> missing = added.keySet().stream().filter(key -> !held.containsKey(key)).toList();
+    List<UUID> addedToMissing = missing.stream().flatMap(key -> added.get(key).stream()).map(CallFact::eventId)
+        .toList();
+    Mono<Map<CallKey, List<CallFact>>> read = missing.isEmpty() ? Mono.just(Map.of())
+        : calls.facts(missing, addedToMissing)
+            .collect(Collectors.groupingBy(fact -> new CallKey(fact.tenantId(), fact.callId())));
+    return read.map(stored -> {
+      Map<CallKey, List<CallFact>> logs = new LinkedHashMap<>();
+      added.forEach((key, events) -> logs.put(key,
+          CallFactCache.merge(held.containsKey(key) ? held.get(key) : stored.getOrDefault(key, List.of()), events)));
+      return logs;
+    });
   }
 
   /** Applies the agent events not projected before, in the order read; returns how many. */

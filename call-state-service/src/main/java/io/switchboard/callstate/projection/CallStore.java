@@ -17,21 +17,25 @@ final class CallStore {
 
   // One statement for the whole batch: the rows arrive as arrays, one per column. (An R2DBC batch
   // of single-row inserts is one execution and one result per row.) The Avro bytes travel as
-  // base64 text, decoded by PostgreSQL.
+  // base64 text, decoded by PostgreSQL. The payloads travel as one JSON array, parsed once: as a
+  // text[] every quote of every payload was escaped by the driver and unescaped by PostgreSQL.
   private static final String INSERT_EVENTS = """
       INSERT INTO call_events (event_id, tenant_id, call_id, type, occurred_at, topic, partition, record_offset,
                                payload, record)
       SELECT u.event_id, u.tenant_id, u.call_id, u.type, u.occurred_at, u.topic, u.partition, u.record_offset,
-             u.payload::jsonb, decode(u.record, 'base64')
+             u.payload, decode(u.record, 'base64')
       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[],
-                  $8::bigint[], $9::text[], $10::text[])
+                  $8::bigint[], ARRAY(SELECT p FROM jsonb_array_elements($9::jsonb) WITH ORDINALITY AS e(p, i)
+                                      ORDER BY i), $10::text[])
            AS u(event_id, tenant_id, call_id, type, occurred_at, topic, partition, record_offset, payload, record)
       ON CONFLICT (event_id) DO NOTHING
       RETURNING event_id""";
 
+  // The events of the batch itself are known already: not read back.
   private static final String SELECT_EVENTS = """
       SELECT topic, partition, record_offset, record FROM call_events
-      WHERE (tenant_id, call_id) IN (SELECT t, c FROM unnest($1::text[], $2::text[]) AS k(t, c))""";
+      WHERE (tenant_id, call_id) IN (SELECT t, c FROM unnest($1::text[], $2::text[]) AS k(t, c))
+        AND event_id <> ALL($3::uuid[])""";
 
   // wrap_up_ms is not the fold's: WrapUps derives it from agent_status_history afterwards.
   // One statement per batch, the rows as arrays (see INSERT_EVENTS); tags travel as a JSON array.
@@ -90,7 +94,7 @@ final class CallStore {
     String[] topics = new String[n];
     Integer[] partitions = new Integer[n];
     Long[] offsets = new Long[n];
-    String[] payloads = new String[n];
+    StringBuilder payloads = new StringBuilder(n * 512).append('[');
     String[] records = new String[n];
     Base64.Encoder base64 = Base64.getEncoder();
     for (int i = 0; i < n; i++) {
@@ -103,24 +107,24 @@ final class CallStore {
       topics[i] = event.topic();
       partitions[i] = event.partition();
       offsets[i] = event.offset();
-      payloads[i] = event.json();
+      payloads.append(i == 0 ? "" : ",").append(event.json());
       records[i] = base64.encodeToString(event.record());
     }
     return db.sql(INSERT_EVENTS)
         .bind(0, ids).bind(1, tenants).bind(2, callIds).bind(3, types).bind(4, times).bind(5, topics)
-        .bind(6, partitions).bind(7, offsets).bind(8, payloads).bind(9, records)
+        .bind(6, partitions).bind(7, offsets).bind(8, payloads.append(']').toString()).bind(9, records)
         .map((row, meta) -> row.get(0, UUID.class))
         .all();
   }
 
-  /** Every logged event of the given calls, decoded again from the bytes consumed. */
-  Flux<CallFact> facts(Collection<CallKey> calls) {
+  /** Every logged event of the given calls but {@code except}, decoded again from the bytes consumed. */
+  Flux<CallFact> facts(Collection<CallKey> calls, Collection<UUID> except) {
     if (calls.isEmpty()) {
       return Flux.empty();
     }
     String[] tenants = calls.stream().map(CallKey::tenantId).toArray(String[]::new);
     String[] callIds = calls.stream().map(CallKey::callId).toArray(String[]::new);
-    return db.sql(SELECT_EVENTS).bind(0, tenants).bind(1, callIds)
+    return db.sql(SELECT_EVENTS).bind(0, tenants).bind(1, callIds).bind(2, except.toArray(UUID[]::new))
         .map((row, meta) -> decoder.storedCallFact(row.get("topic", String.class), row.get("partition", Integer.class),
             row.get("record_offset", Long.class), row.get("record", byte[].class)))
         .all();

@@ -1,7 +1,6 @@
 package io.switchboard.callstate.projection;
 
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -10,10 +9,13 @@ import reactor.core.publisher.Mono;
 /** The {@code call_participants} rows, folded again with their call ({@link ParticipantFold}). */
 final class ParticipantStore {
 
+  // One statement per batch, the rows as arrays (see Statements); one row per participant and call.
   private static final String UPSERT = """
       INSERT INTO call_participants (tenant_id, call_id, participant_id, role, display_name, joined_at, left_at,
                                      left_reason, join_count, audio, video, screen_share, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
+                           $7::timestamptz[], $8::text[], $9::int[], $10::boolean[], $11::boolean[],
+                           $12::boolean[], $13::timestamptz[])
       ON CONFLICT (tenant_id, call_id, participant_id) DO UPDATE SET
         role = EXCLUDED.role, display_name = EXCLUDED.display_name, joined_at = EXCLUDED.joined_at,
         left_at = EXCLUDED.left_at, left_reason = EXCLUDED.left_reason, join_count = EXCLUDED.join_count,
@@ -27,24 +29,24 @@ final class ParticipantStore {
   }
 
   Mono<Void> upsert(Collection<ParticipantRow> participants) {
-    List<Object[]> rows = new ArrayList<>(participants.size());
-    for (ParticipantRow p : participants) {
-      rows.add(new Object[] {p.tenantId(), p.callId(), p.participantId(), text(p.role()), text(p.displayName()),
-          at(p.joinedAt()), at(p.leftAt()), text(p.leftReason()), p.joinCount(), flag(p.audio()), flag(p.video()),
-          flag(p.screenShare()), p.updatedAt()});
+    if (participants.isEmpty()) {
+      return Mono.empty();
     }
-    return Statements.update(db, UPSERT, rows).then();
-  }
-
-  private static Object text(String value) {
-    return Statements.orNull(value, String.class);
-  }
-
-  private static Object at(Instant value) {
-    return Statements.orNull(value, Instant.class);
-  }
-
-  private static Object flag(Boolean value) {
-    return Statements.orNull(value, Boolean.class);
+    List<ParticipantRow> rows = List.copyOf(participants);
+    return db.sql(UPSERT)
+        .bind(0, Statements.column(rows, ParticipantRow::tenantId, String[]::new))
+        .bind(1, Statements.column(rows, ParticipantRow::callId, String[]::new))
+        .bind(2, Statements.column(rows, ParticipantRow::participantId, String[]::new))
+        .bind(3, Statements.column(rows, ParticipantRow::role, String[]::new))
+        .bind(4, Statements.column(rows, ParticipantRow::displayName, String[]::new))
+        .bind(5, Statements.column(rows, p -> Statements.at(p.joinedAt()), OffsetDateTime[]::new))
+        .bind(6, Statements.column(rows, p -> Statements.at(p.leftAt()), OffsetDateTime[]::new))
+        .bind(7, Statements.column(rows, ParticipantRow::leftReason, String[]::new))
+        .bind(8, Statements.column(rows, ParticipantRow::joinCount, Integer[]::new))
+        .bind(9, Statements.column(rows, ParticipantRow::audio, Boolean[]::new))
+        .bind(10, Statements.column(rows, ParticipantRow::video, Boolean[]::new))
+        .bind(11, Statements.column(rows, ParticipantRow::screenShare, Boolean[]::new))
+        .bind(12, Statements.column(rows, p -> Statements.at(p.updatedAt()), OffsetDateTime[]::new))
+        .fetch().rowsUpdated().then();
   }
 }

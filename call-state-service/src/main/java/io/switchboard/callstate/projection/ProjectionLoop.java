@@ -161,6 +161,7 @@ public final class ProjectionLoop implements SmartLifecycle {
   private Mono<Integer> connectAndSeek() {
     return Mono.fromCallable(this::assign).subscribeOn(pollThread)
         .flatMap(partitions -> offsets.load().publishOn(pollThread).map(stored -> {
+          writer.forget();
           committedOffsets = Map.copyOf(stored);
           return seek(partitions, stored);
         }))

@@ -111,8 +111,7 @@ final class RecordDecoder {
     if (hasNul(json)) {
       return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
     }
-    callLog.add(new LoggedEvent(fact.eventId(), fact.tenantId(), fact.callId(), fact.type(), fact.occurredAt(),
-        record.topic(), record.partition(), record.offset(), json, record.value()));
+    callLog.add(new LoggedEvent(fact, json, record.value()));
     return null;
   }
 

@@ -1,57 +1,20 @@
 package io.switchboard.callstate.projection;
 
-import io.r2dbc.spi.Result;
-import io.r2dbc.spi.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import org.reactivestreams.Publisher;
-import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Flux;
 
 /**
- * Runs one SQL statement with many sets of parameters as a single R2DBC batch statement, on the
- * connection of the surrounding transaction, instead of one round trip per row.
+ * Helpers for writing a whole batch of rows with one statement: the rows travel as one array per
+ * column and the statement reads them from {@code unnest($1::type[], ...)}. (An R2DBC batch of
+ * single-row statements is one execution and one result per row: several times slower.)
  */
 final class Statements {
 
-  /** A typed null parameter: R2DBC needs the type to bind a null. */
-  record Null(Class<?> type) {}
-
   private Statements() {}
-
-  /** {@code value}, or a typed null when it is null. */
-  static Object orNull(Object value, Class<?> type) {
-    return value == null ? new Null(type) : value;
-  }
-
-  /** Runs {@code sql} once per parameter row and maps each result; nothing runs for no rows. */
-  static <T> Flux<T> run(DatabaseClient db, String sql, List<Object[]> rows,
-      Function<Result, Publisher<T>> results) {
-    if (rows.isEmpty()) {
-      return Flux.empty();
-    }
-    return db.inConnectionMany(connection -> {
-      Statement statement = connection.createStatement(sql);
-      for (int row = 0; row < rows.size(); row++) {
-        if (row > 0) {
-          statement.add();
-        }
-        Object[] values = rows.get(row);
-        for (int index = 0; index < values.length; index++) {
-          if (values[index] instanceof Null typed) {
-            statement.bindNull(index, typed.type());
-          } else {
-            statement.bind(index, values[index]);
-          }
-        }
-      }
-      return Flux.from(statement.execute()).concatMap(results);
-    });
-  }
 
   /**
    * One column of {@code rows} as an array, to bind as one parameter of a statement that reads its
@@ -68,10 +31,5 @@ final class Statements {
   /** An instant as a {@code timestamptz} array element; null stays null. */
   static OffsetDateTime at(Instant value) {
     return value == null ? null : value.atOffset(ZoneOffset.UTC);
-  }
-
-  /** Runs {@code sql} once per parameter row, ignoring the results. */
-  static Flux<Long> update(DatabaseClient db, String sql, List<Object[]> rows) {
-    return run(db, sql, rows, Result::getRowsUpdated);
   }
 }

@@ -27,9 +27,9 @@ import reactor.core.publisher.Mono;
  */
 final class WrapUps {
 
-  private static final String WRAP_UP_OF_C = """
-      UPDATE calls c SET wrap_up_ms = (
-        SELECT GREATEST(0, (EXTRACT(EPOCH FROM (done.occurred_at - wrap.occurred_at)) * 1000)::bigint)
+  /** The wrap-up of call {@code c}, in ms, or null. */
+  private static final String WRAP_UP_MS = """
+      (SELECT GREATEST(0, (EXTRACT(EPOCH FROM (done.occurred_at - wrap.occurred_at)) * 1000)::bigint)
         FROM (SELECT h.occurred_at, h.status FROM agent_status_history h
               WHERE h.tenant_id = c.tenant_id AND h.agent_id = c.agent_id AND h.applied
                 AND h.occurred_at >= c.ended_at
@@ -38,19 +38,24 @@ final class WrapUps {
               WHERE h.tenant_id = c.tenant_id AND h.agent_id = c.agent_id AND h.applied
                 AND h.occurred_at > wrap.occurred_at AND h.status <> 'WRAP_UP'
               ORDER BY h.occurred_at LIMIT 1) done
-        WHERE wrap.status = 'WRAP_UP')
-      """;
+        WHERE wrap.status = 'WRAP_UP')""";
 
-  private static final String CALLS = WRAP_UP_OF_C + """
+  // Only the rows whose wrap-up changes are written: most calls derived again keep theirs, and an
+  // UPDATE writes a new version of every row it matches, value changed or not.
+  private static final String CHANGED = "\n  AND c.wrap_up_ms IS DISTINCT FROM " + WRAP_UP_MS;
+
+  private static final String CALLS = "UPDATE calls c SET wrap_up_ms = " + WRAP_UP_MS + """
+
       WHERE c.ended_at IS NOT NULL AND c.agent_id IS NOT NULL
-        AND (c.tenant_id, c.call_id) IN (SELECT t, id FROM unnest($1::text[], $2::text[]) AS k(t, id))""";
+        AND (c.tenant_id, c.call_id) IN (SELECT t, id FROM unnest($1::text[], $2::text[]) AS k(t, id))""" + CHANGED;
 
-  private static final String AGENTS = WRAP_UP_OF_C + """
+  private static final String AGENTS = "UPDATE calls c SET wrap_up_ms = " + WRAP_UP_MS + """
+
       FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS k(t, a, since)
       WHERE c.tenant_id = k.t AND c.agent_id = k.a AND c.ended_at IS NOT NULL
         AND c.ended_at >= COALESCE((SELECT max(h.occurred_at) FROM agent_status_history h
               WHERE h.tenant_id = k.t AND h.agent_id = k.a AND h.applied AND h.status <> 'WRAP_UP'
-                AND h.occurred_at < k.since), '-infinity'::timestamptz)""";
+                AND h.occurred_at < k.since), '-infinity'::timestamptz)""" + CHANGED;
 
   private final DatabaseClient db;
 

@@ -145,6 +145,10 @@ class ProjectionTablesIT {
         .containsEntry("held", held1.toEpochMilli());
     assertThat(count("SELECT count(*) AS n FROM call_history WHERE call_id = ?", callId)).isOne();
     assertThat(count("SELECT count(*) AS n FROM active_calls WHERE call_id = ?", callId)).isZero();
+    // Every logged event has its own payload (a batch's payloads travel together, as one JSON array).
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ? AND payload->>'eventId' = event_id::text",
+        callId)).isEqualTo(11);
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ?", callId)).isEqualTo(11);
   }
 
   @Test
