@@ -103,7 +103,9 @@ public final class ProjectionLoop implements SmartLifecycle {
       }
       running = true;
       status.starting();
-      pollThread = Schedulers.newSingle("callstate-projection", true);
+      if (pollThread == null || pollThread.isDisposed()) {
+        pollThread = Schedulers.newSingle("callstate-projection", true);
+      }
       stopSignal = Sinks.empty();
       CountDownLatch done = new CountDownLatch(1);
       terminated = done;
@@ -116,6 +118,16 @@ public final class ProjectionLoop implements SmartLifecycle {
 
   @Override
   public void stop() {
+    halt();
+    if (pollThread != null && !pollThread.isDisposed()) {
+      closeConsumer();
+      pollThread.dispose();
+      log.info("Projection stopped");
+    }
+  }
+
+  /** Ends the loop once its batch in flight has committed; keeps the consumer and its thread. */
+  private void halt() {
     synchronized (lifecycle) {
       if (!running) {
         return;
@@ -136,9 +148,6 @@ public final class ProjectionLoop implements SmartLifecycle {
           properties.shutdownTimeout());
       loop.dispose();
     }
-    closeConsumer();
-    pollThread.dispose();
-    log.info("Projection stopped");
   }
 
   @Override
@@ -146,9 +155,13 @@ public final class ProjectionLoop implements SmartLifecycle {
     return running;
   }
 
-  /** Stops reading, as {@link #stop()}, but reports the projection as paused rather than stopped. */
+  /**
+   * Stops reading once the batch in flight has committed, and reports the projection as paused. The
+   * consumer stays open (closing it waits for its fetch in flight), so {@link #start()} resumes at
+   * once, from the stored offsets.
+   */
   public void pause() {
-    stop();
+    halt();
     status.paused();
   }
 
@@ -190,6 +203,8 @@ public final class ProjectionLoop implements SmartLifecycle {
     ensureTopics();
     if (consumer == null) {
       consumer = kafka.consumer();
+    } else {
+      clearWakeup();
     }
     List<TopicPartition> partitions = new ArrayList<>();
     for (Topic<?> topic : RecordDecoder.TOPICS) {
@@ -201,6 +216,18 @@ public final class ProjectionLoop implements SmartLifecycle {
     }
     consumer.assign(partitions);
     return partitions;
+  }
+
+  /**
+   * A pause wakes the consumer; if no poll was running then, the wakeup waits for the next call and
+   * would fail it. Spent here, with a poll whose records the seek that follows discards.
+   */
+  private void clearWakeup() {
+    try {
+      consumer.poll(Duration.ZERO);
+    } catch (WakeupException e) {
+      log.debug("Cleared the wakeup left by a pause");
+    }
   }
 
   private void ensureTopics() {

@@ -76,7 +76,6 @@ final class ReplayRun {
       awaitCaughtUp(loop);
       phase(ReplayPhase.SWITCHING);
       swapped = switchOver(loop, liveSchema);
-      loop = null;
       Progress last = lastProgress;
       Instant finished = clock.instant();
       update.accept(s -> new ReplayStatus(ReplayPhase.DONE, s.startedAt(), finished, last.records(),
@@ -129,6 +128,7 @@ final class ReplayRun {
   private boolean switchOver(ProjectionLoop loop, String liveSchema) {
     Instant paused = clock.instant();
     liveLoop.pause();
+    Instant livePaused = clock.instant();
     boolean swapped = false;
     try {
       Map<TopicPartition, Long> target = Projections.storedOffsets(liveDb).block(Duration.ofSeconds(30));
@@ -140,8 +140,13 @@ final class ReplayRun {
         }
         pause(Duration.ofMillis(20));
       }
-      loop.stop();
+      Instant reachedAt = clock.instant();
+      loop.pause(); // closed once the live projection runs again (run's finally)
+      Instant rebuildPaused = clock.instant();
       schemas.swap(liveSchema).block(properties.lockTimeout().plusSeconds(30));
+      log.info("Switch-over: live projection paused in {} ms, rebuild at its offsets {} ms later and paused in {} "
+          + "ms, tables swapped in {} ms", millis(paused, livePaused), millis(livePaused, reachedAt),
+          millis(reachedAt, rebuildPaused), millis(rebuildPaused, clock.instant()));
       swapped = true;
       return true;
     } finally {
@@ -152,6 +157,10 @@ final class ReplayRun {
       log.info("Live projection resumed after a pause of {} ms ({})", pausedMillis,
           swapped ? "new tables" : "old tables");
     }
+  }
+
+  private static long millis(Instant from, Instant to) {
+    return Duration.between(from, to).toMillis();
   }
 
   /** The rate over the whole replay, start-up included, once it is done. */
