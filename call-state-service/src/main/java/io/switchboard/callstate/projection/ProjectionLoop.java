@@ -220,9 +220,13 @@ public final class ProjectionLoop implements SmartLifecycle {
 
   /**
    * A pause wakes the consumer; if no poll was running then, the wakeup waits for the next call and
-   * would fail it. Spent here, with a poll whose records the seek that follows discards.
+   * would fail it. Spent here, with a poll whose records the seek that follows discards (a consumer
+   * without partitions yet cannot poll, and was never woken by a pause).
    */
   private void clearWakeup() {
+    if (consumer.assignment().isEmpty()) {
+      return;
+    }
     try {
       consumer.poll(Duration.ZERO);
     } catch (WakeupException e) {

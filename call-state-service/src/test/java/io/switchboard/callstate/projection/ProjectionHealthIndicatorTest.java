@@ -34,6 +34,17 @@ class ProjectionHealthIndicatorTest {
   }
 
   @Test
+  void staysUpWhilePausedForAReplaysSwitchOverButNotOnceStopped() {
+    status.running(18);
+    status.paused();
+    assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+    assertThat(indicator.health().getDetails()).containsEntry("phase", "PAUSED");
+
+    status.stopped();
+    assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+  }
+
+  @Test
   void isDownWithTheErrorWhileRetryingAndUpAgainAfterASuccess() {
     status.running(18);
     status.retrying(new IllegalStateException("database gone"));
