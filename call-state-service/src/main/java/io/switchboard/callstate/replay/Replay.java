@@ -1,14 +1,11 @@
 package io.switchboard.callstate.replay;
 
-import io.switchboard.callstate.projection.ProjectionLoop;
-import io.switchboard.callstate.projection.Projections;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Rebuilds the projection from the beginning of the topics into fresh tables while the live ones
@@ -18,12 +15,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 public final class Replay implements SmartLifecycle {
 
-  private final ProjectionLoop liveLoop;
-  private final DatabaseClient liveDb;
+  /** Makes the run of one replay, given where it reports and what cancels it. */
+  interface Runs {
+    ReplayRun create(Consumer<UnaryOperator<ReplayStatus>> update, CountDownLatch cancelled);
+  }
+
+  private final Runs runs;
   private final ReplaySchemas schemas;
-  private final Supplier<RebuildTables> tables;
-  private final Projections projections;
-  private final ReplayProperties properties;
   private final Clock clock;
 
   private final Object lock = new Object();
@@ -32,14 +30,10 @@ public final class Replay implements SmartLifecycle {
   private Thread thread;
   private volatile boolean running;
 
-  Replay(ProjectionLoop liveLoop, DatabaseClient liveDb, ReplaySchemas schemas, Supplier<RebuildTables> tables,
-      Projections projections, ReplayProperties properties, Clock clock) {
-    this.liveLoop = liveLoop;
-    this.liveDb = liveDb;
+  /** {@code schemas}: for dropping the retired tables between replays. */
+  Replay(Runs runs, ReplaySchemas schemas, Clock clock) {
+    this.runs = runs;
     this.schemas = schemas;
-    this.tables = tables;
-    this.projections = projections;
-    this.properties = properties;
     this.clock = clock;
   }
 
@@ -56,8 +50,7 @@ public final class Replay implements SmartLifecycle {
           null, null);
       cancel = new CountDownLatch(1);
       CountDownLatch cancelled = cancel;
-      ReplayRun run = new ReplayRun(liveLoop, liveDb, schemas, tables, projections, properties, clock, this::update,
-          cancelled);
+      ReplayRun run = runs.create(this::update, cancelled);
       thread = new Thread(run::run, "callstate-replay");
       thread.setDaemon(true);
       thread.start();

@@ -4,6 +4,7 @@ import io.switchboard.callstate.projection.ProjectionLoop;
 import io.switchboard.callstate.projection.Projections;
 import io.switchboard.callstate.replay.ReplaySchemas.MigrationSettings;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.springframework.boot.flyway.autoconfigure.FlywayProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +27,10 @@ class ReplayConfiguration {
         flyway.getUser() != null ? flyway.getUser() : r2dbc.getUsername(),
         flyway.getPassword() != null ? flyway.getPassword() : r2dbc.getPassword(), flyway.getLocations());
     ReplaySchemas schemas = new ReplaySchemas(db, TransactionalOperator.create(transactions), migrations, properties);
-    return new Replay(projectionLoop, db, schemas,
-        () -> RebuildTables.open(r2dbc.getUrl(), r2dbc.getUsername(), r2dbc.getPassword(), properties.rebuildSchema()),
-        projections, properties, Clock.systemUTC());
+    Clock clock = Clock.systemUTC();
+    Supplier<RebuildTables> tables =
+        () -> RebuildTables.open(r2dbc.getUrl(), r2dbc.getUsername(), r2dbc.getPassword(), properties.rebuildSchema());
+    return new Replay((update, cancelled) -> new ReplayRun(projectionLoop, db, schemas, tables, projections,
+        properties, clock, update, cancelled), schemas, clock);
   }
 }
