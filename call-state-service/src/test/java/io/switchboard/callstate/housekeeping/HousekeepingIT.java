@@ -2,7 +2,7 @@ package io.switchboard.callstate.housekeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.callstate.TestService;
+import io.switchboard.callstate.ProjectedService;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDirection;
@@ -14,20 +14,15 @@ import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
 import io.switchboard.schemas.avro.RoutingQueued;
 import io.switchboard.schemas.topics.Topics;
-import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedPostgres;
-import io.switchboard.testsupport.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The housekeeping against the real broker and database: a call left RINGING long ago is closed as
@@ -37,26 +32,12 @@ class HousekeepingIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  private static TestDatabase database;
-  private static EventProducer producer;
-  private static ConfigurableApplicationContext context;
+  @RegisterExtension
+  static final ProjectedService service = new ProjectedService("housekeeping",
+      "--switchboard.housekeeping.interval=200ms",
+      "--switchboard.housekeeping.ringing-timeout=60s");
 
   private final String tenant = "hk-" + UUID.randomUUID().toString().substring(0, 8);
-
-  @BeforeAll
-  static void startService() {
-    database = SharedPostgres.newDatabase("housekeeping");
-    producer = new EventProducer();
-    context = TestService.start(database,
-        "--switchboard.housekeeping.interval=200ms",
-        "--switchboard.housekeeping.ringing-timeout=60s");
-  }
-
-  @AfterAll
-  static void stopService() {
-    context.close();
-    producer.close();
-  }
 
   @Test
   void aCallRingingLongAgoIsClosedAsMissedOnceAndAFreshOneIsLeft() {
@@ -69,7 +50,7 @@ class HousekeepingIT {
 
     // when the sweeps run, then the stale call ends as MISSED, by an event on call.events
     Map<String, Object> row = Poll.until(PATIENCE, "call " + stale + " closed", () -> {
-      List<Map<String, Object>> rows = database.query("SELECT state, end_reason FROM calls WHERE call_id = ?", stale);
+      List<Map<String, Object>> rows = service.database().query("SELECT state, end_reason FROM calls WHERE call_id = ?", stale);
       return !rows.isEmpty() && "MISSED".equals(rows.get(0).get("state")) ? rows.get(0) : null;
     });
     assertThat((String) row.get("end_reason")).contains("housekeeping").contains("ringing for more than 60 s");
@@ -80,7 +61,7 @@ class HousekeepingIT {
             && sweepsSince(now) ? Boolean.TRUE : null);
     assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ? AND type = 'CallEnded'", stale))
         .isEqualTo(1);
-    assertThat(database.query("SELECT state FROM calls WHERE call_id = ?", fresh).get(0).get("state"))
+    assertThat(service.database().query("SELECT state FROM calls WHERE call_id = ?", fresh).get(0).get("state"))
         .isEqualTo("RINGING");
   }
 
@@ -91,8 +72,8 @@ class HousekeepingIT {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     UUID old = UUID.randomUUID();
     UUID recent = UUID.randomUUID();
-    producer.send(Topics.QUALITY_EVENTS, callId, sample(old, callId, now.minus(Duration.ofDays(8))));
-    producer.send(Topics.QUALITY_EVENTS, callId, sample(recent, callId, now));
+    service.producer().send(Topics.QUALITY_EVENTS, callId, sample(old, callId, now.minus(Duration.ofDays(8))));
+    service.producer().send(Topics.QUALITY_EVENTS, callId, sample(recent, callId, now));
 
     // when the sweeps run, then only the recent one is left
     Poll.until(PATIENCE, "the recent sample projected and the old one deleted", () ->
@@ -113,18 +94,18 @@ class HousekeepingIT {
   }
 
   private void offered(String callId, Instant at) {
-    producer.send(Topics.CALL_EVENTS, callId, new CallEvent(UUID.randomUUID(), tenant, at, "it", callId,
+    service.producer().send(Topics.CALL_EVENTS, callId, new CallEvent(UUID.randomUUID(), tenant, at, "it", callId,
         new CallCreated(CallDirection.INBOUND, CallChannel.WEBRTC, "c-1", null, null, "sales", Map.of(), List.of())));
-    producer.send(Topics.CALL_EVENTS, callId, new CallEvent(UUID.randomUUID(), tenant, at.plusMillis(10), "it",
+    service.producer().send(Topics.CALL_EVENTS, callId, new CallEvent(UUID.randomUUID(), tenant, at.plusMillis(10), "it",
         callId, new CallQueued("sales", null)));
-    producer.send(Topics.ROUTING_DECISIONS, callId, new RoutingDecision(UUID.randomUUID(), tenant, at.plusMillis(20),
+    service.producer().send(Topics.ROUTING_DECISIONS, callId, new RoutingDecision(UUID.randomUUID(), tenant, at.plusMillis(20),
         "it", callId, "sales", "queued", new RoutingQueued(1, 100)));
-    producer.send(Topics.ROUTING_DECISIONS, callId, new RoutingDecision(UUID.randomUUID(), tenant, at.plusMillis(30),
+    service.producer().send(Topics.ROUTING_DECISIONS, callId, new RoutingDecision(UUID.randomUUID(), tenant, at.plusMillis(30),
         "it", callId, "sales", "offered", new RoutingOffered("a1", UUID.randomUUID().toString(),
             at.plusSeconds(15), false)));
   }
 
   private long count(String sql, Object... params) {
-    return ((Number) database.query(sql, params).get(0).get("n")).longValue();
+    return ((Number) service.database().query(sql, params).get(0).get("n")).longValue();
   }
 }

@@ -2,7 +2,7 @@ package io.switchboard.callstate.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.callstate.TestService;
+import io.switchboard.callstate.ProjectedService;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDirection;
@@ -13,10 +13,7 @@ import io.switchboard.schemas.avro.ParticipantRole;
 import io.switchboard.schemas.avro.ParticipantUpdated;
 import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.topics.Topics;
-import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedPostgres;
-import io.switchboard.testsupport.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,34 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Group call participants and queue interval statistics, through the real broker into PostgreSQL. */
 class ParticipantsAndQueueStatsIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  private static TestDatabase database;
-  private static EventProducer producer;
-  private static ConfigurableApplicationContext context;
+  @RegisterExtension
+  static final ProjectedService service = new ProjectedService("callstate");
 
   private final String tenant = "it-" + UUID.randomUUID().toString().substring(0, 8);
-
-  @BeforeAll
-  static void startService() {
-    database = SharedPostgres.newDatabase("callstate");
-    producer = new EventProducer();
-    context = TestService.start(database);
-  }
-
-  @AfterAll
-  static void stopService() {
-    context.close();
-    producer.close();
-  }
 
   @Test
   void aGroupCallOfThreeLandsWithJoinLeaveTimesAndMediaStates() {
@@ -78,16 +59,16 @@ class ParticipantsAndQueueStatsIT {
         callEvent(callId, customerVideo, new ParticipantUpdated("cust", null, true, null)));
 
     // when
-    events.forEach(event -> producer.send(Topics.CALL_EVENTS, callId, event));
+    events.forEach(event -> service.producer().send(Topics.CALL_EVENTS, callId, event));
 
     // then
     Poll.until(PATIENCE, "all events of " + callId + " folded", () -> {
-      List<Map<String, Object>> rows = database.query(
+      List<Map<String, Object>> rows = service.database().query(
           "SELECT event_count FROM calls WHERE tenant_id = ? AND call_id = ?", tenant, callId);
       return !rows.isEmpty() && ((Number) rows.get(0).get("event_count")).intValue() == events.size()
           ? rows : null;
     });
-    Map<Object, Map<String, Object>> byId = database.query("SELECT participant_id, role, display_name, join_count, "
+    Map<Object, Map<String, Object>> byId = service.database().query("SELECT participant_id, role, display_name, join_count, "
             + "(extract(epoch FROM joined_at) * 1000)::bigint AS joined, (extract(epoch FROM left_at) * 1000)::bigint "
             + "AS gone, left_reason, audio, video, screen_share, (extract(epoch FROM updated_at) * 1000)::bigint "
             + "AS updated FROM call_participants WHERE tenant_id = ? AND call_id = ?", tenant, callId)
@@ -128,13 +109,13 @@ class ParticipantsAndQueueStatsIT {
     send(older);
     send(nextInterval); // same key, after the re-read: once it is live, the re-read was applied too
     Poll.until(PATIENCE, "the next interval's snapshot live", () -> {
-      List<Map<String, Object>> rows = database.query("SELECT event_id::text AS id FROM queue_live_stats "
+      List<Map<String, Object>> rows = service.database().query("SELECT event_id::text AS id FROM queue_live_stats "
           + "WHERE tenant_id = ? AND queue = 'sales'", tenant);
       return !rows.isEmpty() && nextInterval.getEventId().toString().equals(rows.get(0).get("id")) ? rows : null;
     });
 
     // then
-    Map<String, Object> row = database.query("SELECT offered, answered, abandoned, overflowed, "
+    Map<String, Object> row = service.database().query("SELECT offered, answered, abandoned, overflowed, "
         + "answered_within_service_level, abandoned_after_service_level, asa_ms, aht_ms, service_level, "
         + "abandonment_rate, event_id::text AS id, (extract(epoch FROM snapshot_at) * 1000)::bigint AS at "
         + "FROM queue_interval_stats WHERE tenant_id = ? AND queue = 'sales' AND (extract(epoch FROM interval_start) * 1000)::bigint = ?",
@@ -145,7 +126,7 @@ class ParticipantsAndQueueStatsIT {
         .containsEntry("aht_ms", 120_000L).containsEntry("service_level", 0.7)
         .containsEntry("abandonment_rate", newer.getAbandonmentRate())
         .containsEntry("id", newer.getEventId().toString()).containsEntry("at", newer.getOccurredAt().toEpochMilli());
-    Map<String, Object> live = database.query("SELECT waiting, longest_wait_ms, agents_by_status::text AS agents, "
+    Map<String, Object> live = service.database().query("SELECT waiting, longest_wait_ms, agents_by_status::text AS agents, "
         + "eligible_agents, (extract(epoch FROM interval_start) * 1000)::bigint AS interval_ms "
         + "FROM queue_live_stats WHERE tenant_id = ? AND queue = 'sales'", tenant).get(0);
     assertThat(live).containsEntry("waiting", 3).containsEntry("longest_wait_ms", 45_000L)
@@ -155,7 +136,7 @@ class ParticipantsAndQueueStatsIT {
 
   private void awaitOffered(Instant interval, int offered) {
     Poll.until(PATIENCE, "interval with " + offered + " offered", () -> {
-      List<Map<String, Object>> rows = database.query("SELECT offered FROM queue_interval_stats "
+      List<Map<String, Object>> rows = service.database().query("SELECT offered FROM queue_interval_stats "
           + "WHERE tenant_id = ? AND queue = 'sales' AND (extract(epoch FROM interval_start) * 1000)::bigint = ?",
           tenant, interval.toEpochMilli());
       return !rows.isEmpty() && ((Number) rows.get(0).get("offered")).intValue() == offered ? rows : null;
@@ -163,7 +144,7 @@ class ParticipantsAndQueueStatsIT {
   }
 
   private void send(QueueStats snapshot) {
-    producer.send(Topics.QUEUE_STATS, Topics.queueKey(snapshot.getTenantId(), snapshot.getQueue()), snapshot);
+    service.producer().send(Topics.QUEUE_STATS, Topics.queueKey(snapshot.getTenantId(), snapshot.getQueue()), snapshot);
   }
 
   private CallEvent callEvent(String callId, Instant at, Object payload) {

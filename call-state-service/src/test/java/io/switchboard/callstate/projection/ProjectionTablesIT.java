@@ -2,7 +2,7 @@ package io.switchboard.callstate.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.callstate.TestService;
+import io.switchboard.callstate.ProjectedService;
 import io.switchboard.schemas.avro.AgentChannel;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentRegistered;
@@ -27,10 +27,7 @@ import io.switchboard.schemas.avro.RoutingOffered;
 import io.switchboard.schemas.avro.Skill;
 import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.topics.Topics;
-import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedPostgres;
-import io.switchboard.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,34 +36,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The tables added after the first projection: dead letters, call durations, the call views. */
 class ProjectionTablesIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  private static TestDatabase database;
-  private static EventProducer producer;
-  private static ConfigurableApplicationContext context;
+  @RegisterExtension
+  static final ProjectedService service = new ProjectedService("callstate");
 
   private final String tenant = "it-" + UUID.randomUUID().toString().substring(0, 8);
-
-  @BeforeAll
-  static void startService() {
-    database = SharedPostgres.newDatabase("callstate");
-    producer = new EventProducer();
-    context = TestService.start(database);
-  }
-
-  @AfterAll
-  static void stopService() {
-    context.close();
-    producer.close();
-  }
 
   @Test
   void aPoisonRecordIsSetAsideAndTheNextRecordsStillProject() {
@@ -75,11 +56,11 @@ class ProjectionTablesIT {
     byte[] poison = {(byte) 0xde, (byte) 0xad, 0, (byte) 0xbe, (byte) 0xef};
 
     send(callEvent(callId, t0, created()));
-    RecordMetadata where = producer.sendRaw(Topics.CALL_EVENTS.name(), callId, poison);
+    RecordMetadata where = service.producer().sendRaw(Topics.CALL_EVENTS.name(), callId, poison);
     send(callEvent(callId, t0.plusMillis(10), new CallQueued("sales", null)));
 
     awaitCall(callId, "QUEUED");
-    List<Map<String, Object>> letters = database.query(
+    List<Map<String, Object>> letters = service.database().query(
         "SELECT topic, partition, record_offset, record_key, record_value, reason, error, set_aside_at "
             + "FROM dead_letters WHERE record_key = ?", callId);
     assertThat(letters).singleElement().satisfies(letter -> {
@@ -127,7 +108,7 @@ class ProjectionTablesIT {
     sendAgent(agentId, available, new AgentStatusChanged(AgentStatus.AVAILABLE, null));
 
     Map<String, Object> call = Poll.until(PATIENCE, "call " + callId + " ended with its wrap-up", () -> {
-      List<Map<String, Object>> rows = database.query("SELECT state, wait_ms, talk_ms, duration_ms, hold_ms, "
+      List<Map<String, Object>> rows = service.database().query("SELECT state, wait_ms, talk_ms, duration_ms, hold_ms, "
           + "hold_count, transfer_count, wrap_up_ms, (extract(epoch FROM ringing_at) * 1000)::bigint AS ringing, "
           + "(extract(epoch FROM held_at) * 1000)::bigint AS held FROM calls WHERE tenant_id = ? AND call_id = ?",
           tenant, callId);
@@ -172,18 +153,18 @@ class ProjectionTablesIT {
     QualityEvent sample = new QualityEvent(UUID.randomUUID(), tenant, t0, "it", callId, "p-1", MediaType.VIDEO,
         12.5, 0.8, 45.0, 3.7, 1_200.0, "VP8", 29.97, 1280, 720);
 
-    producer.send(Topics.QUALITY_EVENTS, callId, sample);
-    producer.send(Topics.QUALITY_EVENTS, callId, sample); // published twice, stored once
+    service.producer().send(Topics.QUALITY_EVENTS, callId, sample);
+    service.producer().send(Topics.QUALITY_EVENTS, callId, sample); // published twice, stored once
 
     Map<String, Object> row = Poll.until(PATIENCE, "quality sample of " + callId, () -> {
-      List<Map<String, Object>> rows = database.query("SELECT event_id::text AS id, participant_id, media_type, "
+      List<Map<String, Object>> rows = service.database().query("SELECT event_id::text AS id, participant_id, media_type, "
           + "jitter_ms, packet_loss_percent, rtt_ms, mos, bitrate_kbps, codec, frames_per_second, width, height, "
           + "quality_score, (extract(epoch FROM occurred_at) * 1000)::bigint AS at "
           + "FROM quality_samples WHERE tenant_id = ? AND call_id = ?", tenant, callId);
       return rows.isEmpty() ? null : rows.get(0);
     });
     // The duplicate sits after the first on the same partition: once the offsets pass both, it is in.
-    RecordMetadata marker = producer.send(Topics.QUALITY_EVENTS, callId, new QualityEvent(UUID.randomUUID(), tenant,
+    RecordMetadata marker = service.producer().send(Topics.QUALITY_EVENTS, callId, new QualityEvent(UUID.randomUUID(), tenant,
         t0.plusSeconds(1), "it", callId, null, MediaType.AUDIO, null, null, null, null, null, null, null, null, null));
     Poll.until(PATIENCE, "the marker sample", () -> count("SELECT count(*) AS n FROM quality_samples "
         + "WHERE call_id = ? AND quality_score IS NULL", callId) == 1 ? marker : null);
@@ -221,13 +202,13 @@ class ProjectionTablesIT {
 
     // then each call has its own wrap-up: 9 s and 14 s
     Poll.until(PATIENCE, "both wrap-ups", () -> {
-      List<Map<String, Object>> rows = database.query("SELECT call_id, wrap_up_ms FROM calls WHERE tenant_id = ?"
+      List<Map<String, Object>> rows = service.database().query("SELECT call_id, wrap_up_ms FROM calls WHERE tenant_id = ?"
           + " AND call_id IN (?, ?) AND wrap_up_ms IS NOT NULL", tenant, first, second);
       return rows.size() == 2 ? rows : null;
     });
-    assertThat(database.query("SELECT wrap_up_ms FROM calls WHERE call_id = ?", first).get(0))
+    assertThat(service.database().query("SELECT wrap_up_ms FROM calls WHERE call_id = ?", first).get(0))
         .containsEntry("wrap_up_ms", 9_000L);
-    assertThat(database.query("SELECT wrap_up_ms FROM calls WHERE call_id = ?", second).get(0))
+    assertThat(service.database().query("SELECT wrap_up_ms FROM calls WHERE call_id = ?", second).get(0))
         .containsEntry("wrap_up_ms", 14_000L);
   }
 
@@ -242,22 +223,22 @@ class ProjectionTablesIT {
 
   private void awaitCall(String callId, String state) {
     Poll.until(PATIENCE, "call " + callId + " in " + state, () -> {
-      List<Map<String, Object>> rows = database.query(
+      List<Map<String, Object>> rows = service.database().query(
           "SELECT state FROM calls WHERE tenant_id = ? AND call_id = ?", tenant, callId);
       return !rows.isEmpty() && state.equals(rows.get(0).get("state")) ? rows.get(0) : null;
     });
   }
 
   private void send(CallEvent event) {
-    producer.send(Topics.CALL_EVENTS, event.getCallId(), event);
+    service.producer().send(Topics.CALL_EVENTS, event.getCallId(), event);
   }
 
   private void send(RoutingDecision decision) {
-    producer.send(Topics.ROUTING_DECISIONS, decision.getCallId(), decision);
+    service.producer().send(Topics.ROUTING_DECISIONS, decision.getCallId(), decision);
   }
 
   private void sendAgent(String agentId, Instant at, Object payload) {
-    producer.send(Topics.AGENT_EVENTS, agentId, new AgentEvent(UUID.randomUUID(), tenant, at, "it", agentId, payload));
+    service.producer().send(Topics.AGENT_EVENTS, agentId, new AgentEvent(UUID.randomUUID(), tenant, at, "it", agentId, payload));
   }
 
   private CallEvent callEvent(String callId, Instant at, Object payload) {
@@ -279,6 +260,6 @@ class ProjectionTablesIT {
   }
 
   private long count(String sql, Object... params) {
-    return ((Number) database.query(sql, params).get(0).get("n")).longValue();
+    return ((Number) service.database().query(sql, params).get(0).get("n")).longValue();
   }
 }
