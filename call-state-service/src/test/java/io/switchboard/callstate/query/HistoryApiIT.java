@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** History pages, filters, active calls, the call detail, CSV and refusals, over rows written directly. */
 class HistoryApiIT {
@@ -19,23 +17,10 @@ class HistoryApiIT {
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
   private static final Instant T0 = Instant.parse("2025-02-03T09:00:00Z");
 
-  private static ReadApiService service;
-  private static WebTestClient http;
-  private static Rows rows;
+  @RegisterExtension
+  static final ReadApiService service = new ReadApiService("historyapi");
 
   private final String tenant = "hist-" + UUID.randomUUID().toString().substring(0, 8);
-
-  @BeforeAll
-  static void startService() {
-    service = ReadApiService.start("historyapi");
-    http = service.http();
-    rows = service.rows();
-  }
-
-  @AfterAll
-  static void stopService() {
-    service.stop();
-  }
 
   @Test
   void pagesThroughTheHistoryNewestFirstWithoutLossOrDuplicatesWhileCallsArrive() {
@@ -43,7 +28,7 @@ class HistoryApiIT {
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       String callId = "h" + i;
-      rows.created(tenant, callId, "ENDED", T0.plusSeconds(i < 3 ? 0 : i));
+      service.rows().created(tenant, callId, "ENDED", T0.plusSeconds(i < 3 ? 0 : i));
       expected.add(0, callId);
     }
     expected.sort((a, b) -> {
@@ -55,7 +40,7 @@ class HistoryApiIT {
     Map<String, Object> page = get("/api/v1/calls?limit=3");
     seen.addAll(ids(page));
     // A newer call arriving between pages goes to the head, and does not shift the pages after the cursor.
-    rows.created(tenant, "newer", "QUEUED", T0.plusSeconds(3600));
+    service.rows().created(tenant, "newer", "QUEUED", T0.plusSeconds(3600));
     List<Integer> sizes = new ArrayList<>(List.of(ids(page).size()));
     while (page.get("next") != null) {
       page = get("/api/v1/calls?limit=3&cursor=" + page.get("next"));
@@ -70,10 +55,10 @@ class HistoryApiIT {
 
   @Test
   void filtersByRangeQueueAgentStateAndCustomer() {
-    rows.call(tenant, "f1", "ENDED", "sales", "a1", T0.plusSeconds(10), 5, 60L);
-    rows.call(tenant, "f2", "ABANDONED", "sales", null, T0.plusSeconds(20), 50, null);
-    rows.call(tenant, "f3", "CONNECTED", "support", "a2", T0.plusSeconds(30), 5, null);
-    rows.call(tenant, "f4", "ENDED", "sales", "a1", T0.plusSeconds(7200), 5, 60L);
+    service.rows().call(tenant, "f1", "ENDED", "sales", "a1", T0.plusSeconds(10), 5, 60L);
+    service.rows().call(tenant, "f2", "ABANDONED", "sales", null, T0.plusSeconds(20), 50, null);
+    service.rows().call(tenant, "f3", "CONNECTED", "support", "a2", T0.plusSeconds(30), 5, null);
+    service.rows().call(tenant, "f4", "ENDED", "sales", "a1", T0.plusSeconds(7200), 5, 60L);
 
     assertThat(ids(get("/api/v1/calls?queue=sales"))).containsExactly("f4", "f2", "f1");
     assertThat(ids(get("/api/v1/calls?agent=a1&to=2025-02-03T10:00:00Z"))).containsExactly("f1");
@@ -84,11 +69,11 @@ class HistoryApiIT {
 
   @Test
   void listsActiveCallsOnly() {
-    rows.call(tenant, "done", "ENDED", "sales", "a1", T0, 5, 60L);
-    rows.call(tenant, "talking", "CONNECTED", "sales", "a1", T0.plusSeconds(1), 5, null);
-    rows.created(tenant, "waiting", "QUEUED", T0.plusSeconds(2));
+    service.rows().call(tenant, "done", "ENDED", "sales", "a1", T0, 5, 60L);
+    service.rows().call(tenant, "talking", "CONNECTED", "sales", "a1", T0.plusSeconds(1), 5, null);
+    service.rows().created(tenant, "waiting", "QUEUED", T0.plusSeconds(2));
 
-    List<Map<String, Object>> active = http.get().uri("/api/v1/calls/active").header("X-Tenant-Id", tenant)
+    List<Map<String, Object>> active = service.http().get().uri("/api/v1/calls/active").header("X-Tenant-Id", tenant)
         .exchange().expectStatus().isOk().expectBodyList(JSON).returnResult().getResponseBody();
 
     assertThat(active).extracting(call -> call.get("callId")).containsExactly("talking", "waiting");
@@ -96,10 +81,10 @@ class HistoryApiIT {
 
   @Test
   void theCallViewCarriesItsEventsAndRoutingDecisions() {
-    rows.call(tenant, "d1", "ENDED", "sales", "a1", T0, 5, 60L);
-    rows.event(tenant, "d1", "CallQueued", T0, 2);
-    rows.event(tenant, "d1", "CallCreated", T0.minusSeconds(2), 1);
-    rows.decision(tenant, "d1", "a1", "RoutingOffered", T0.plusSeconds(4));
+    service.rows().call(tenant, "d1", "ENDED", "sales", "a1", T0, 5, 60L);
+    service.rows().event(tenant, "d1", "CallQueued", T0, 2);
+    service.rows().event(tenant, "d1", "CallCreated", T0.minusSeconds(2), 1);
+    service.rows().decision(tenant, "d1", "a1", "RoutingOffered", T0.plusSeconds(4));
 
     Map<String, Object> call = get("/api/v1/calls/d1");
 
@@ -115,12 +100,13 @@ class HistoryApiIT {
 
   @Test
   void exportsCsvByAcceptHeaderOrFormatParameter() {
-    rows.call(tenant, "x1", "ENDED", "sales, east", "a1", T0, 5, 60L);
+    service.rows().call(tenant, "x1", "ENDED", "sales, east", "a1", T0, 5, 60L);
 
-    String byHeader = http.get().uri("/api/v1/calls").header("X-Tenant-Id", tenant).header("Accept", "text/csv")
+    String byHeader = service.http().get().uri("/api/v1/calls").header("X-Tenant-Id", tenant)
+        .header("Accept", "text/csv")
         .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith(Csv.TEXT_CSV)
         .expectBody(String.class).returnResult().getResponseBody();
-    String byParameter = http.get().uri("/api/v1/reports/queues?format=csv&from=2025-02-03T09:00:00Z"
+    String byParameter = service.http().get().uri("/api/v1/reports/queues?format=csv&from=2025-02-03T09:00:00Z"
             + "&to=2025-02-03T10:00:00Z&interval=1h").header("X-Tenant-Id", tenant)
         .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith(Csv.TEXT_CSV)
         .expectBody(String.class).returnResult().getResponseBody();
@@ -139,7 +125,7 @@ class HistoryApiIT {
         "/api/v1/reports/queues?from=2025-02-03T09:00:00Z&to=2025-02-03T10:00:00Z&interval=2h",
         "/api/v1/reports/agents?format=csv&from=2025-02-03T10:00:00Z&to=2025-02-03T09:00:00Z",
         "/api/v1/reports/calls/summary?from=2025-02-03T09:00:00Z")) {
-      Map<String, Object> error = http.get().uri(uri).header("X-Tenant-Id", tenant).exchange()
+      Map<String, Object> error = service.http().get().uri(uri).header("X-Tenant-Id", tenant).exchange()
           .expectStatus().isBadRequest().expectBody(JSON).returnResult().getResponseBody();
       assertThat(error).as(uri).containsEntry("status", 400).containsKey("message");
     }
@@ -147,10 +133,10 @@ class HistoryApiIT {
 
   @Test
   void summarizesCallsByStateAndOutcomeWithTheSuccessRate() {
-    rows.call(tenant, "s1", "ENDED", "sales", "a1", T0, 5, 60L);
-    rows.call(tenant, "s2", "ABANDONED", "sales", null, T0.plusSeconds(5), 30, null);
-    rows.call(tenant, "s3", "CONNECTED", "sales", "a1", T0.plusSeconds(10), 5, null);
-    rows.created(tenant, "s4", "INITIATING", T0.plusSeconds(15));
+    service.rows().call(tenant, "s1", "ENDED", "sales", "a1", T0, 5, 60L);
+    service.rows().call(tenant, "s2", "ABANDONED", "sales", null, T0.plusSeconds(5), 30, null);
+    service.rows().call(tenant, "s3", "CONNECTED", "sales", "a1", T0.plusSeconds(10), 5, null);
+    service.rows().created(tenant, "s4", "INITIATING", T0.plusSeconds(15));
 
     Map<String, Object> summary = get("/api/v1/reports/calls/summary?from=2025-02-03T08:00:00Z"
         + "&to=2025-02-03T10:00:00Z");
@@ -171,7 +157,7 @@ class HistoryApiIT {
   }
 
   private Map<String, Object> get(String uri) {
-    return http.get().uri(uri).header("X-Tenant-Id", tenant).exchange().expectStatus().isOk()
+    return service.http().get().uri(uri).header("X-Tenant-Id", tenant).exchange().expectStatus().isOk()
         .expectBody(JSON).returnResult().getResponseBody();
   }
 }

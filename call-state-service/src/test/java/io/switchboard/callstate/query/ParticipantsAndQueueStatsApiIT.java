@@ -24,8 +24,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Participants and routing's queue statistics read back through the API, produced the way they are in
@@ -37,23 +37,20 @@ class ParticipantsAndQueueStatsApiIT {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final Instant T0 = Instant.parse("2025-03-04T12:00:00Z");
 
-  private static ReadApiService service;
-  private static WebTestClient http;
+  @RegisterExtension
+  static final ReadApiService service = new ReadApiService("participantsapi");
   private static EventProducer producer;
 
   private final String tenant = "qs-" + UUID.randomUUID().toString().substring(0, 8);
   private final String otherTenant = "other-" + tenant;
 
   @BeforeAll
-  static void startService() {
-    service = ReadApiService.start("participantsapi");
-    http = service.http();
+  static void startProducer() {
     producer = new EventProducer();
   }
 
   @AfterAll
-  static void stopService() {
-    service.stop();
+  static void stopProducer() {
     producer.close();
   }
 
@@ -185,12 +182,12 @@ class ParticipantsAndQueueStatsApiIT {
         "/api/v1/reports/queues/intervals?format=xml&from=2025-03-04T12:00:00Z&to=2025-03-04T13:00:00Z",
         "/api/v1/reports/queues/live?format=xml")) {
       for (String accept : List.of("application/json", "text/csv")) {
-        Map<String, Object> error = http.get().uri(uri).header("X-Tenant-Id", tenant).header("Accept", accept)
+        Map<String, Object> error = service.http().get().uri(uri).header("X-Tenant-Id", tenant).header("Accept", accept)
             .exchange().expectStatus().isBadRequest().expectBody(JSON).returnResult().getResponseBody();
         assertThat(error).as(uri + " " + accept).containsEntry("status", 400).containsKey("message");
       }
     }
-    http.get().uri("/api/v1/reports/queues/live").header("X-Tenant-Id", "not a tenant!").exchange()
+    service.http().get().uri("/api/v1/reports/queues/live").header("X-Tenant-Id", "not a tenant!").exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo(
             "X-Tenant-Id must match [A-Za-z0-9_-]{1,64}");
   }
@@ -252,12 +249,12 @@ class ParticipantsAndQueueStatsApiIT {
   }
 
   private static Map<String, Object> get(String tenantId, String uri) {
-    return http.get().uri(uri).header("X-Tenant-Id", tenantId).exchange().expectStatus().isOk()
+    return service.http().get().uri(uri).header("X-Tenant-Id", tenantId).exchange().expectStatus().isOk()
         .expectBody(JSON).returnResult().getResponseBody();
   }
 
   private static String csv(String tenantId, String uri) {
-    return http.get().uri(uri).header("X-Tenant-Id", tenantId).header("Accept", "text/csv").exchange()
+    return service.http().get().uri(uri).header("X-Tenant-Id", tenantId).header("Accept", "text/csv").exchange()
         .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(Csv.TEXT_CSV)
         .expectBody(String.class).returnResult().getResponseBody();
   }

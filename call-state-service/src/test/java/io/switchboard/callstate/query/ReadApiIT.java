@@ -7,11 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The read API over rows written straight into a database the app migrated: the figures are
@@ -23,23 +21,10 @@ class ReadApiIT {
   /** A whole quarter-hour, so the scenario's intervals are [10:00, 10:15) and [10:15, 10:30). */
   private static final Instant T0 = Instant.parse("2025-01-06T10:00:00Z");
 
-  private static ReadApiService service;
-  private static WebTestClient http;
-  private static Rows rows;
+  @RegisterExtension
+  static final ReadApiService service = new ReadApiService("readapi");
 
   private final String tenant = "api-" + UUID.randomUUID().toString().substring(0, 8);
-
-  @BeforeAll
-  static void startService() {
-    service = ReadApiService.start("readapi");
-    http = service.http();
-    rows = service.rows();
-  }
-
-  @AfterAll
-  static void stopService() {
-    service.stop();
-  }
 
   @Test
   void queueReportMatchesTheHandComputedScenario() {
@@ -67,21 +52,21 @@ class ReadApiIT {
   void agentReportCountsHandledTalkStaffedTimeAndNoAnswers() {
     givenSixQueuedCalls();
     // a1: available from before `from`, busy, available, a break 10:10-10:14, available until after `to`.
-    rows.status(tenant, "a1", T0.minusSeconds(600), "AVAILABLE", true);
-    rows.status(tenant, "a1", T0.plusSeconds(70), "BUSY", true);
-    rows.status(tenant, "a1", T0.plusSeconds(170), "AVAILABLE", true);
-    rows.status(tenant, "a1", T0.plusSeconds(600), "BREAK", true);
-    rows.status(tenant, "a1", T0.plusSeconds(840), "AVAILABLE", true);
-    rows.status(tenant, "a1", T0.plusSeconds(1200), "OFFLINE", false); // stale: does not end the span
-    rows.status(tenant, "a1", T0.plusSeconds(2400), "OFFLINE", true);
-    rows.status(tenant, "a2", T0.plusSeconds(300), "AVAILABLE", true);
-    rows.status(tenant, "a2", T0.plusSeconds(1200), "OFFLINE", true);
-    rows.status("other-" + tenant, "a1", T0, "AVAILABLE", true);
-    rows.decision(tenant, "c1", "a1", "ReservationRejected", T0.plusSeconds(300));
-    rows.decision(tenant, "c4", "a1", "ReservationTimedOut", T0.plusSeconds(1200));
-    rows.decision(tenant, "c4", "a1", "RoutingOffered", T0.plusSeconds(1210));
-    rows.decision(tenant, "c2", "a2", "ReservationTimedOut", T0.minusSeconds(3600));
-    rows.decision(tenant, "o1", "a3", "ReservationRejected", T0.plusSeconds(360));
+    service.rows().status(tenant, "a1", T0.minusSeconds(600), "AVAILABLE", true);
+    service.rows().status(tenant, "a1", T0.plusSeconds(70), "BUSY", true);
+    service.rows().status(tenant, "a1", T0.plusSeconds(170), "AVAILABLE", true);
+    service.rows().status(tenant, "a1", T0.plusSeconds(600), "BREAK", true);
+    service.rows().status(tenant, "a1", T0.plusSeconds(840), "AVAILABLE", true);
+    service.rows().status(tenant, "a1", T0.plusSeconds(1200), "OFFLINE", false); // stale: does not end the span
+    service.rows().status(tenant, "a1", T0.plusSeconds(2400), "OFFLINE", true);
+    service.rows().status(tenant, "a2", T0.plusSeconds(300), "AVAILABLE", true);
+    service.rows().status(tenant, "a2", T0.plusSeconds(1200), "OFFLINE", true);
+    service.rows().status("other-" + tenant, "a1", T0, "AVAILABLE", true);
+    service.rows().decision(tenant, "c1", "a1", "ReservationRejected", T0.plusSeconds(300));
+    service.rows().decision(tenant, "c4", "a1", "ReservationTimedOut", T0.plusSeconds(1200));
+    service.rows().decision(tenant, "c4", "a1", "RoutingOffered", T0.plusSeconds(1210));
+    service.rows().decision(tenant, "c2", "a2", "ReservationTimedOut", T0.minusSeconds(3600));
+    service.rows().decision(tenant, "o1", "a3", "ReservationRejected", T0.plusSeconds(360));
 
     Map<String, Object> report = get("/api/v1/reports/agents?from=2025-01-06T10:00:00Z&to=2025-01-06T10:30:00Z");
 
@@ -99,11 +84,11 @@ class ReadApiIT {
     // given h1 answered after 10 s, 100 s from answer to end of which 30 s on hold (twice), then 15 s
     // of wrap-up, with two quality samples; h2 the same without wrap-up or samples
     Instant queued = Instant.parse("2025-01-07T09:00:00Z");
-    rows.call(tenant, "h1", "ENDED", "support", "a9", queued, 10, 100L);
-    rows.handling(tenant, "h1", 2, 30_000, 15_000);
-    rows.quality(tenant, "h1", 4.2, "excellent", 10.0, 0.5, queued.plusSeconds(20));
-    rows.quality(tenant, "h1", 3.2, "fair", 30.0, 2.5, queued.plusSeconds(40));
-    rows.call(tenant, "h2", "ENDED", "support", "a9", queued.plusSeconds(60), 20, 50L);
+    service.rows().call(tenant, "h1", "ENDED", "support", "a9", queued, 10, 100L);
+    service.rows().handling(tenant, "h1", 2, 30_000, 15_000);
+    service.rows().quality(tenant, "h1", 4.2, "excellent", 10.0, 0.5, queued.plusSeconds(20));
+    service.rows().quality(tenant, "h1", 3.2, "fair", 30.0, 2.5, queued.plusSeconds(40));
+    service.rows().call(tenant, "h2", "ENDED", "support", "a9", queued.plusSeconds(60), 20, 50L);
 
     // when the reports and the detail are read
     Map<String, Object> queues = get("/api/v1/reports/queues?from=2025-01-07T09:00:00Z&to=2025-01-07T10:00:00Z"
@@ -129,15 +114,16 @@ class ReadApiIT {
   }
 
   private void givenSixQueuedCalls() {
-    rows.call(tenant, "c1", "ENDED", "sales", "a1", T0.plusSeconds(60), 10, 100L);
-    rows.call(tenant, "c2", "ENDED", "sales", "a2", T0.plusSeconds(120), 30, 200L);
-    rows.call(tenant, "c3", "ABANDONED", "sales", null, T0.plusSeconds(180), 5, null);
-    rows.call(tenant, "c4", "ENDED", "sales", "a1", T0.plusSeconds(960), 20, 60L);
-    rows.call(tenant, "c5", "ABANDONED", "sales", null, T0.plusSeconds(1020), 40, null);
-    rows.call(tenant, "c6", "CONNECTED", "sales", "a2", T0.plusSeconds(1080), 50, null);
-    rows.call(tenant, "o1", "ENDED", "other", "a3", T0.plusSeconds(100), 2, 30L);
-    rows.call(tenant, "late", "ENDED", "sales", "a1", T0.plusSeconds(1800), 1, 10L); // queued at `to`: excluded
-    rows.call("other-" + tenant, "c1", "ENDED", "sales", "a1", T0.plusSeconds(60), 10, 100L);
+    service.rows().call(tenant, "c1", "ENDED", "sales", "a1", T0.plusSeconds(60), 10, 100L);
+    service.rows().call(tenant, "c2", "ENDED", "sales", "a2", T0.plusSeconds(120), 30, 200L);
+    service.rows().call(tenant, "c3", "ABANDONED", "sales", null, T0.plusSeconds(180), 5, null);
+    service.rows().call(tenant, "c4", "ENDED", "sales", "a1", T0.plusSeconds(960), 20, 60L);
+    service.rows().call(tenant, "c5", "ABANDONED", "sales", null, T0.plusSeconds(1020), 40, null);
+    service.rows().call(tenant, "c6", "CONNECTED", "sales", "a2", T0.plusSeconds(1080), 50, null);
+    service.rows().call(tenant, "o1", "ENDED", "other", "a3", T0.plusSeconds(100), 2, 30L);
+    // queued at `to`: excluded
+    service.rows().call(tenant, "late", "ENDED", "sales", "a1", T0.plusSeconds(1800), 1, 10L);
+    service.rows().call("other-" + tenant, "c1", "ENDED", "sales", "a1", T0.plusSeconds(60), 10, 100L);
   }
 
   private static void assertInterval(Map<String, Object> row, int offered, int answered, int abandoned,
@@ -173,7 +159,7 @@ class ReadApiIT {
   }
 
   private Map<String, Object> get(String uri) {
-    return http.get().uri(uri).header("X-Tenant-Id", tenant).exchange().expectStatus().isOk()
+    return service.http().get().uri(uri).header("X-Tenant-Id", tenant).exchange().expectStatus().isOk()
         .expectBody(JSON).returnResult().getResponseBody();
   }
 }
