@@ -33,7 +33,7 @@ final class BaselineRows {
 
   private static final MultiRowInsert CALL_EVENTS = new MultiRowInsert("call_events",
       "event_id, tenant_id, call_id, type, occurred_at, topic, partition, record_offset, payload, record",
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)");
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)");
   private static final MultiRowInsert DECISIONS = new MultiRowInsert("routing_decisions",
       "event_id, tenant_id, call_id, queue, type, agent_id, reservation_id, position, priority, expires_at, occurred_at",
       "(?, ?, ?, ?, ?, ?, ?, ?::integer, ?::integer, ?::timestamptz, ?)");

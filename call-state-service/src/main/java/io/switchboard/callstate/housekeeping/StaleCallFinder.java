@@ -1,26 +1,23 @@
 package io.switchboard.callstate.housekeeping;
 
+import io.switchboard.callstate.query.OpenCalls;
 import io.switchboard.schemas.call.CallState;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 
 /** Finds, with one query across tenants, the open calls that a housekeeping rule may close now. */
 final class StaleCallFinder {
 
-  private static final String OPEN_STATES = Arrays.stream(CallState.values())
-      .filter(state -> !state.isTerminal())
-      .map(state -> "'" + state.name() + "'")
-      .collect(Collectors.joining(", "));
-
+  // Open calls only, said as the partial index of open calls says it (OpenCalls), so the query reads
+  // that index and not the history.
   private static final String SQL = "SELECT tenant_id, call_id, state, state_changed_at, created_at FROM calls"
-      + " WHERE (state = 'RINGING' AND state_changed_at <= :ringingBefore)"
+      + " WHERE " + OpenCalls.PREDICATE
+      + " AND ((state = 'RINGING' AND state_changed_at <= :ringingBefore)"
       + " OR (state = 'CONNECTING' AND state_changed_at <= :connectingBefore)"
-      + " OR (state IN (" + OPEN_STATES + ") AND created_at <= :createdBefore)"
+      + " OR created_at <= :createdBefore)"
       + " ORDER BY created_at LIMIT :limit";
 
   private final DatabaseClient db;

@@ -33,8 +33,20 @@ final class BatchWriter {
   record Outcome(int projectedEvents, List<Rejection> rejections, List<OverLimit> overLimit,
       List<String> dropReasons) {}
 
-  /** What refolding the calls found, among their new events. */
-  private record Refolded(List<Rejection> rejections, List<OverLimit> overLimit) {}
+  /**
+   * A batch ready to write: its events, what refolding its calls gave, and its new call events as
+   * {@code COPY} data.
+   */
+  record Prepared(DecodedBatch batch, Refold refold, byte[] newEventsCopy) {}
+
+  /**
+   * The calls' side of a batch: the call events not logged before, the logs of the calls they touch
+   * (the stored one with the new events), the rows folded from them, and what the folds found among
+   * the new events.
+   */
+  record Refold(List<LoggedEvent> newEvents, Map<CallKey, List<CallFact>> logs, List<CallRow> rows,
+      List<ParticipantRow> participantRows, Set<CallKey> wrapUpCalls, List<Rejection> rejections,
+      List<OverLimit> overLimit) {}
 
   private final CallStore calls;
   private final AgentStore agents;
@@ -76,111 +88,140 @@ final class BatchWriter {
     recent.clear();
   }
 
+  /**
+   * Applies the batch: {@link #prepare} then {@link #write}. (The loop prepares the next batch while
+   * it writes one.)
+   */
   Mono<Outcome> apply(DecodedBatch batch) {
+    return prepare(batch).flatMap(this::write);
+  }
+
+  /**
+   * What a batch will write to the calls, worked out before its transaction: which of its call
+   * events are new, and every call they touch folded again from its whole log. The logs come from the
+   * cache (a batch still being written included) or, for calls not held, from the committed rows, on
+   * a connection of their own. Holds the refolded logs in the cache until the batch commits.
+   */
+  Mono<Prepared> prepare(DecodedBatch batch) {
     return Mono.defer(() -> {
-      // The refolded calls' logs, for the cache once (and only if) the transaction committed: the
-      // Mono of transactional() completes after the commit. A failure, a failed commit included, or a
-      // cancel (a rollback) clears the cache instead.
-      Map<CallKey, List<CallFact>> refoldedLogs = new HashMap<>();
-      return applyInTransaction(batch, refoldedLogs)
-          .doOnSuccess(outcome -> recent.putAll(refoldedLogs))
-          .doOnError(error -> recent.clear())
-          .doOnCancel(recent::clear);
+      long generation = recent.generation();
+      Map<CallKey, List<LoggedEvent>> byCall = new LinkedHashMap<>();
+      Set<UUID> seen = new HashSet<>();
+      for (LoggedEvent event : batch.callLog()) {
+        if (seen.add(event.eventId())) {
+          byCall.computeIfAbsent(event.call(), key -> new ArrayList<>()).add(event);
+        }
+      }
+      return storedLogs(byCall).map(stored -> {
+        Refold refold = refold(byCall, stored);
+        if (!recent.hold(refold.logs(), generation)) {
+          throw new IllegalStateException("The projection restarted while a batch was prepared");
+        }
+        return new Prepared(batch, refold, CallStore.copyData(refold.newEvents()));
+      });
     });
   }
 
-  private Mono<Outcome> applyInTransaction(DecodedBatch batch, Map<CallKey, List<CallFact>> refoldedLogs) {
+  /** Writes a prepared batch in one transaction; its logs go to the cache once it committed. */
+  Mono<Outcome> write(Prepared prepared) {
+    return applyInTransaction(prepared)
+        .doOnSuccess(outcome -> recent.committed(prepared.refold().logs()))
+        .doOnError(error -> recent.clear())
+        .doOnCancel(recent::clear);
+  }
+
+  private Mono<Outcome> applyInTransaction(Prepared prepared) {
+    DecodedBatch batch = prepared.batch();
+    Refold refold = prepared.refold();
     return transaction.transactional(Mono.defer(() -> {
       // Whose wrap-up may have changed: the refolded calls, and the calls of agents with new status
       // lines from the earliest such line on (WrapUps).
-      Set<CallKey> wrapUpCalls = new LinkedHashSet<>();
       Map<AgentKey, Instant> wrapUpAgents = new LinkedHashMap<>();
       batch.agentFacts().forEach(fact -> wrapUpAgents.merge(fact.key(), fact.occurredAt(),
           (a, b) -> a.isBefore(b) ? a : b));
-      return logCallEvents(batch.callLog())
-          .flatMap(newCallEvents -> refoldCalls(newCallEvents, wrapUpCalls, refoldedLogs)
-              .flatMap(refolded -> applyOtherEvents(batch)
-                  .flatMap(newOtherEvents -> Mono.defer(() -> wrapUps.update(wrapUpCalls, wrapUpAgents))
-                      .then(queueStats.upsert(batch.queueStats()))
-                      .then(deadLetters.insert(batch.deadLetters()))
-                      .then(offsets.save(batch.nextOffsets()))
-                      .thenReturn(new Outcome(newCallEvents.size() + newOtherEvents, refolded.rejections(),
-                          refolded.overLimit(), batch.dropReasons())))));
+      // One statement per table, one after the other: the call rows, then the rows that need nothing
+      // read in the transaction, then the agents' (which do), the wrap-ups (which read all of them),
+      // the offsets last.
+      return logNew(prepared)
+          .then(calls.upsert(refold.rows()))
+          .then(participants.upsert(refold.participantRows()))
+          .then(decisions.insert(batch.decisions()))
+          .then(queueStats.upsert(batch.queueStats()))
+          .then(deadLetters.insert(batch.deadLetters()))
+          .then(quality.insert(batch.quality()))
+          .flatMap(newSamples -> applyAgentEvents(batch.agentFacts())
+              .flatMap(newAgentEvents -> wrapUps.update(refold.wrapUpCalls(), wrapUpAgents)
+                  .then(offsets.save(batch.nextOffsets()))
+                  .thenReturn(new Outcome(refold.newEvents().size() + newAgentEvents + newSamples,
+                      refold.rejections(), refold.overLimit(), batch.dropReasons()))));
     }));
   }
 
-  /** Decisions, agent events and quality samples, one after the other; returns how many were new. */
-  private Mono<Integer> applyOtherEvents(DecodedBatch batch) {
-    return decisions.insert(batch.decisions())
-        .then(applyAgentEvents(batch.agentFacts()))
-        .flatMap(newAgentEvents -> quality.insert(batch.quality()).map(newSamples -> newAgentEvents + newSamples));
-  }
-
-  /** Logs the events and returns those that were not logged before. */
-  private Mono<List<LoggedEvent>> logCallEvents(List<LoggedEvent> events) {
-    Map<UUID, LoggedEvent> unique = new LinkedHashMap<>();
-    events.forEach(event -> unique.putIfAbsent(event.eventId(), event));
-    List<LoggedEvent> candidates = List.copyOf(unique.values());
-    return calls.log(candidates).collect(Collectors.toSet())
-        .map(inserted -> candidates.stream().filter(event -> inserted.contains(event.eventId())).toList());
+  /**
+   * The stored log of each call, from the cache or else read with one query; that query also
+   * returns any event logged under another call with the id of one of these calls' events (an id
+   * names one event only), whose call the result then holds too.
+   */
+  private Mono<Map<CallKey, List<CallFact>>> storedLogs(Map<CallKey, List<LoggedEvent>> byCall) {
+    Map<CallKey, List<CallFact>> held = recent.get(byCall.keySet());
+    List<CallKey> missing = byCall.keySet().stream().filter(key -> !held.containsKey(key)).toList();
+    if (missing.isEmpty()) {
+      return Mono.just(held);
+    }
+    List<UUID> ids = missing.stream().flatMap(key -> byCall.get(key).stream()).map(LoggedEvent::eventId).toList();
+    return calls.facts(missing, ids).collect(Collectors.groupingBy(fact -> new CallKey(fact.tenantId(), fact.callId())))
+        .map(read -> {
+          Map<CallKey, List<CallFact>> logs = new HashMap<>(read);
+          logs.putAll(held);
+          return logs;
+        });
   }
 
   /**
-   * Folds every call that got a new event again, from its whole log, and writes the rows back: the
-   * call's and its participants'. Puts the logs folded into {@code logs}.
+   * Folds every call with events in the batch again, from its whole log: the stored one and the
+   * batch's events not in it (by event id), which are the new ones.
    */
-  private Mono<Refolded> refoldCalls(List<LoggedEvent> newEvents, Set<CallKey> wrapUpCalls,
-      Map<CallKey, List<CallFact>> logs) {
-    Map<CallKey, List<CallFact>> added = new LinkedHashMap<>();
-    Set<UUID> newIds = new HashSet<>();
-    for (LoggedEvent event : newEvents) {
-      added.computeIfAbsent(event.call(), key -> new ArrayList<>()).add(event.fact());
-      newIds.add(event.eventId());
-    }
-    if (added.isEmpty()) {
-      return Mono.just(new Refolded(List.of(), List.of()));
-    }
-    return logs(added).flatMap(factsByCall -> {
-      logs.putAll(factsByCall);
-      List<CallRow> rows = new ArrayList<>();
-      List<ParticipantRow> participantRows = new ArrayList<>();
-      List<Rejection> rejections = new ArrayList<>();
-      List<OverLimit> overLimit = new ArrayList<>();
-      factsByCall.forEach((key, facts) -> {
-        Folded folded = callFold.fold(key.tenantId(), key.callId(), facts);
-        rows.add(folded.row());
-        if (folded.row().agentId() != null) {
-          wrapUpCalls.add(key);
-        }
-        rejections.addAll(SettledRejections.of(folded, facts, newIds));
-        ParticipantFold.Folded people = participantFold.fold(key.tenantId(), key.callId(), facts);
-        participantRows.addAll(people.rows());
-        people.overLimit().stream().filter(o -> newIds.contains(o.eventId())).forEach(overLimit::add);
-      });
-      return calls.upsert(rows).then(participants.upsert(participantRows))
-          .thenReturn(new Refolded(List.copyOf(rejections), List.copyOf(overLimit)));
+  private Refold refold(Map<CallKey, List<LoggedEvent>> byCall, Map<CallKey, List<CallFact>> stored) {
+    List<LoggedEvent> newEvents = new ArrayList<>();
+    Map<CallKey, List<CallFact>> logs = new LinkedHashMap<>();
+    List<CallRow> rows = new ArrayList<>();
+    List<ParticipantRow> participantRows = new ArrayList<>();
+    Set<CallKey> wrapUpCalls = new LinkedHashSet<>();
+    List<Rejection> rejections = new ArrayList<>();
+    List<OverLimit> overLimit = new ArrayList<>();
+    Set<UUID> logged = new HashSet<>();
+    stored.values().forEach(log -> log.forEach(fact -> logged.add(fact.eventId())));
+    byCall.forEach((key, events) -> {
+      List<CallFact> log = stored.getOrDefault(key, List.of());
+      List<LoggedEvent> fresh = events.stream().filter(event -> !logged.contains(event.eventId())).toList();
+      if (fresh.isEmpty()) {
+        return;
+      }
+      newEvents.addAll(fresh);
+      Set<UUID> newIds = fresh.stream().map(LoggedEvent::eventId).collect(Collectors.toSet());
+      List<CallFact> facts = CallFactCache.merge(log, fresh.stream().map(LoggedEvent::fact).toList());
+      logs.put(key, facts);
+      Folded folded = callFold.fold(key.tenantId(), key.callId(), facts);
+      rows.add(folded.row());
+      if (folded.row().agentId() != null) {
+        wrapUpCalls.add(key);
+      }
+      rejections.addAll(SettledRejections.of(folded, facts, newIds));
+      ParticipantFold.Folded people = participantFold.fold(key.tenantId(), key.callId(), facts);
+      participantRows.addAll(people.rows());
+      people.overLimit().stream().filter(o -> newIds.contains(o.eventId())).forEach(overLimit::add);
     });
+    return new Refold(List.copyOf(newEvents), logs, rows, participantRows, wrapUpCalls, List.copyOf(rejections),
+        List.copyOf(overLimit));
   }
 
   /**
-   * The whole log of each call with new events ({@code added}, just logged in this transaction): the
-   * log held in the cache, or else the events stored before this batch, read with one query; plus
-   * the new events.
+   * Logs the new call events. Each is new to its call's log, read or held; one logged under another
+   * call with the same id makes the COPY fail on the key, the batch with it, which clears the cache,
+   * and the retry reads every log and finds it.
    */
-  private Mono<Map<CallKey, List<CallFact>>> logs(Map<CallKey, List<CallFact>> added) {
-    Map<CallKey, List<CallFact>> held = recent.get(added.keySet());
-    List<CallKey> missing = added.keySet().stream().filter(key -> !held.containsKey(key)).toList();
-    List<UUID> addedToMissing = missing.stream().flatMap(key -> added.get(key).stream()).map(CallFact::eventId)
-        .toList();
-    Mono<Map<CallKey, List<CallFact>>> read = missing.isEmpty() ? Mono.just(Map.of())
-        : calls.facts(missing, addedToMissing)
-            .collect(Collectors.groupingBy(fact -> new CallKey(fact.tenantId(), fact.callId())));
-    return read.map(stored -> {
-      Map<CallKey, List<CallFact>> logs = new LinkedHashMap<>();
-      added.forEach((key, events) -> logs.put(key,
-          CallFactCache.merge(held.containsKey(key) ? held.get(key) : stored.getOrDefault(key, List.of()), events)));
-      return logs;
-    });
+  private Mono<Void> logNew(Prepared prepared) {
+    return prepared.refold().newEvents().isEmpty() ? Mono.empty() : calls.log(prepared.newEventsCopy()).then();
   }
 
   /** Applies the agent events not projected before, in the order read; returns how many. */

@@ -10,15 +10,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole committed event log of the calls refolded lately, so that a call that gets another event
- * soon (the usual case: a call's events arrive over a few batches) is refolded without reading its log
- * back from {@code call_events}. A call not held is read from the database as before.
+ * The whole event log of the calls refolded lately, so that a call that gets another event soon (the
+ * usual case: a call's events arrive over a few batches) is refolded without reading its log back
+ * from {@code call_events}. A call not held is read from the database.
  *
- * <p>It may only ever hold committed data: the projection is the only writer of {@code call_events},
- * a batch's logs are {@link #putAll put} only after its transaction committed, and the cache is
- * {@link #clear cleared} when a batch fails (a failed commit may still have committed). Bounded by
- * the number of facts held; the calls used least recently go first. Thread-safe: batches run one
- * after the other but not always on the same thread.
+ * <p>It holds two kinds of logs. <em>Committed</em> ones: the log as stored, bounded by the number of
+ * facts held, the calls used least recently going first. <em>In flight</em> ones: the logs a batch
+ * prepared and is writing, {@link #hold held} until that batch {@link #committed commits}, so that the
+ * next batch, prepared while this one is written, folds on top of it; never dropped for room. The
+ * projection is the only writer of {@code call_events}, so a call with no log here and none in flight
+ * reads the same from the database whether or not a batch is being written. When a batch fails (a
+ * failed commit may still have committed) the loop {@link #clear clears} everything, and the
+ * generation it returns keeps a batch prepared before the clear from holding its logs after it.
+ * Thread-safe: batches are prepared and written on different threads.
  */
 final class CallFactCache {
 
@@ -27,7 +31,9 @@ final class CallFactCache {
 
   private final int maxFacts;
   private final LinkedHashMap<CallKey, List<CallFact>> calls = new LinkedHashMap<>(1024, 0.75f, true);
+  private final Map<CallKey, List<CallFact>> inFlight = new HashMap<>();
   private int facts;
+  private long generation;
 
   CallFactCache(int maxFacts) {
     if (maxFacts < 0) {
@@ -36,11 +42,22 @@ final class CallFactCache {
     this.maxFacts = maxFacts;
   }
 
-  /** The committed log of each of {@code keys} that is held; the calls not held are absent. */
+  /** Which clear the logs now held come after; a batch notes it before it reads anything. */
+  synchronized long generation() {
+    return generation;
+  }
+
+  /**
+   * The log of each of {@code keys} that is held: a batch in flight's if there is one, else the
+   * committed one; the calls not held are absent.
+   */
   synchronized Map<CallKey, List<CallFact>> get(Collection<CallKey> keys) {
     Map<CallKey, List<CallFact>> held = new HashMap<>();
     for (CallKey key : keys) {
-      List<CallFact> log = calls.get(key);
+      List<CallFact> log = inFlight.get(key);
+      if (log == null) {
+        log = calls.get(key);
+      }
       if (log != null) {
         held.put(key, log);
       }
@@ -48,9 +65,25 @@ final class CallFactCache {
     return held;
   }
 
-  /** After a commit: the whole committed log of each of these calls, replacing what was held. */
-  synchronized void putAll(Map<CallKey, List<CallFact>> committed) {
-    committed.forEach((key, log) -> {
+  /**
+   * A batch prepared in {@code generation} is about to write these logs: held until it commits.
+   * Returns false, holding nothing, if the cache was cleared since (the batch must not be written).
+   */
+  synchronized boolean hold(Map<CallKey, List<CallFact>> logs, long generation) {
+    if (generation != this.generation) {
+      return false;
+    }
+    inFlight.putAll(logs);
+    return true;
+  }
+
+  /**
+   * After a commit: the whole committed log of each of these calls, replacing what was held. A log
+   * held in flight by a later batch stays in flight.
+   */
+  synchronized void committed(Map<CallKey, List<CallFact>> logs) {
+    logs.forEach((key, log) -> {
+      inFlight.remove(key, log);
       List<CallFact> previous = calls.put(key, List.copyOf(log));
       facts += log.size() - (previous == null ? 0 : previous.size());
     });
@@ -64,9 +97,12 @@ final class CallFactCache {
   /** Forgets everything: what was held may no longer be what is committed. */
   synchronized void clear() {
     calls.clear();
+    inFlight.clear();
     facts = 0;
+    generation++;
   }
 
+  /** Committed facts held. */
   synchronized int heldFacts() {
     return facts;
   }

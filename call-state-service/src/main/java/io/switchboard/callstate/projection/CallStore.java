@@ -3,10 +3,12 @@ package io.switchboard.callstate.projection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Wrapped;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,27 +17,23 @@ import tools.jackson.databind.json.JsonMapper;
 /** The {@code call_events} log and the {@code calls} rows folded from it. */
 final class CallStore {
 
-  // One statement for the whole batch: the rows arrive as arrays, one per column. (An R2DBC batch
-  // of single-row inserts is one execution and one result per row.) The Avro bytes travel as
-  // base64 text, decoded by PostgreSQL. The payloads travel as one JSON array, parsed once: as a
-  // text[] every quote of every payload was escaped by the driver and unescaped by PostgreSQL.
-  private static final String INSERT_EVENTS = """
-      INSERT INTO call_events (event_id, tenant_id, call_id, type, occurred_at, topic, partition, record_offset,
-                               payload, record)
-      SELECT u.event_id, u.tenant_id, u.call_id, u.type, u.occurred_at, u.topic, u.partition, u.record_offset,
-             u.payload, decode(u.record, 'base64')
-      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::int[],
-                  $8::bigint[], ARRAY(SELECT p FROM jsonb_array_elements($9::jsonb) WITH ORDINALITY AS e(p, i)
-                                      ORDER BY i), $10::text[])
-           AS u(event_id, tenant_id, call_id, type, occurred_at, topic, partition, record_offset, payload, record)
-      ON CONFLICT (event_id) DO NOTHING
-      RETURNING event_id""";
+  // The new events go in with COPY, in its binary form (CopyRows), built before the transaction: no
+  // text for PostgreSQL to parse but the JSON. COPY has no ON CONFLICT: the batch knows which events
+  // are new (each call's whole log is read or held), and an event logged before fails the batch.
+  private static final String COPY_EVENTS = """
+      COPY call_events (event_id, tenant_id, call_id, type, occurred_at, topic, partition, record_offset, payload,
+                        record)
+      FROM STDIN (FORMAT binary)""";
+  private static final int EVENT_FIELDS = 10;
 
-  // The events of the batch itself are known already: not read back.
+  // The logs of calls, and the events logged under any call with the given ids (an id is the
+  // event's, whatever call it names). Two index scans: as one WHERE … OR … the planner scans the table.
+  // An event can come back twice; the logs are merged by event id.
   private static final String SELECT_EVENTS = """
       SELECT topic, partition, record_offset, record FROM call_events
       WHERE (tenant_id, call_id) IN (SELECT t, c FROM unnest($1::text[], $2::text[]) AS k(t, c))
-        AND event_id <> ALL($3::uuid[])""";
+      UNION ALL
+      SELECT topic, partition, record_offset, record FROM call_events WHERE event_id = ANY($3::uuid[])""";
 
   // wrap_up_ms is not the fold's: WrapUps derives it from agent_status_history afterwards.
   // One statement per batch, the rows as arrays (see INSERT_EVENTS); tags travel as a JSON array.
@@ -80,51 +78,44 @@ final class CallStore {
     this.decoder = decoder;
   }
 
-  /** Logs the events (distinct ids) and returns the ids of those not logged before. */
-  Flux<UUID> log(List<LoggedEvent> events) {
-    if (events.isEmpty()) {
-      return Flux.empty();
+  /** The new events as {@code COPY} data for {@link #log}; distinct ids, none logged before. */
+  static byte[] copyData(List<LoggedEvent> events) {
+    CopyRows rows = new CopyRows(events.size() * 1024 + 64);
+    for (LoggedEvent event : events) {
+      rows.row(EVENT_FIELDS).uuid(event.eventId()).text(event.tenantId()).text(event.callId()).text(event.type())
+          .timestamptz(event.occurredAt()).text(event.topic()).int4(event.partition()).int8(event.offset())
+          .text(event.json()).bytes(event.record());
     }
-    int n = events.size();
-    UUID[] ids = new UUID[n];
-    String[] tenants = new String[n];
-    String[] callIds = new String[n];
-    String[] types = new String[n];
-    OffsetDateTime[] times = new OffsetDateTime[n];
-    String[] topics = new String[n];
-    Integer[] partitions = new Integer[n];
-    Long[] offsets = new Long[n];
-    StringBuilder payloads = new StringBuilder(n * 512).append('[');
-    String[] records = new String[n];
-    Base64.Encoder base64 = Base64.getEncoder();
-    for (int i = 0; i < n; i++) {
-      LoggedEvent event = events.get(i);
-      ids[i] = event.eventId();
-      tenants[i] = event.tenantId();
-      callIds[i] = event.callId();
-      types[i] = event.type();
-      times[i] = Statements.at(event.occurredAt());
-      topics[i] = event.topic();
-      partitions[i] = event.partition();
-      offsets[i] = event.offset();
-      payloads.append(i == 0 ? "" : ",").append(event.json());
-      records[i] = base64.encodeToString(event.record());
-    }
-    return db.sql(INSERT_EVENTS)
-        .bind(0, ids).bind(1, tenants).bind(2, callIds).bind(3, types).bind(4, times).bind(5, topics)
-        .bind(6, partitions).bind(7, offsets).bind(8, payloads.append(']').toString()).bind(9, records)
-        .map((row, meta) -> row.get(0, UUID.class))
-        .all();
+    return rows.finish();
   }
 
-  /** Every logged event of the given calls but {@code except}, decoded again from the bytes consumed. */
-  Flux<CallFact> facts(Collection<CallKey> calls, Collection<UUID> except) {
+  /** Logs the events of {@link #copyData}; returns how many rows were written. */
+  Mono<Long> log(byte[] copyData) {
+    return db.inConnection(connection -> postgres(connection).copyIn(COPY_EVENTS).from(copyData).build());
+  }
+
+  private static PostgresqlConnection postgres(Connection connection) {
+    Object current = connection;
+    while (!(current instanceof PostgresqlConnection)) {
+      if (!(current instanceof Wrapped<?> wrapped)) {
+        throw new IllegalStateException("Not a PostgreSQL connection: " + connection.getClass().getName());
+      }
+      current = wrapped.unwrap();
+    }
+    return (PostgresqlConnection) current;
+  }
+
+  /**
+   * Every logged event of the given calls, and every logged event with one of {@code ids} whatever its
+   * call, decoded again from the bytes consumed.
+   */
+  Flux<CallFact> facts(Collection<CallKey> calls, Collection<UUID> ids) {
     if (calls.isEmpty()) {
       return Flux.empty();
     }
     String[] tenants = calls.stream().map(CallKey::tenantId).toArray(String[]::new);
     String[] callIds = calls.stream().map(CallKey::callId).toArray(String[]::new);
-    return db.sql(SELECT_EVENTS).bind(0, tenants).bind(1, callIds).bind(2, except.toArray(UUID[]::new))
+    return db.sql(SELECT_EVENTS).bind(0, tenants).bind(1, callIds).bind(2, ids.toArray(UUID[]::new))
         .map((row, meta) -> decoder.storedCallFact(row.get("topic", String.class), row.get("partition", Integer.class),
             row.get("record_offset", Long.class), row.get("record", byte[].class)))
         .all();

@@ -1,14 +1,7 @@
 package io.switchboard.callstate.query;
 
-import io.switchboard.schemas.call.CallState;
-import java.util.Arrays;
-
 /** The SQL of the history and active-call lists over {@code calls}. */
 final class HistorySql {
-
-  /** Non-terminal states, from the state enum, so a new state needs no change here. */
-  static final String[] ACTIVE_STATES = Arrays.stream(CallState.values()).filter(state -> !state.isTerminal())
-      .map(Enum::name).toArray(String[]::new);
 
   private HistorySql() {}
 
@@ -47,7 +40,7 @@ final class HistorySql {
   /** Calls in a non-terminal state, oldest first (the ones waiting longest are the ones to look at). */
   static SqlQuery active(String tenantId, String queue, String agent) {
     SqlQuery query = new SqlQuery("SELECT * FROM calls WHERE tenant_id = ");
-    query.append(query.bind(tenantId)).append(" AND state = ANY(").append(query.bind(ACTIVE_STATES)).append(")");
+    query.append(query.bind(tenantId)).append(" AND ").append(OpenCalls.PREDICATE);
     equal(query, "queue", queue);
     equal(query, "agent_id", agent);
     return query.append(" ORDER BY created_at NULLS FIRST, call_id");

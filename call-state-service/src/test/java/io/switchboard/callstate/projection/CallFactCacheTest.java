@@ -27,8 +27,8 @@ class CallFactCacheTest {
     CallFact created = one.created(T0);
     CallFact queued = one.queued(T0.plusSeconds(1));
 
-    cache.putAll(Map.of(keyOne, List.of(created)));
-    cache.putAll(Map.of(keyOne, List.of(created, queued)));
+    cache.committed(Map.of(keyOne, List.of(created)));
+    cache.committed(Map.of(keyOne, List.of(created, queued)));
 
     assertThat(cache.get(List.of(keyOne, keyTwo))).containsOnlyKeys(keyOne);
     assertThat(cache.get(List.of(keyOne)).get(keyOne)).containsExactly(created, queued);
@@ -39,12 +39,12 @@ class CallFactCacheTest {
   void dropsTheCallsUsedLeastRecentlyBeyondTheBound() {
     // given three calls of two facts each and room for four facts
     CallFactCache cache = new CallFactCache(4);
-    cache.putAll(Map.of(keyOne, List.of(one.created(T0), one.queued(T0))));
-    cache.putAll(Map.of(keyTwo, List.of(two.created(T0), two.queued(T0))));
+    cache.committed(Map.of(keyOne, List.of(one.created(T0), one.queued(T0))));
+    cache.committed(Map.of(keyTwo, List.of(two.created(T0), two.queued(T0))));
 
     // when the first call is used again, then a third one put
     cache.get(List.of(keyOne));
-    cache.putAll(Map.of(keyThree, List.of(three.created(T0), three.queued(T0))));
+    cache.committed(Map.of(keyThree, List.of(three.created(T0), three.queued(T0))));
 
     // then the second call, used least recently, is gone
     assertThat(cache.get(List.of(keyOne, keyTwo, keyThree))).containsOnlyKeys(keyOne, keyThree);
@@ -54,7 +54,7 @@ class CallFactCacheTest {
   @Test
   void clearForgetsEverything() {
     CallFactCache cache = new CallFactCache(100);
-    cache.putAll(Map.of(keyOne, List.of(one.created(T0)), keyTwo, List.of(two.created(T0))));
+    cache.committed(Map.of(keyOne, List.of(one.created(T0)), keyTwo, List.of(two.created(T0))));
 
     cache.clear();
 
@@ -66,7 +66,7 @@ class CallFactCacheTest {
   void withNoRoomHoldsNothing() {
     CallFactCache cache = new CallFactCache(0);
 
-    cache.putAll(Map.of(keyOne, List.of(one.created(T0))));
+    cache.committed(Map.of(keyOne, List.of(one.created(T0))));
 
     assertThat(cache.get(List.of(keyOne))).isEmpty();
     assertThatThrownBy(() -> new CallFactCache(-1)).isInstanceOf(IllegalArgumentException.class);
@@ -93,10 +93,70 @@ class CallFactCacheTest {
     CallFactCache cache = new CallFactCache(100);
     List<CallFact> log = new ArrayList<>(List.of(one.created(T0)));
 
-    cache.putAll(Map.of(keyOne, log));
+    cache.committed(Map.of(keyOne, log));
     log.add(one.queued(T0));
 
     assertThat(cache.get(List.of(keyOne)).get(keyOne)).hasSize(1);
     assertThat(cache.heldFacts()).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchInFlightIsSeenByTheNextUntilItCommitsAndThenStaysHeld() {
+    // given a committed log and a batch in flight that extends it
+    CallFactCache cache = new CallFactCache(100);
+    CallFact created = one.created(T0);
+    List<CallFact> inFlight = List.of(created, one.queued(T0.plusSeconds(1)));
+    cache.committed(Map.of(keyOne, List.of(created)));
+
+    assertThat(cache.hold(Map.of(keyOne, inFlight), cache.generation())).isTrue();
+
+    // then the next batch folds on top of the batch in flight, which is not counted as committed yet
+    assertThat(cache.get(List.of(keyOne)).get(keyOne)).isEqualTo(inFlight);
+    assertThat(cache.heldFacts()).isEqualTo(1);
+
+    // and once it commits, its log is the committed one
+    cache.committed(Map.of(keyOne, inFlight));
+    assertThat(cache.get(List.of(keyOne)).get(keyOne)).isEqualTo(inFlight);
+    assertThat(cache.heldFacts()).isEqualTo(2);
+  }
+
+  @Test
+  void aCommitLeavesALaterBatchInFlightInPlace() {
+    CallFactCache cache = new CallFactCache(100);
+    List<CallFact> first = List.of(one.created(T0));
+    List<CallFact> second = List.of(first.get(0), one.queued(T0.plusSeconds(1)));
+    cache.hold(Map.of(keyOne, first), cache.generation());
+    cache.hold(Map.of(keyOne, second), cache.generation());
+
+    cache.committed(Map.of(keyOne, first));
+
+    assertThat(cache.get(List.of(keyOne)).get(keyOne)).isEqualTo(second);
+  }
+
+  @Test
+  void aBatchPreparedBeforeAClearHoldsNothing() {
+    // given a batch that started preparing, then a failure that cleared the cache
+    CallFactCache cache = new CallFactCache(100);
+    long generation = cache.generation();
+    cache.hold(Map.of(keyTwo, List.of(two.created(T0))), generation);
+    cache.clear();
+
+    // when the batch, still running, tries to hold its logs
+    boolean held = cache.hold(Map.of(keyOne, List.of(one.created(T0))), generation);
+
+    // then it is refused (it must not be written) and nothing from before the clear is held
+    assertThat(held).isFalse();
+    assertThat(cache.get(List.of(keyOne, keyTwo))).isEmpty();
+  }
+
+  @Test
+  void logsInFlightAreNotDroppedForRoom() {
+    CallFactCache cache = new CallFactCache(1);
+    List<CallFact> log = List.of(one.created(T0), one.queued(T0));
+    cache.hold(Map.of(keyOne, log), cache.generation());
+
+    cache.committed(Map.of(keyTwo, List.of(two.created(T0), two.queued(T0))));
+
+    assertThat(cache.get(List.of(keyOne, keyTwo))).containsOnlyKeys(keyOne);
   }
 }

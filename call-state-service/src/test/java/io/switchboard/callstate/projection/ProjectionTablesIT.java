@@ -133,6 +133,31 @@ class ProjectionTablesIT {
   }
 
   @Test
+  void anEventWhoseIdIsLoggedUnderAnotherCallIsNotLoggedAgainAndTheNextEventsProject() {
+    // given two calls projected, the second one's log held by the projection
+    String first = "call-" + UUID.randomUUID();
+    String second = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    CallEvent firstCreated = callEvent(first, t0, created());
+    send(firstCreated);
+    send(callEvent(second, t0, created()));
+    awaitCall(first, "INITIATING");
+    awaitCall(second, "INITIATING");
+
+    // when the second call gets an end with the first call's event id, then a queueing of its own
+    send(new CallEvent(firstCreated.getEventId(), tenant, t0.plusMillis(5), "it", second,
+        new CallEnded(CallOutcome.ENDED, null, "customer")));
+    send(callEvent(second, t0.plusMillis(9), new CallQueued("sales", null)));
+
+    // then the reused id stays the first call's event, and the second call goes on without it
+    awaitCall(second, "QUEUED");
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ?", second)).isEqualTo(2);
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE event_id = ? AND call_id = ?",
+        firstCreated.getEventId(), first)).isOne();
+    assertThat(count("SELECT count(*) AS n FROM calls WHERE call_id = ? AND ended_at IS NULL", second)).isOne();
+  }
+
+  @Test
   void aCallStillQueuedIsActive() {
     String callId = "call-" + UUID.randomUUID();
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -31,8 +31,7 @@ class HistorySqlTest {
   }
 
   @Test
-  void activeCallsAreThoseInTheNonTerminalStates() {
-    assertThat(HistorySql.ACTIVE_STATES).containsExactly("INITIATING", "QUEUED", "RINGING", "CONNECTING",
-        "CONNECTED", "ON_HOLD", "RECONNECTING");
+  void activeCallsAreThoseNotInATerminalStateSaidAsTheOpenCallIndexesSayIt() {
+    assertThat(HistorySql.active("t1", null, null).sql()).contains(" AND " + OpenCalls.PREDICATE + " ORDER BY");
   }
 }
