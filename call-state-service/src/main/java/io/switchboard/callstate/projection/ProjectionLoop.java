@@ -36,8 +36,9 @@ import reactor.util.retry.Retry;
 /**
  * Reads the event topics into the database, one transaction per poll, as a reactive chain: poll on
  * a dedicated thread (the consumer is not thread-safe), prepare the batch, write it with R2DBC,
- * repeat until stopped; the next batch is prepared while one is written. On any failure it seeks back to the offsets stored in the database and tries again after
- * a growing pause, so a failed batch is read again, never skipped.
+ * repeat until stopped; the next batch is prepared while one is written. On any failure it seeks
+ * back to the offsets stored in the database and tries again after a growing pause, so a failed
+ * batch is read again, never skipped.
  */
 public final class ProjectionLoop implements SmartLifecycle {
 
