@@ -49,13 +49,20 @@ final class WrapUps {
       WHERE c.ended_at IS NOT NULL AND c.agent_id IS NOT NULL
         AND (c.tenant_id, c.call_id) IN (SELECT t, id FROM unnest($1::text[], $2::text[]) AS k(t, id))""" + CHANGED;
 
-  private static final String AGENTS = "UPDATE calls c SET wrap_up_ms = " + WRAP_UP_MS + """
+  // Each agent's bound is worked out once (MATERIALIZED: not again per call), and its calls past it
+  // are found by range on calls_ended_by_agent: the statement reads the agent's last call or two, not
+  // its whole history.
+  private static final String AGENTS = """
+      WITH b AS MATERIALIZED (
+        SELECT k.t, k.a, COALESCE((SELECT max(h.occurred_at) FROM agent_status_history h
+                 WHERE h.tenant_id = k.t AND h.agent_id = k.a AND h.applied AND h.status <> 'WRAP_UP'
+                   AND h.occurred_at < k.since), '-infinity'::timestamptz) AS after
+        FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS k(t, a, since))
+      UPDATE calls c SET wrap_up_ms = """ + WRAP_UP_MS + """
 
-      FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS k(t, a, since)
-      WHERE c.tenant_id = k.t AND c.agent_id = k.a AND c.ended_at IS NOT NULL
-        AND c.ended_at >= COALESCE((SELECT max(h.occurred_at) FROM agent_status_history h
-              WHERE h.tenant_id = k.t AND h.agent_id = k.a AND h.applied AND h.status <> 'WRAP_UP'
-                AND h.occurred_at < k.since), '-infinity'::timestamptz)""" + CHANGED;
+      FROM b
+      WHERE c.tenant_id = b.t AND c.agent_id = b.a AND c.agent_id IS NOT NULL AND c.ended_at IS NOT NULL
+        AND c.ended_at >= b.after""" + CHANGED;
 
   private final DatabaseClient db;
 
