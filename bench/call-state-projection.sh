@@ -5,7 +5,7 @@
 # with a plain consumer and plain multi-row INSERTs into another fresh database. One JVM; broker,
 # database, service and baseline share the machine's cores. Prints Markdown tables for
 # docs/benchmarks.md. Options (--name=value) pass through, e.g.
-#   bench/call-state-projection.sh --events=50000 --max-poll-records=2000
+#   bench/call-state-projection.sh --events=50000 --max-poll-records=500
 # (all options: bench/call-state-projection.sh --help). JAVA_OPTS overrides the JVM flags.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -23,7 +23,7 @@ record ProjectionOptions(long events, int tenants, int agentsPerTenant, int stat
 
   static final String USAGE = """
       Options (--name=value): events (1000000), tenants (6), agents-per-tenant (50), status-every (10),
-      max-poll-records (500, the service's default), replay (true), baseline (true), progress-seconds (5),
+      max-poll-records (2000, the service's default), replay (true), baseline (true), progress-seconds (5),
       timeout-seconds (1800)""";
 
   static ProjectionOptions parse(String[] args) {
@@ -39,7 +39,7 @@ record ProjectionOptions(long events, int tenants, int agentsPerTenant, int stat
         Integer.parseInt(take(values, "tenants", "6")),
         Integer.parseInt(take(values, "agents-per-tenant", "50")),
         Integer.parseInt(take(values, "status-every", "10")),
-        Integer.parseInt(take(values, "max-poll-records", "500")),
+        Integer.parseInt(take(values, "max-poll-records", "2000")),
         Boolean.parseBoolean(take(values, "replay", "true")),
         Boolean.parseBoolean(take(values, "baseline", "true")),
         Integer.parseInt(take(values, "progress-seconds", "5")),

@@ -29,9 +29,15 @@ final class AgentStore {
       SELECT * FROM agents
       WHERE (tenant_id, agent_id) IN (SELECT t, a FROM unnest($1::text[], $2::text[]) AS k(t, a))""";
 
-  // One statement per batch for each table, the rows as arrays (see Statements); skills and queues
-  // travel as JSON text. One row per agent (DO UPDATE must not meet a key twice).
-  private static final String UPSERT_AGENTS = """
+  // One statement per batch for both tables, the rows as arrays (see Statements): the history lines
+  // in a data-modifying WITH, the agents' rows (one per agent: DO UPDATE must not meet a key twice)
+  // after it. Skills and queues travel as JSON text.
+  private static final String SAVE = """
+      WITH history AS (
+        INSERT INTO agent_status_history (event_id, tenant_id, agent_id, type, status, reason, occurred_at, applied)
+        SELECT * FROM unnest($13::uuid[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[],
+                             $19::timestamptz[], $20::boolean[])
+        ON CONFLICT (event_id) DO NOTHING)
       INSERT INTO agents (tenant_id, agent_id, display_name, status, status_reason, skills, queues, capacity, channel,
                           contact, last_event_id, updated_at)
       SELECT u.tenant_id, u.agent_id, u.display_name, u.status, u.status_reason, u.skills::jsonb,
@@ -46,12 +52,6 @@ final class AgentStore {
         skills = EXCLUDED.skills, queues = EXCLUDED.queues, capacity = EXCLUDED.capacity,
         channel = EXCLUDED.channel, contact = EXCLUDED.contact, last_event_id = EXCLUDED.last_event_id,
         updated_at = EXCLUDED.updated_at""";
-
-  private static final String INSERT_HISTORY = """
-      INSERT INTO agent_status_history (event_id, tenant_id, agent_id, type, status, reason, occurred_at, applied)
-      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                           $7::timestamptz[], $8::boolean[])
-      ON CONFLICT (event_id) DO NOTHING""";
 
   private final DatabaseClient db;
   private final JsonMapper json;
@@ -81,15 +81,10 @@ final class AgentStore {
         .collectMap(row -> new AgentKey(row.tenantId(), row.agentId()));
   }
 
-  Mono<Void> save(Collection<AgentRow> agents, List<HistoryLine> history) {
-    return upsert(List.copyOf(agents)).then(insert(history));
-  }
-
-  private Mono<Void> upsert(List<AgentRow> rows) {
-    if (rows.isEmpty()) {
-      return Mono.empty();
-    }
-    return db.sql(UPSERT_AGENTS)
+  /** Writes the agents' rows and their new history lines, in one statement; both non-empty. */
+  Mono<Void> save(Collection<AgentRow> agents, List<HistoryLine> lines) {
+    List<AgentRow> rows = List.copyOf(agents);
+    return db.sql(SAVE)
         .bind(0, Statements.column(rows, AgentRow::tenantId, String[]::new))
         .bind(1, Statements.column(rows, AgentRow::agentId, String[]::new))
         .bind(2, Statements.column(rows, AgentRow::displayName, String[]::new))
@@ -102,22 +97,14 @@ final class AgentStore {
         .bind(9, Statements.column(rows, AgentRow::contact, String[]::new))
         .bind(10, Statements.column(rows, AgentRow::lastEventId, UUID[]::new))
         .bind(11, Statements.column(rows, agent -> Statements.at(agent.updatedAt()), OffsetDateTime[]::new))
-        .fetch().rowsUpdated().then();
-  }
-
-  private Mono<Void> insert(List<HistoryLine> lines) {
-    if (lines.isEmpty()) {
-      return Mono.empty();
-    }
-    return db.sql(INSERT_HISTORY)
-        .bind(0, Statements.column(lines, HistoryLine::eventId, UUID[]::new))
-        .bind(1, Statements.column(lines, HistoryLine::tenantId, String[]::new))
-        .bind(2, Statements.column(lines, HistoryLine::agentId, String[]::new))
-        .bind(3, Statements.column(lines, HistoryLine::type, String[]::new))
-        .bind(4, Statements.column(lines, HistoryLine::status, String[]::new))
-        .bind(5, Statements.column(lines, HistoryLine::reason, String[]::new))
-        .bind(6, Statements.column(lines, line -> Statements.at(line.occurredAt()), OffsetDateTime[]::new))
-        .bind(7, Statements.column(lines, HistoryLine::applied, Boolean[]::new))
+        .bind(12, Statements.column(lines, HistoryLine::eventId, UUID[]::new))
+        .bind(13, Statements.column(lines, HistoryLine::tenantId, String[]::new))
+        .bind(14, Statements.column(lines, HistoryLine::agentId, String[]::new))
+        .bind(15, Statements.column(lines, HistoryLine::type, String[]::new))
+        .bind(16, Statements.column(lines, HistoryLine::status, String[]::new))
+        .bind(17, Statements.column(lines, HistoryLine::reason, String[]::new))
+        .bind(18, Statements.column(lines, line -> Statements.at(line.occurredAt()), OffsetDateTime[]::new))
+        .bind(19, Statements.column(lines, HistoryLine::applied, Boolean[]::new))
         .fetch().rowsUpdated().then();
   }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Applies one batch in one database transaction: the raw log, the folded calls and their
@@ -34,10 +35,12 @@ final class BatchWriter {
       List<String> dropReasons) {}
 
   /**
-   * A batch ready to write: its events, what refolding its calls gave, and its new call events as
-   * {@code COPY} data.
+   * A batch ready to write: its events, what refolding its calls gave, and what its transaction sends,
+   * built beforehand: the new call events and the new decisions as {@code COPY} data, the calls' rows
+   * as array literals (each null where there are none).
    */
-  record Prepared(DecodedBatch batch, Refold refold, byte[] newEventsCopy) {}
+  record Prepared(DecodedBatch batch, Refold refold, byte[] newEventsCopy, byte[] newDecisionsCopy,
+      String[] callColumns) {}
 
   /**
    * The calls' side of a batch: the call events not logged before, the logs of the calls they touch
@@ -59,6 +62,7 @@ final class BatchWriter {
   private final QueueStatsStore queueStats;
   private final TransactionalOperator transaction;
   private final CallFactCache recent;
+  private final AgentRowCache agentsHeld = new AgentRowCache();
   private final CallFold callFold = new CallFold();
   private final AgentFold agentFold = new AgentFold();
   private final ParticipantFold participantFold = new ParticipantFold();
@@ -86,23 +90,18 @@ final class BatchWriter {
    */
   void forget() {
     recent.clear();
-  }
-
-  /**
-   * Applies the batch: {@link #prepare} then {@link #write}. (The loop prepares the next batch while
-   * it writes one.)
-   */
-  Mono<Outcome> apply(DecodedBatch batch) {
-    return prepare(batch).flatMap(this::write);
+    agentsHeld.clear();
   }
 
   /**
    * What a batch will write to the calls, worked out before its transaction: which of its call
    * events are new, and every call they touch folded again from its whole log. The logs come from the
    * cache (a batch still being written included) or, for calls not held, from the committed rows, on
-   * a connection of their own. Holds the refolded logs in the cache until the batch commits.
+   * a connection of their own. Holds the refolded logs in the cache until the batch commits. The
+   * folding runs on {@code foldOn}, not on the database client's threads (which the transaction of
+   * the batch before needs meanwhile).
    */
-  Mono<Prepared> prepare(DecodedBatch batch) {
+  Mono<Prepared> prepare(DecodedBatch batch, Scheduler foldOn) {
     return Mono.defer(() -> {
       long generation = recent.generation();
       Map<CallKey, List<LoggedEvent>> byCall = new LinkedHashMap<>();
@@ -112,25 +111,34 @@ final class BatchWriter {
           byCall.computeIfAbsent(event.call(), key -> new ArrayList<>()).add(event);
         }
       }
-      return storedLogs(byCall).map(stored -> {
+      return storedLogs(byCall, foldOn).map(stored -> {
         Refold refold = refold(byCall, stored);
         if (!recent.hold(refold.logs(), generation)) {
           throw new IllegalStateException("The projection restarted while a batch was prepared");
         }
-        return new Prepared(batch, refold, CallStore.copyData(refold.newEvents()));
+        List<DecisionRow> newDecisions = newDecisions(batch.decisions(), refold.newEvents());
+        return new Prepared(batch, refold, CallStore.copyData(refold.newEvents()),
+            newDecisions.isEmpty() ? null : DecisionStore.copyData(newDecisions), calls.columns(refold.rows()));
       });
     });
   }
 
-  /** Writes a prepared batch in one transaction; its logs go to the cache once it committed. */
+  /**
+   * Writes a prepared batch in one transaction; its calls' logs and its agents' rows are held in
+   * memory once it committed, and nothing held is trusted any more if it did not.
+   */
   Mono<Outcome> write(Prepared prepared) {
-    return applyInTransaction(prepared)
-        .doOnSuccess(outcome -> recent.committed(prepared.refold().logs()))
-        .doOnError(error -> recent.clear())
-        .doOnCancel(recent::clear);
+    Map<AgentKey, AgentRow> agentRows = new HashMap<>();
+    return applyInTransaction(prepared, agentRows)
+        .doOnSuccess(outcome -> {
+          recent.committed(prepared.refold().logs());
+          agentsHeld.committed(agentRows);
+        })
+        .doOnError(error -> forget())
+        .doOnCancel(this::forget);
   }
 
-  private Mono<Outcome> applyInTransaction(Prepared prepared) {
+  private Mono<Outcome> applyInTransaction(Prepared prepared, Map<AgentKey, AgentRow> agentRows) {
     DecodedBatch batch = prepared.batch();
     Refold refold = prepared.refold();
     return transaction.transactional(Mono.defer(() -> {
@@ -143,13 +151,13 @@ final class BatchWriter {
       // read in the transaction, then the agents' (which do), the wrap-ups (which read all of them),
       // the offsets last.
       return logNew(prepared)
-          .then(calls.upsert(refold.rows()))
+          .then(calls.upsert(prepared.callColumns()))
           .then(participants.upsert(refold.participantRows()))
-          .then(decisions.insert(batch.decisions()))
+          .then(decisions.insert(prepared.newDecisionsCopy()))
           .then(queueStats.upsert(batch.queueStats()))
           .then(deadLetters.insert(batch.deadLetters()))
           .then(quality.insert(batch.quality()))
-          .flatMap(newSamples -> applyAgentEvents(batch.agentFacts())
+          .flatMap(newSamples -> applyAgentEvents(batch.agentFacts(), agentRows)
               .flatMap(newAgentEvents -> wrapUps.update(refold.wrapUpCalls(), wrapUpAgents)
                   .then(offsets.save(batch.nextOffsets()))
                   .thenReturn(new Outcome(refold.newEvents().size() + newAgentEvents + newSamples,
@@ -162,7 +170,8 @@ final class BatchWriter {
    * returns any event logged under another call with the id of one of these calls' events (an id
    * names one event only), whose call the result then holds too.
    */
-  private Mono<Map<CallKey, List<CallFact>>> storedLogs(Map<CallKey, List<LoggedEvent>> byCall) {
+  private Mono<Map<CallKey, List<CallFact>>> storedLogs(Map<CallKey, List<LoggedEvent>> byCall,
+      Scheduler foldOn) {
     Map<CallKey, List<CallFact>> held = recent.get(byCall.keySet());
     List<CallKey> missing = byCall.keySet().stream().filter(key -> !held.containsKey(key)).toList();
     if (missing.isEmpty()) {
@@ -170,6 +179,7 @@ final class BatchWriter {
     }
     List<UUID> ids = missing.stream().flatMap(key -> byCall.get(key).stream()).map(LoggedEvent::eventId).toList();
     return calls.facts(missing, ids).collect(Collectors.groupingBy(fact -> new CallKey(fact.tenantId(), fact.callId())))
+        .publishOn(foldOn)
         .map(read -> {
           Map<CallKey, List<CallFact>> logs = new HashMap<>(read);
           logs.putAll(held);
@@ -216,6 +226,18 @@ final class BatchWriter {
   }
 
   /**
+   * The decisions among the new call events, once each: a decision is logged as a call event too, in
+   * the same transaction, so one whose event is not new was stored before.
+   */
+  static List<DecisionRow> newDecisions(List<DecisionRow> decisions, List<LoggedEvent> newEvents) {
+    if (decisions.isEmpty()) {
+      return List.of();
+    }
+    Set<UUID> fresh = newEvents.stream().map(LoggedEvent::eventId).collect(Collectors.toCollection(HashSet::new));
+    return decisions.stream().filter(decision -> fresh.remove(decision.eventId())).toList();
+  }
+
+  /**
    * Logs the new call events. Each is new to its call's log, read or held; one logged under another
    * call with the same id makes the COPY fail on the key, the batch with it, which clears the cache,
    * and the retry reads every log and finds it.
@@ -224,8 +246,12 @@ final class BatchWriter {
     return prepared.refold().newEvents().isEmpty() ? Mono.empty() : calls.log(prepared.newEventsCopy()).then();
   }
 
-  /** Applies the agent events not projected before, in the order read; returns how many. */
-  private Mono<Integer> applyAgentEvents(List<AgentFact> facts) {
+  /**
+   * Applies the agent events not projected before, in the order read; returns how many, and puts the
+   * agents' rows written in {@code written}. The rows start from those held since an earlier batch,
+   * or else from the table.
+   */
+  private Mono<Integer> applyAgentEvents(List<AgentFact> facts, Map<AgentKey, AgentRow> written) {
     if (facts.isEmpty()) {
       return Mono.just(0);
     }
@@ -236,15 +262,19 @@ final class BatchWriter {
         return Mono.just(0);
       }
       Set<AgentKey> keys = fresh.stream().map(AgentFact::key).collect(Collectors.toCollection(LinkedHashSet::new));
-      return agents.load(keys).flatMap(loaded -> {
-        Map<AgentKey, AgentRow> rows = new LinkedHashMap<>(loaded);
+      Map<AgentKey, AgentRow> held = agentsHeld.get(keys);
+      List<AgentKey> missing = keys.stream().filter(key -> !held.containsKey(key)).toList();
+      return (missing.isEmpty() ? Mono.just(Map.<AgentKey, AgentRow>of()) : agents.load(missing)).flatMap(loaded -> {
+        Map<AgentKey, AgentRow> rows = new LinkedHashMap<>(held);
+        rows.putAll(loaded);
         List<HistoryLine> history = new ArrayList<>();
         for (AgentFact fact : fresh) {
           Applied applied = agentFold.apply(rows.getOrDefault(fact.key(), AgentRow.unknown(fact.key())), fact);
           rows.put(fact.key(), applied.row());
           history.add(applied.history());
         }
-        return agents.save(rows.values(), history).thenReturn(fresh.size());
+        return agents.save(rows.values(), history).doOnSuccess(done -> written.putAll(rows))
+            .thenReturn(fresh.size());
       });
     });
   }

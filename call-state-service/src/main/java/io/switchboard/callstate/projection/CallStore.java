@@ -1,14 +1,9 @@
 package io.switchboard.callstate.projection;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Wrapped;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,7 +31,8 @@ final class CallStore {
       SELECT topic, partition, record_offset, record FROM call_events WHERE event_id = ANY($3::uuid[])""";
 
   // wrap_up_ms is not the fold's: WrapUps derives it from agent_status_history afterwards.
-  // One statement per batch, the rows as arrays (see INSERT_EVENTS); tags travel as a JSON array.
+  // One statement per batch, the rows as arrays, each bound as the text of an array literal built
+  // while the batch is prepared (TextArray); attributes and tags travel as JSON.
   private static final String UPSERT_CALLS = """
       INSERT INTO calls (tenant_id, call_id, state, outcome, queue, agent_id, customer_id, direction, channel,
                          priority, attributes, tags, created_at, queued_at, ringing_at, offered_at, answered_at,
@@ -91,18 +87,7 @@ final class CallStore {
 
   /** Logs the events of {@link #copyData}; returns how many rows were written. */
   Mono<Long> log(byte[] copyData) {
-    return db.inConnection(connection -> postgres(connection).copyIn(COPY_EVENTS).from(copyData).build());
-  }
-
-  private static PostgresqlConnection postgres(Connection connection) {
-    Object current = connection;
-    while (!(current instanceof PostgresqlConnection)) {
-      if (!(current instanceof Wrapped<?> wrapped)) {
-        throw new IllegalStateException("Not a PostgreSQL connection: " + connection.getClass().getName());
-      }
-      current = wrapped.unwrap();
-    }
-    return (PostgresqlConnection) current;
+    return CopyRows.copyIn(db, COPY_EVENTS, copyData);
   }
 
   /**
@@ -121,43 +106,40 @@ final class CallStore {
         .all();
   }
 
-  /** Inserts or replaces the calls' rows (one row per call), in one statement. */
-  Mono<Void> upsert(Collection<CallRow> calls) {
+  /** The calls' rows (one row per call) as the parameters of {@link #upsert}; null when none. */
+  String[] columns(Collection<CallRow> calls) {
     if (calls.isEmpty()) {
-      return Mono.empty();
+      return null;
     }
     List<CallRow> rows = List.copyOf(calls);
-    return db.sql(UPSERT_CALLS)
-        .bind(0, Statements.column(rows, CallRow::tenantId, String[]::new))
-        .bind(1, Statements.column(rows, CallRow::callId, String[]::new))
-        .bind(2, Statements.column(rows, row -> row.state().name(), String[]::new))
-        .bind(3, Statements.column(rows, CallRow::outcome, String[]::new))
-        .bind(4, Statements.column(rows, CallRow::queue, String[]::new))
-        .bind(5, Statements.column(rows, CallRow::agentId, String[]::new))
-        .bind(6, Statements.column(rows, CallRow::customerId, String[]::new))
-        .bind(7, Statements.column(rows, CallRow::direction, String[]::new))
-        .bind(8, Statements.column(rows, CallRow::channel, String[]::new))
-        .bind(9, Statements.column(rows, CallRow::priority, Integer[]::new))
-        .bind(10, Statements.column(rows, row -> json.writeValueAsString(row.attributes()), String[]::new))
-        .bind(11, Statements.column(rows, row -> json.writeValueAsString(row.tags()), String[]::new))
-        .bind(12, Statements.column(rows, row -> Statements.at(row.createdAt()), OffsetDateTime[]::new))
-        .bind(13, Statements.column(rows, row -> Statements.at(row.queuedAt()), OffsetDateTime[]::new))
-        .bind(14, Statements.column(rows, row -> Statements.at(row.ringingAt()), OffsetDateTime[]::new))
-        .bind(15, Statements.column(rows, row -> Statements.at(row.offeredAt()), OffsetDateTime[]::new))
-        .bind(16, Statements.column(rows, row -> Statements.at(row.answeredAt()), OffsetDateTime[]::new))
-        .bind(17, Statements.column(rows, row -> Statements.at(row.endedAt()), OffsetDateTime[]::new))
-        .bind(18, Statements.column(rows, CallRow::endReason, String[]::new))
-        .bind(19, Statements.column(rows, CallRow::waitMs, Long[]::new))
-        .bind(20, Statements.column(rows, CallRow::talkMs, Long[]::new))
-        .bind(21, Statements.column(rows, CallRow::durationMs, Long[]::new))
-        .bind(22, Statements.column(rows, row -> Statements.at(row.heldAt()), OffsetDateTime[]::new))
-        .bind(23, Statements.column(rows, row -> (Integer) row.holdCount(), Integer[]::new))
-        .bind(24, Statements.column(rows, row -> (Long) row.holdMs(), Long[]::new))
-        .bind(25, Statements.column(rows, row -> (Integer) row.transferCount(), Integer[]::new))
-        .bind(26, Statements.column(rows, row -> Statements.at(row.stateChangedAt()), OffsetDateTime[]::new))
-        .bind(27, Statements.column(rows, CallRow::lastEventId, UUID[]::new))
-        .bind(28, Statements.column(rows, row -> Statements.at(row.lastEventAt()), OffsetDateTime[]::new))
-        .bind(29, Statements.column(rows, row -> (Integer) row.eventCount(), Integer[]::new))
-        .fetch().rowsUpdated().then();
+    return new String[] {
+        TextArray.of(rows, CallRow::tenantId), TextArray.of(rows, CallRow::callId),
+        TextArray.of(rows, row -> row.state().name()), TextArray.of(rows, CallRow::outcome),
+        TextArray.of(rows, CallRow::queue), TextArray.of(rows, CallRow::agentId),
+        TextArray.of(rows, CallRow::customerId), TextArray.of(rows, CallRow::direction),
+        TextArray.of(rows, CallRow::channel), TextArray.of(rows, CallRow::priority),
+        TextArray.of(rows, row -> json.writeValueAsString(row.attributes())),
+        TextArray.of(rows, row -> json.writeValueAsString(row.tags())), TextArray.of(rows, CallRow::createdAt),
+        TextArray.of(rows, CallRow::queuedAt), TextArray.of(rows, CallRow::ringingAt),
+        TextArray.of(rows, CallRow::offeredAt), TextArray.of(rows, CallRow::answeredAt),
+        TextArray.of(rows, CallRow::endedAt), TextArray.of(rows, CallRow::endReason),
+        TextArray.of(rows, CallRow::waitMs), TextArray.of(rows, CallRow::talkMs),
+        TextArray.of(rows, CallRow::durationMs), TextArray.of(rows, CallRow::heldAt),
+        TextArray.of(rows, CallRow::holdCount), TextArray.of(rows, CallRow::holdMs),
+        TextArray.of(rows, CallRow::transferCount), TextArray.of(rows, CallRow::stateChangedAt),
+        TextArray.of(rows, CallRow::lastEventId), TextArray.of(rows, CallRow::lastEventAt),
+        TextArray.of(rows, CallRow::eventCount)};
+  }
+
+  /** Inserts or replaces the calls' rows of {@link #columns}, in one statement; none when null. */
+  Mono<Void> upsert(String[] columns) {
+    if (columns == null) {
+      return Mono.empty();
+    }
+    DatabaseClient.GenericExecuteSpec statement = db.sql(UPSERT_CALLS);
+    for (int i = 0; i < columns.length; i++) {
+      statement = statement.bind(i, columns[i]);
+    }
+    return statement.fetch().rowsUpdated().then();
   }
 }

@@ -7,12 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Wrapped;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Rows in PostgreSQL's binary {@code COPY} format: a header, then per row the number of fields and
  * each field as its length and its bytes in the type's binary form, then a trailer. PostgreSQL reads
- * it without parsing text, and the bytes are built before the transaction that sends them.
- * Not thread-safe; one instance per stream.
+ * it without parsing text, and the bytes are built before the transaction that sends them. A null
+ * field is written as SQL NULL. Not thread-safe; one instance per stream.
  */
 final class CopyRows {
 
@@ -49,7 +54,11 @@ final class CopyRows {
   }
 
   CopyRows text(String value) {
-    return bytes(value.getBytes(StandardCharsets.UTF_8));
+    return value == null ? nul() : bytes(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  CopyRows int4OrNull(Integer value) {
+    return value == null ? nul() : int4(value);
   }
 
   CopyRows int4(int value) {
@@ -69,6 +78,9 @@ final class CopyRows {
   }
 
   CopyRows timestamptz(Instant value) {
+    if (value == null) {
+      return nul();
+    }
     long micros = Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1_000);
     return int8(micros - POSTGRES_EPOCH_MICROS);
   }
@@ -81,10 +93,34 @@ final class CopyRows {
     return this;
   }
 
+  private CopyRows nul() {
+    write(() -> out.writeInt(-1));
+    return this;
+  }
+
   /** The whole stream, trailer included. */
   byte[] finish() {
     write(() -> out.writeShort(-1));
     return bytes.toByteArray();
+  }
+
+  /**
+   * Sends a stream built here with {@code copy} ({@code COPY … FROM STDIN (FORMAT binary)}), on the
+   * connection of the transaction in progress if there is one; returns how many rows were written.
+   */
+  static Mono<Long> copyIn(DatabaseClient db, String copy, byte[] data) {
+    return db.inConnection(connection -> postgres(connection).copyIn(copy).from(data).build());
+  }
+
+  private static PostgresqlConnection postgres(Connection connection) {
+    Object current = connection;
+    while (!(current instanceof PostgresqlConnection)) {
+      if (!(current instanceof Wrapped<?> wrapped)) {
+        throw new IllegalStateException("Not a PostgreSQL connection: " + connection.getClass().getName());
+      }
+      current = wrapped.unwrap();
+    }
+    return (PostgresqlConnection) current;
   }
 
   private interface Write {

@@ -9,14 +9,16 @@ import io.switchboard.schemas.topics.TopicCreator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -34,8 +36,9 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * Reads the event topics into the database, one transaction per poll, as a reactive chain: poll on
- * a dedicated thread (the consumer is not thread-safe), prepare the batch, write it with R2DBC,
+ * Reads the event topics into the database, one transaction per batch, as a reactive chain: poll on
+ * a dedicated thread (the consumer is not thread-safe), take a batch in timestamp order across the
+ * partitions ({@link TimestampMerge}), prepare it, write it with R2DBC,
  * repeat until stopped; the next batch is prepared while one is written. On any failure it seeks
  * back to the offsets stored in the database and tries again after a growing pause, so a failed
  * batch is read again, never skipped.
@@ -79,6 +82,9 @@ public final class ProjectionLoop implements SmartLifecycle {
   private volatile long records;
   private volatile long lag = -1;
   private volatile Map<TopicPartition, Long> committedOffsets = Map.of();
+  // The poll thread's: records polled, not yet in a batch, and since when it waits for a partition's.
+  private final TimestampMerge merge = new TimestampMerge();
+  private long waitingSince = -1;
 
   /**
    * {@code live}: whether this loop writes the tables the service serves. A rebuild's loop reads
@@ -198,9 +204,9 @@ public final class ProjectionLoop implements SmartLifecycle {
   /** A batch prepared, and how many records were polled for it. */
   private record Ready(Prepared prepared, int records) {}
 
-  private Mono<Ready> prepare(ConsumerRecords<String, byte[]> polled) {
+  private Mono<Ready> prepare(List<ConsumerRecord<String, byte[]>> polled) {
     DecodedBatch batch = decoder.decode(polled);
-    return writer.prepare(batch).map(prepared -> new Ready(prepared, polled.count()));
+    return writer.prepare(batch, pollThread).map(prepared -> new Ready(prepared, polled.size()));
   }
 
   private Mono<Outcome> write(Ready ready) {
@@ -266,6 +272,9 @@ public final class ProjectionLoop implements SmartLifecycle {
 
   /** Resumes each partition after the last offset committed to the database, or from its beginning. */
   private int seek(List<TopicPartition> partitions, Map<TopicPartition, Long> stored) {
+    merge.clear();
+    waitingSince = -1;
+    consumer.resume(consumer.paused());
     for (TopicPartition partition : partitions) {
       Long next = stored.get(partition);
       if (next == null) {
@@ -278,17 +287,48 @@ public final class ProjectionLoop implements SmartLifecycle {
     return partitions.size();
   }
 
-  private ConsumerRecords<String, byte[]> poll() {
+  /**
+   * The next batch: polls, then hands out what the {@link TimestampMerge} lets through, in timestamp
+   * order across the partitions. A partition holding two batches' worth of records is not fetched
+   * from until the merge has taken some. When the merge waits for a partition's records and they have not
+   * come within {@code max-align-wait}, the batch goes without them.
+   */
+  private List<ConsumerRecord<String, byte[]>> poll() {
     try {
-      ConsumerRecords<String, byte[]> polled = consumer.poll(properties.pollTimeout());
-      lag = lag();
-      return polled;
+      int max = properties.maxPollRecords();
+      // Enough held for a batch: only pick up what has been fetched meanwhile, without waiting.
+      Duration timeout = merge.size() >= max && waitingSince < 0 ? Duration.ZERO : properties.pollTimeout();
+      merge.add(consumer.poll(timeout));
+      Set<TopicPartition> full = merge.holdingAtLeast(2 * max);
+      Set<TopicPartition> drained = new HashSet<>(consumer.paused());
+      drained.removeAll(full);
+      consumer.pause(full);
+      consumer.resume(drained);
+      List<ConsumerRecord<String, byte[]>> batch = merge.take(max, consumer.assignment(), this::hasMore, false);
+      if (!batch.isEmpty() || merge.size() == 0) {
+        waitingSince = -1;
+      } else if (waitingSince < 0) {
+        waitingSince = System.nanoTime();
+      } else if (System.nanoTime() - waitingSince >= properties.maxAlignWait().toNanos()) {
+        log.debug("Projection batch taken without the partitions it waited {} for", properties.maxAlignWait());
+        batch = merge.take(max, consumer.assignment(), this::hasMore, true);
+        waitingSince = -1;
+      }
+      long behind = lag();
+      lag = behind < 0 ? -1 : behind + merge.size();
+      return batch;
     } catch (WakeupException e) {
       if (!running) {
-        return ConsumerRecords.empty();
+        return List.of();
       }
       throw e;
     }
+  }
+
+  /** Whether the consumer knows of records of the partition past its position. */
+  private boolean hasMore(TopicPartition partition) {
+    OptionalLong behind = consumer.currentLag(partition);
+    return behind.isPresent() && behind.getAsLong() > 0;
   }
 
   /** Records after the consumer's position up to the partitions' ends, as far as it knows; -1 if unknown. */

@@ -11,7 +11,11 @@ import org.springframework.validation.annotation.Validated;
  * The projection loop that reads the event topics into PostgreSQL.
  *
  * @param pollTimeout longest wait for records in one poll
- * @param maxPollRecords most records applied in one database transaction
+ * @param maxPollRecords records per batch, one database transaction each: at most this many, or up to
+ *     twice as many when they share the timestamp of the last ({@link TimestampMerge})
+ * @param maxAlignWait longest wait for the records of a partition that holds the others back, to
+ *     keep the batches in timestamp order across partitions ({@link TimestampMerge}), before a batch
+ *     goes without them
  * @param minBackoff first wait before retrying after a failed batch; doubles on each failure in a row
  * @param maxBackoff longest wait between retries
  * @param shutdownTimeout how long a stop waits for the batch in flight to commit before abandoning it
@@ -21,12 +25,14 @@ import org.springframework.validation.annotation.Validated;
 record ProjectionProperties(
     @NotNull Duration pollTimeout,
     @Min(1) @Max(10_000) int maxPollRecords,
+    @NotNull Duration maxAlignWait,
     @NotNull Duration minBackoff,
     @NotNull Duration maxBackoff,
     @NotNull Duration shutdownTimeout) {
 
   ProjectionProperties {
     requirePositive("poll-timeout", pollTimeout);
+    requirePositive("max-align-wait", maxAlignWait);
     requirePositive("min-backoff", minBackoff);
     requirePositive("max-backoff", maxBackoff);
     requirePositive("shutdown-timeout", shutdownTimeout);

@@ -21,6 +21,7 @@ class ProjectionPropertiesTest {
           "switchboard.kafka.replication-factor=1",
           "switchboard.projection.poll-timeout=500ms",
           "switchboard.projection.max-poll-records=500",
+          "switchboard.projection.max-align-wait=1s",
           "switchboard.projection.min-backoff=1s",
           "switchboard.projection.max-backoff=30s",
           "switchboard.projection.shutdown-timeout=10s");
