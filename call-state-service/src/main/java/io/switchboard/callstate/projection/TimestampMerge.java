@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
  * partition as fast as it can fetch it, and in a replay one topic runs minutes of event time ahead of
  * another: a call's {@code call.events} are projected in one batch and its {@code routing.decisions}
  * in a later one, the call's row written once for each, and the agents' status changes land far from
- * the calls they end. With it, a batch holds what happened in one stretch of time on every topic.
+ * the calls they follow. With it, a batch holds what happened in one stretch of time on every topic.
  *
  * <p>A batch is a prefix of each partition's held records, so the offsets stored with it stay exact.
  * A partition with nothing held that has more to read ({@code hasMore}: the consumer knows of records
