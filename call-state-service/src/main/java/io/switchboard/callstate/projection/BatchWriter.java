@@ -116,9 +116,8 @@ final class BatchWriter {
         if (!recent.hold(refold.logs(), generation)) {
           throw new IllegalStateException("The projection restarted while a batch was prepared");
         }
-        List<DecisionRow> newDecisions = newDecisions(batch.decisions(), refold.newEvents());
         return new Prepared(batch, refold, CallStore.copyData(refold.newEvents()),
-            newDecisions.isEmpty() ? null : DecisionStore.copyData(newDecisions), calls.columns(refold.rows()));
+            DecisionStore.copyData(newDecisions(batch.decisions(), refold.newEvents())), calls.columns(refold.rows()));
       });
     });
   }

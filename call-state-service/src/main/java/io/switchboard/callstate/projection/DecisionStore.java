@@ -22,8 +22,14 @@ final class DecisionStore {
     this.db = db;
   }
 
-  /** The decisions as {@code COPY} data for {@link #insert}; distinct ids, none stored before. */
+  /**
+   * The decisions as {@code COPY} data for {@link #insert}, null when there are none; distinct ids,
+   * none stored before.
+   */
   static byte[] copyData(List<DecisionRow> decisions) {
+    if (decisions.isEmpty()) {
+      return null;
+    }
     CopyRows rows = new CopyRows(decisions.size() * 160 + 64);
     for (DecisionRow row : decisions) {
       rows.row(FIELDS).uuid(row.eventId()).text(row.tenantId()).text(row.callId()).text(row.queue()).text(row.type())

@@ -290,8 +290,8 @@ public final class ProjectionLoop implements SmartLifecycle {
   /**
    * The next batch: polls, then hands out what the {@link TimestampMerge} lets through, in timestamp
    * order across the partitions. A partition holding two batches' worth of records is not fetched
-   * from until the merge has taken some. When the merge waits for a partition's records and they have not
-   * come within {@code max-align-wait}, the batch goes without them.
+   * from until the merge has taken some. When the merge waits for a partition's records and they
+   * have not come within {@code max-align-wait}, the batch goes without them.
    */
   private List<ConsumerRecord<String, byte[]>> poll() {
     try {
