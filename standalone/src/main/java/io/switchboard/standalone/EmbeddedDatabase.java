@@ -40,7 +40,13 @@ final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("listen_addresses", host)
           .start();
       EmbeddedDatabase database = new EmbeddedDatabase(server, host);
-      database.createDatabaseIfMissing();
+      try {
+        database.checkServes(dataDir);
+        database.createDatabaseIfMissing();
+      } catch (RuntimeException e) {
+        database.close();
+        throw e;
+      }
       log.info("PostgreSQL serving at {}:{} with its data in {}", host, port, dataDir);
       return database;
     } catch (IOException e) {
@@ -56,9 +62,41 @@ final class EmbeddedDatabase implements AutoCloseable {
     return "r2dbc:postgresql://" + host + ":" + server.getPort() + "/" + DATABASE;
   }
 
+  /**
+   * The server that answers on the port must be the one just started on {@code dataDir}: a server
+   * that took the port in between would otherwise be used as ours, with another folder's data.
+   */
+  private void checkServes(Path dataDir) {
+    String served;
+    try (Connection connection = DriverManager.getConnection(adminUrl(), USER, PASSWORD);
+        Statement statement = connection.createStatement();
+        var result = statement.executeQuery("SHOW data_directory")) {
+      result.next();
+      served = result.getString(1);
+    } catch (SQLException e) {
+      throw new StartupException("PostgreSQL on " + host + ":" + server.getPort() + " cannot be asked for its data "
+          + "directory: " + e.getMessage(), e);
+    }
+    if (!sameFolder(Path.of(served), dataDir)) {
+      throw new StartupException("The PostgreSQL answering on " + host + ":" + server.getPort() + " serves " + served
+          + ", not this stack's " + dataDir + ". Stop that server, or choose another port with --postgres-port=<port>.");
+    }
+  }
+
+  private static boolean sameFolder(Path a, Path b) {
+    try {
+      return a.toRealPath().equals(b.toRealPath());
+    } catch (IOException e) {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+  }
+
+  private String adminUrl() {
+    return "jdbc:postgresql://" + host + ":" + server.getPort() + "/postgres";
+  }
+
   private void createDatabaseIfMissing() {
-    String admin = "jdbc:postgresql://" + host + ":" + server.getPort() + "/postgres";
-    try (Connection connection = DriverManager.getConnection(admin, USER, PASSWORD);
+    try (Connection connection = DriverManager.getConnection(adminUrl(), USER, PASSWORD);
         Statement statement = connection.createStatement()) {
       var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
       if (!exists.next()) {

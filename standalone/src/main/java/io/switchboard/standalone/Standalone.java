@@ -31,7 +31,14 @@ public final class Standalone {
       return;
     }
     long start = System.nanoTime();
-    StandaloneStack stack = StandaloneStack.start(settings);
+    StandaloneStack stack;
+    try {
+      stack = StandaloneStack.start(settings);
+    } catch (StartupException e) {
+      log.error("Switchboard cannot start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("Stopping Switchboard");
       stack.close();

@@ -32,17 +32,41 @@ public record StandaloneSettings(
     if (host == null || host.isBlank()) {
       problems.add("--host must not be blank");
     }
-    checkPort(problems, "--kafka-port", kafkaPort);
-    checkPort(problems, "--controller-port", controllerPort);
-    checkPort(problems, "--postgres-port", postgresPort);
-    checkPort(problems, "--gateway-port", gatewayPort);
-    checkPort(problems, "--routing-port", routingPort);
-    checkPort(problems, "--call-state-port", callStatePort);
-    checkPort(problems, "--media-port", mediaPort);
-    checkPort(problems, "--sip-port", sipPort);
+    List<ListenPort> ports = listenPorts(kafkaPort, controllerPort, postgresPort, gatewayPort, routingPort,
+        callStatePort, mediaPort, sipPort);
+    Map<Integer, String> byNumber = new LinkedHashMap<>();
+    for (ListenPort port : ports) {
+      if (port.number() < 1 || port.number() > 65535) {
+        problems.add(port.option() + " must be between 1 and 65535, not " + port.number());
+      } else {
+        String other = byNumber.putIfAbsent(port.number(), port.option());
+        if (other != null) {
+          problems.add(port.option() + " and " + other + " must differ, both are " + port.number());
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
+  }
+
+  /** Every port the stack listens on, in the order the services start. */
+  public List<ListenPort> listenPorts() {
+    return listenPorts(kafkaPort, controllerPort, postgresPort, gatewayPort, routingPort, callStatePort,
+        mediaPort, sipPort);
+  }
+
+  private static List<ListenPort> listenPorts(int kafkaPort, int controllerPort, int postgresPort,
+      int gatewayPort, int routingPort, int callStatePort, int mediaPort, int sipPort) {
+    return List.of(
+        ListenPort.tcp("--postgres-port", "PostgreSQL", postgresPort),
+        ListenPort.tcp("--kafka-port", "Kafka", kafkaPort),
+        ListenPort.tcp("--controller-port", "the Kafka controller", controllerPort),
+        ListenPort.tcp("--routing-port", "routing-streams HTTP", routingPort),
+        ListenPort.tcp("--call-state-port", "call-state HTTP", callStatePort),
+        ListenPort.tcp("--media-port", "media-bridge HTTP", mediaPort),
+        ListenPort.tcpAndUdp("--sip-port", "SIP", sipPort),
+        ListenPort.tcp("--gateway-port", "the gateway (web UI, REST, WebSocket)", gatewayPort));
   }
 
   /**
@@ -74,12 +98,6 @@ public record StandaloneSettings(
       return Integer.parseInt(values.get(name));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a port number, not '" + values.get(name) + "'");
-    }
-  }
-
-  private static void checkPort(List<String> problems, String name, int port) {
-    if (port < 1 || port > 65535) {
-      problems.add(name + " must be between 1 and 65535, not " + port);
     }
   }
 

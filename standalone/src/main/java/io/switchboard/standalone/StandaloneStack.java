@@ -4,6 +4,8 @@ import io.switchboard.callstate.CallStateApplication;
 import io.switchboard.gateway.GatewayApplication;
 import io.switchboard.media.MediaBridgeApplication;
 import io.switchboard.routing.RoutingApplication;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,33 +37,60 @@ public final class StandaloneStack implements AutoCloseable {
       "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
 
+  private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(60);
+
   private final StandaloneSettings settings;
   private final EmbeddedDatabase database;
   private final EmbeddedBroker broker;
+  private final DataFolderLock lock;
   private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
-  private StandaloneStack(StandaloneSettings settings, EmbeddedDatabase database, EmbeddedBroker broker) {
+  private StandaloneStack(StandaloneSettings settings, EmbeddedDatabase database, EmbeddedBroker broker,
+      DataFolderLock lock) {
     this.settings = settings;
     this.database = database;
     this.broker = broker;
+    this.lock = lock;
   }
 
-  /** Starts the database, the broker and the services, and returns once all are up. */
+  /**
+   * Starts the database, the broker and the services, and returns once all are up.
+   *
+   * @throws StartupException when the data folder is in use by a running stack, or a port is taken
+   */
   public static StandaloneStack start(StandaloneSettings settings) {
+    DataFolderLock lock = DataFolderLock.acquire(settings.dataDir());
+    try {
+      Path postgresData = settings.dataDir().resolve("postgres");
+      // Before the port check: a server left running by a crashed run of this folder holds its port.
+      LeftoverDatabase.stopIfRunning(postgresData, LEFTOVER_STOP_TIMEOUT);
+      new FreePorts(PortOwners.system()).check(settings.host(), settings.listenPorts());
+      return start(settings, lock, postgresData);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static StandaloneStack start(StandaloneSettings settings, DataFolderLock lock, Path postgresData) {
     // The database and the broker do not need each other: start them side by side.
     CompletableFuture<EmbeddedDatabase> database = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(
-        settings.dataDir().resolve("postgres"), settings.host(), settings.postgresPort()));
+        postgresData, settings.host(), settings.postgresPort()));
     EmbeddedBroker broker;
     try {
       broker = EmbeddedBroker.start(settings.dataDir().resolve("kafka"), settings.host(),
           settings.kafkaPort(), settings.controllerPort());
     } catch (RuntimeException e) {
-      database.thenAccept(EmbeddedDatabase::close);
+      try {
+        database.join().close();
+      } catch (RuntimeException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
       throw e;
     }
     StandaloneStack stack;
     try {
-      stack = new StandaloneStack(settings, database.join(), broker);
+      stack = new StandaloneStack(settings, database.join(), broker, lock);
     } catch (CompletionException e) {
       broker.close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -141,7 +170,11 @@ public final class StandaloneStack implements AutoCloseable {
     try {
       broker.close();
     } finally {
-      database.close();
+      try {
+        database.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 

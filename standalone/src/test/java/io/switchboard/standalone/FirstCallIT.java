@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.testsupport.Poll;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +44,6 @@ class FirstCallIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final JsonMapper json = JsonMapper.builder().build();
-  private static final java.util.Random random = new java.util.Random();
-  private static final java.util.Set<Integer> chosen = new java.util.HashSet<>();
 
   private static Path dataDir;
   private static StandaloneSettings settings;
@@ -60,10 +57,7 @@ class FirstCallIT {
   @BeforeAll
   static void startStack() throws IOException {
     dataDir = Files.createTempDirectory("switchboard-standalone-it");
-    settings = StandaloneSettings.parse(
-        "--data-dir=" + dataDir, "--kafka-port=" + freePort(), "--controller-port=" + freePort(),
-        "--postgres-port=" + freePort(), "--gateway-port=" + freePort(), "--routing-port=" + freePort(),
-        "--call-state-port=" + freePort(), "--media-port=" + freePort(), "--sip-port=" + freePort());
+    settings = TestPorts.settings(dataDir);
     stack = StandaloneStack.start(settings);
     http = WebClient.create("http://" + settings.host() + ":" + settings.gatewayPort());
   }
@@ -205,25 +199,6 @@ class FirstCallIT {
   private static void put(String path, Object body) {
     http.put().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
         .retrieve().toBodilessEntity().block(WAIT);
-  }
-
-  /**
-   * A port free on TCP and UDP, below the ephemeral range so that no outgoing connection of this
-   * JVM takes it between now and the moment the stack binds it.
-   */
-  private static int freePort() throws IOException {
-    while (true) {
-      int port = 20_000 + random.nextInt(12_000);
-      if (!chosen.add(port)) {
-        continue;
-      }
-      try (ServerSocket tcp = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress());
-          java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
-        return port;
-      } catch (IOException taken) {
-        // try another
-      }
-    }
   }
 
   /** An agent's WebSocket to the gateway, collecting every frame it receives. */

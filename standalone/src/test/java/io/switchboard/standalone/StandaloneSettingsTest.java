@@ -46,4 +46,21 @@ class StandaloneSettingsTest {
     assertThatThrownBy(() -> StandaloneSettings.parse("--kafka-port=abc"))
         .hasMessageContaining("--kafka-port must be a port number, not 'abc'");
   }
+
+  @Test
+  void twoServicesOnOnePortAreRefused() {
+    assertThatThrownBy(() -> StandaloneSettings.parse("--gateway-port=8081"))
+        .hasMessageContaining("--gateway-port and --routing-port must differ, both are 8081");
+  }
+
+  @Test
+  void everyPortIsListedWithItsOption() {
+    StandaloneSettings settings = StandaloneSettings.parse("--sip-port=5070");
+
+    assertThat(settings.listenPorts()).extracting(ListenPort::option).containsExactlyInAnyOrder(
+        "--postgres-port", "--kafka-port", "--controller-port", "--routing-port", "--call-state-port",
+        "--media-port", "--sip-port", "--gateway-port");
+    assertThat(settings.listenPorts()).filteredOn(ListenPort::udp).singleElement()
+        .isEqualTo(new ListenPort("--sip-port", "SIP", 5070, true));
+  }
 }
