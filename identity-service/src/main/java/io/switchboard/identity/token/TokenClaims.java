@@ -2,6 +2,7 @@ package io.switchboard.identity.token;
 
 import io.switchboard.identity.user.UserAccount;
 import io.switchboard.identity.user.UserStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -45,13 +46,13 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     }
     JwtClaimsSet.Builder claims = context.getClaims();
     if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-      claims.claim(ROLES, List.of(SERVICE_ROLE));
+      claims.claim(ROLES, mutable(List.of(SERVICE_ROLE)));
     } else {
       UserAccount user = enabledUser(context.getPrincipal().getName());
       forUser(user, claims);
     }
     if (accessToken) {
-      claims.audience(List.of(audience));
+      claims.audience(mutable(List.of(audience)));
     }
   }
 
@@ -59,11 +60,19 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
   static void forUser(UserAccount user, JwtClaimsSet.Builder claims) {
     claims.subject(user.id().toString());
     claims.claim(TENANT, user.tenant());
-    claims.claim(ROLES, user.roleClaims());
+    claims.claim(ROLES, mutable(user.roleClaims()));
     claims.claim(PREFERRED_USERNAME, user.username());
     if (user.isAgent() && user.agentId() != null) {
       claims.claim(AGENT_ID, user.agentId());
     }
+  }
+
+  /**
+   * The claims are stored with the authorization as JSON with type ids, and Spring Security's
+   * allow-list takes {@code ArrayList} but not the JDK's immutable lists.
+   */
+  private static List<String> mutable(List<String> values) {
+    return new ArrayList<>(values);
   }
 
   private UserAccount enabledUser(String username) {
