@@ -24,9 +24,9 @@ public record UserAccount(
     roles = Set.copyOf(roles);
   }
 
-  /** The roles as claim values, in a stable order. */
+  /** The roles as claim values, in alphabetical order. */
   public List<String> roleClaims() {
-    return roles.stream().sorted().map(Role::claim).toList();
+    return roles.stream().map(Role::claim).sorted().toList();
   }
 
   /** The roles as Spring Security authorities, {@code ROLE_<claim>}. */
