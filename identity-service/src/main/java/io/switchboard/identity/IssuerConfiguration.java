@@ -99,7 +99,7 @@ class IssuerConfiguration {
   @Bean
   OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, UserStore users, TokenProperties tokens, Clock clock) {
     JwtGenerator jwts = new JwtGenerator(encoder);
-    jwts.setJwtCustomizer(new TokenClaims(users, tokens.audience()));
+    jwts.setJwtCustomizer(new TokenClaims(users::findByUsername, tokens.audience()));
     jwts.setClock(clock);
     return new DelegatingOAuth2TokenGenerator(jwts, new RefreshTokens(clock));
   }

@@ -1,10 +1,10 @@
 package io.switchboard.identity.token;
 
 import io.switchboard.identity.user.UserAccount;
-import io.switchboard.identity.user.UserStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -29,10 +29,11 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
   public static final String PREFERRED_USERNAME = "preferred_username";
   public static final String SERVICE_ROLE = "service";
 
-  private final UserStore users;
+  private final Function<String, Optional<UserAccount>> users;
   private final String audience;
 
-  public TokenClaims(UserStore users, String audience) {
+  /** With {@code users} finding a login by username (in any tenant). */
+  public TokenClaims(Function<String, Optional<UserAccount>> users, String audience) {
     this.users = users;
     this.audience = audience;
   }
@@ -76,7 +77,7 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
   }
 
   private UserAccount enabledUser(String username) {
-    Optional<UserAccount> user = users.findByUsername(username).filter(UserAccount::enabled);
+    Optional<UserAccount> user = users.apply(username).filter(UserAccount::enabled);
     return user.orElseThrow(() -> new OAuth2AuthenticationException(
         new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "The login is no longer valid", null)));
   }
