@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("switchboard.identity.clients")
-public record ClientProperties(@Valid @NotNull Web web, @Valid @NotNull Cli cli,
+public record ClientProperties(@Valid @NotNull Web web, @Valid @NotNull @DefaultValue Cli cli,
     @DefaultValue List<@Valid @NotNull Service> services) {
 
   /**
