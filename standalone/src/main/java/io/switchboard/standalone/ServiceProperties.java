@@ -1,6 +1,7 @@
 package io.switchboard.standalone;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The configuration each service gets inside the standalone process. */
@@ -8,12 +9,33 @@ final class ServiceProperties {
 
   private ServiceProperties() {}
 
-  static Map<String, Object> of(String service, StandaloneSettings settings, EmbeddedDatabase database) {
+  /** The identity service's clients for the services of the stack, each with a secret of its own. */
+  static final String GATEWAY_CLIENT = "signaling-gateway";
+  static final List<String> SERVICE_CLIENTS = List.of(GATEWAY_CLIENT);
+
+  static Map<String, Object> of(String service, StandaloneSettings settings, EmbeddedDatabase database,
+      ServiceSecrets secrets) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("switchboard.kafka.bootstrap-servers", settings.kafkaBootstrap());
     properties.put("switchboard.instance-id", service + "-standalone");
     properties.put("server.address", settings.host());
     switch (service) {
+      case "identity-service" -> {
+        properties.put("server.port", settings.identityPort());
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", EmbeddedDatabase.USER);
+        properties.put("spring.datasource.password", EmbeddedDatabase.PASSWORD);
+        properties.put("switchboard.identity.token.issuer", settings.issuerUrl());
+        properties.put("switchboard.identity.initial-admin-password-file",
+            settings.dataDir().resolve("identity").resolve("initialAdminPassword").toString());
+        String gateway = "http://" + settings.host() + ":" + settings.gatewayPort();
+        properties.put("switchboard.identity.clients.web.redirect-uris[0]", gateway + "/login/callback");
+        properties.put("switchboard.identity.clients.web.post-logout-redirect-uris[0]", gateway + "/");
+        for (int i = 0; i < SERVICE_CLIENTS.size(); i++) {
+          properties.put("switchboard.identity.clients.services[" + i + "].client-id", SERVICE_CLIENTS.get(i));
+          properties.put("switchboard.identity.clients.services[" + i + "].secret", secrets.secret(SERVICE_CLIENTS.get(i)));
+        }
+      }
       case "routing-streams" -> {
         properties.put("server.port", settings.routingPort());
         properties.put("switchboard.routing.state-dir", settings.dataDir().resolve("streams").toString());
@@ -39,6 +61,7 @@ final class ServiceProperties {
         properties.put("switchboard.gateway.call-state-url",
             "http://" + settings.host() + ":" + settings.callStatePort());
         properties.put("switchboard.gateway.routing-url", "http://" + settings.host() + ":" + settings.routingPort());
+        properties.put("switchboard.gateway.security.issuer-uri", settings.issuerUrl());
         properties.put("spring.autoconfigure.exclude", StandaloneStack.noDatabase());
       }
       default -> throw new IllegalArgumentException("Unknown service " + service);

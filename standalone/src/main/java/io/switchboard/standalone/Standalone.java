@@ -50,6 +50,7 @@ public final class Standalone {
     for (Map.Entry<String, String> url : stack.urls().entrySet()) {
       banner.append(String.format("  %-22s %s%n", url.getKey(), url.getValue()));
     }
+    banner.append("\n  ").append(stack.adminSignIn()).append('\n');
     banner.append("\nPress Ctrl-C to stop.\n");
     log.info("{}", banner);
   }

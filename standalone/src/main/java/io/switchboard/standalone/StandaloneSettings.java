@@ -19,10 +19,11 @@ import java.util.Map;
  * @param callStatePort call-state service HTTP
  * @param mediaPort media-bridge HTTP
  * @param sipPort SIP over UDP and TCP
+ * @param identityPort the identity service: sign-in, tokens, logins
  */
 public record StandaloneSettings(
     Path dataDir, String host, int kafkaPort, int controllerPort, int postgresPort,
-    int gatewayPort, int routingPort, int callStatePort, int mediaPort, int sipPort) {
+    int gatewayPort, int routingPort, int callStatePort, int mediaPort, int sipPort, int identityPort) {
 
   /** The options a user may pass as {@code --name=value}, with their defaults. */
   static final Map<String, String> DEFAULTS = defaults();
@@ -33,7 +34,7 @@ public record StandaloneSettings(
       problems.add("--host must not be blank");
     }
     List<ListenPort> ports = listenPorts(kafkaPort, controllerPort, postgresPort, gatewayPort, routingPort,
-        callStatePort, mediaPort, sipPort);
+        callStatePort, mediaPort, sipPort, identityPort);
     Map<Integer, String> byNumber = new LinkedHashMap<>();
     for (ListenPort port : ports) {
       if (port.number() < 1 || port.number() > 65535) {
@@ -53,15 +54,16 @@ public record StandaloneSettings(
   /** Every port the stack listens on, in the order the services start. */
   public List<ListenPort> listenPorts() {
     return listenPorts(kafkaPort, controllerPort, postgresPort, gatewayPort, routingPort, callStatePort,
-        mediaPort, sipPort);
+        mediaPort, sipPort, identityPort);
   }
 
   private static List<ListenPort> listenPorts(int kafkaPort, int controllerPort, int postgresPort,
-      int gatewayPort, int routingPort, int callStatePort, int mediaPort, int sipPort) {
+      int gatewayPort, int routingPort, int callStatePort, int mediaPort, int sipPort, int identityPort) {
     return List.of(
         ListenPort.tcp("--postgres-port", "PostgreSQL", postgresPort),
         ListenPort.tcp("--kafka-port", "Kafka", kafkaPort),
         ListenPort.tcp("--controller-port", "the Kafka controller", controllerPort),
+        ListenPort.tcp("--identity-port", "the identity service (sign-in, tokens)", identityPort),
         ListenPort.tcp("--routing-port", "routing-streams HTTP", routingPort),
         ListenPort.tcp("--call-state-port", "call-state HTTP", callStatePort),
         ListenPort.tcp("--media-port", "media-bridge HTTP", mediaPort),
@@ -86,7 +88,12 @@ public record StandaloneSettings(
     return new StandaloneSettings(Path.of(values.get("--data-dir")).toAbsolutePath(), values.get("--host"),
         port(values, "--kafka-port"), port(values, "--controller-port"), port(values, "--postgres-port"),
         port(values, "--gateway-port"), port(values, "--routing-port"), port(values, "--call-state-port"),
-        port(values, "--media-port"), port(values, "--sip-port"));
+        port(values, "--media-port"), port(values, "--sip-port"), port(values, "--identity-port"));
+  }
+
+  /** The identity service's issuer URL, as every token names it and every service checks it. */
+  public String issuerUrl() {
+    return "http://" + host + ":" + identityPort;
   }
 
   public String kafkaBootstrap() {
@@ -113,6 +120,7 @@ public record StandaloneSettings(
     defaults.put("--call-state-port", "8082");
     defaults.put("--media-port", "8083");
     defaults.put("--sip-port", "5060");
+    defaults.put("--identity-port", "8084");
     return java.util.Collections.unmodifiableMap(defaults);
   }
 }

@@ -2,6 +2,8 @@ package io.switchboard.standalone;
 
 import io.switchboard.callstate.CallStateApplication;
 import io.switchboard.gateway.GatewayApplication;
+import io.switchboard.identity.IdentityApplication;
+import io.switchboard.identity.firststart.InitialAdmin;
 import io.switchboard.media.MediaBridgeApplication;
 import io.switchboard.routing.RoutingApplication;
 import java.nio.file.Path;
@@ -16,12 +18,13 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole of Switchboard in one process: an embedded Kafka broker, an embedded PostgreSQL, and
- * the four services, each in its own Spring context so that they stay as separate as in a
+ * the identity service and the four services, each in its own Spring context so that they stay as separate as in a
  * distributed deployment. The services can be stopped and started again while the broker and the
  * database keep running.
  */
@@ -43,14 +46,16 @@ public final class StandaloneStack implements AutoCloseable {
   private final EmbeddedDatabase database;
   private final EmbeddedBroker broker;
   private final DataFolderLock lock;
+  private final ServiceSecrets secrets;
   private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
   private StandaloneStack(StandaloneSettings settings, EmbeddedDatabase database, EmbeddedBroker broker,
-      DataFolderLock lock) {
+      DataFolderLock lock, ServiceSecrets secrets) {
     this.settings = settings;
     this.database = database;
     this.broker = broker;
     this.lock = lock;
+    this.secrets = secrets;
   }
 
   /**
@@ -65,14 +70,16 @@ public final class StandaloneStack implements AutoCloseable {
       // Before the port check: a server left running by a crashed run of this folder holds its port.
       LeftoverDatabase.stopIfRunning(postgresData, LEFTOVER_STOP_TIMEOUT);
       new FreePorts(PortOwners.system()).check(settings.host(), settings.listenPorts());
-      return start(settings, lock, postgresData);
+      ServiceSecrets secrets = ServiceSecrets.load(settings.dataDir(), ServiceProperties.SERVICE_CLIENTS);
+      return start(settings, lock, secrets, postgresData);
     } catch (RuntimeException e) {
       lock.close();
       throw e;
     }
   }
 
-  private static StandaloneStack start(StandaloneSettings settings, DataFolderLock lock, Path postgresData) {
+  private static StandaloneStack start(StandaloneSettings settings, DataFolderLock lock, ServiceSecrets secrets,
+      Path postgresData) {
     // The database and the broker do not need each other: start them side by side.
     CompletableFuture<EmbeddedDatabase> database = CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(
         postgresData, settings.host(), settings.postgresPort()));
@@ -90,7 +97,7 @@ public final class StandaloneStack implements AutoCloseable {
     }
     StandaloneStack stack;
     try {
-      stack = new StandaloneStack(settings, database.join(), broker, lock);
+      stack = new StandaloneStack(settings, database.join(), broker, lock, secrets);
     } catch (CompletionException e) {
       broker.close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -104,20 +111,23 @@ public final class StandaloneStack implements AutoCloseable {
     return stack;
   }
 
-  /** Starts the four services against the running broker and database. */
+  /** Starts the identity service and the four services against the running broker and database. */
   public synchronized void startServices() {
     if (!services.isEmpty()) {
       throw new IllegalStateException("The services are already running");
     }
     Map<String, Supplier<SpringApplicationBuilder>> applications = new LinkedHashMap<>();
-    applications.put("routing-streams", RoutingApplication::application);
-    applications.put("call-state-service", CallStateApplication::application);
-    applications.put("media-bridge", MediaBridgeApplication::application);
-    applications.put("signaling-gateway", GatewayApplication::application);
+    // The issuer first: the services check tokens against it and the gateway gets its own from it.
+    applications.put("identity-service", IdentityApplication::application);
+    applications.put("routing-streams", () -> RoutingApplication.application().web(WebApplicationType.REACTIVE));
+    // The identity service brings servlet classes to the classpath: the others are said to be WebFlux.
+    applications.put("call-state-service", () -> CallStateApplication.application().web(WebApplicationType.REACTIVE));
+    applications.put("media-bridge", () -> MediaBridgeApplication.application().web(WebApplicationType.REACTIVE));
+    applications.put("signaling-gateway", () -> GatewayApplication.application().web(WebApplicationType.REACTIVE));
     for (var entry : applications.entrySet()) {
       long start = System.nanoTime();
       // As command-line arguments, so that they override each service's own <module>.yml defaults.
-      String[] arguments = ServiceProperties.of(entry.getKey(), settings, database).entrySet().stream()
+      String[] arguments = ServiceProperties.of(entry.getKey(), settings, database, secrets).entrySet().stream()
           .map(property -> "--" + property.getKey() + "=" + property.getValue())
           .toArray(String[]::new);
       ConfigurableApplicationContext context = entry.getValue().get()
@@ -130,7 +140,7 @@ public final class StandaloneStack implements AutoCloseable {
     }
   }
 
-  /** Stops the four services, newest first, leaving the broker and the database running. */
+  /** Stops the services, newest first, leaving the broker and the database running. */
   public synchronized void stopServices() {
     List<ConfigurableApplicationContext> running = new ArrayList<>(services);
     Collections.reverse(running);
@@ -153,6 +163,7 @@ public final class StandaloneStack implements AutoCloseable {
     String http = "http://" + settings.host() + ":";
     Map<String, String> urls = new LinkedHashMap<>();
     urls.put("REST API", http + settings.gatewayPort() + "/api/v1");
+    urls.put("Sign-in and tokens", settings.issuerUrl() + " (OIDC issuer)");
     urls.put("WebSocket", "ws://" + settings.host() + ":" + settings.gatewayPort() + "/ws");
     urls.put("Gateway health", http + settings.gatewayPort() + "/actuator/health");
     urls.put("Routing health", http + settings.routingPort() + "/actuator/health");
@@ -162,6 +173,22 @@ public final class StandaloneStack implements AutoCloseable {
     urls.put("Kafka", settings.kafkaBootstrap());
     urls.put("PostgreSQL", database.jdbcUrl() + " (user " + EmbeddedDatabase.USER + ")");
     return urls;
+  }
+
+  /**
+   * How the admin signs in: with the generated password on the first start, and where that password
+   * was kept on later ones.
+   */
+  public synchronized String adminSignIn() {
+    InitialAdmin admin = services.stream()
+        .filter(context -> context.getBeanNamesForType(InitialAdmin.class).length > 0)
+        .findFirst().orElseThrow(() -> new IllegalStateException("The identity service is not running"))
+        .getBean(InitialAdmin.class);
+    return admin.generatedPassword()
+        .map(password -> "First start: sign in as '" + admin.username() + "' with password " + password
+            + "\n  (shown this once; also in " + admin.passwordFile() + ")")
+        .orElse("Sign in as '" + admin.username() + "': the password made on the first start is in "
+            + admin.passwordFile());
   }
 
   @Override

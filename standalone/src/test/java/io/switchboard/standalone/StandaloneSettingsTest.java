@@ -20,6 +20,8 @@ class StandaloneSettingsTest {
     assertThat(settings.sipPort()).isEqualTo(5060);
     assertThat(settings.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
     assertThat(settings.postgresPort()).isEqualTo(54320);
+    assertThat(settings.identityPort()).isEqualTo(8084);
+    assertThat(settings.issuerUrl()).isEqualTo("http://127.0.0.1:8084");
     assertThat(settings.dataDir()).isEqualTo(Path.of("switchboard-data").toAbsolutePath());
   }
 
@@ -59,7 +61,7 @@ class StandaloneSettingsTest {
 
     assertThat(settings.listenPorts()).extracting(ListenPort::option).containsExactlyInAnyOrder(
         "--postgres-port", "--kafka-port", "--controller-port", "--routing-port", "--call-state-port",
-        "--media-port", "--sip-port", "--gateway-port");
+        "--media-port", "--sip-port", "--gateway-port", "--identity-port");
     assertThat(settings.listenPorts()).filteredOn(ListenPort::udp).singleElement()
         .isEqualTo(new ListenPort("--sip-port", "SIP", 5070, true));
   }

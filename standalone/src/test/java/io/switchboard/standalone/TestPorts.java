@@ -26,7 +26,8 @@ final class TestPorts {
     return new String[] {
         "--data-dir=" + dataDir, "--kafka-port=" + free(), "--controller-port=" + free(),
         "--postgres-port=" + free(), "--gateway-port=" + free(), "--routing-port=" + free(),
-        "--call-state-port=" + free(), "--media-port=" + free(), "--sip-port=" + free()};
+        "--call-state-port=" + free(), "--media-port=" + free(), "--sip-port=" + free(),
+        "--identity-port=" + free()};
   }
 
   /**
