@@ -19,16 +19,14 @@ final class HistorySql {
     if (filter.to() != null) {
       query.append(" AND created_at < ").append(query.bind(filter.to()));
     }
-    equal(query, "queue", filter.queue());
-    equal(query, "agent_id", filter.agent());
-    equal(query, "customer_id", filter.customer());
+    query.equal("queue", filter.queue()).equal("agent_id", filter.agent()).equal("customer_id", filter.customer());
     if (!filter.states().isEmpty()) {
       String[] states = filter.states().stream().map(Enum::name).toArray(String[]::new);
       query.append(" AND state = ANY(").append(query.bind(states)).append(")");
     }
     if (filter.after() != null) {
-      query.append(" AND (created_at, call_id) < (").append(query.bind(filter.after().createdAt())).append(", ")
-          .append(query.bind(filter.after().callId())).append(")");
+      query.append(" AND (created_at, call_id) < (").append(query.bind(filter.after().at())).append(", ")
+          .append(query.bind(filter.after().id())).append(")");
     }
     query.append(" ORDER BY created_at DESC, call_id DESC");
     if (filter.limit() > 0) {
@@ -41,14 +39,6 @@ final class HistorySql {
   static SqlQuery active(String tenantId, String queue, String agent) {
     SqlQuery query = new SqlQuery("SELECT * FROM calls WHERE tenant_id = ");
     query.append(query.bind(tenantId)).append(" AND ").append(OpenCalls.PREDICATE);
-    equal(query, "queue", queue);
-    equal(query, "agent_id", agent);
-    return query.append(" ORDER BY created_at NULLS FIRST, call_id");
-  }
-
-  private static void equal(SqlQuery query, String column, String value) {
-    if (value != null) {
-      query.append(" AND ").append(column).append(" = ").append(query.bind(value));
-    }
+    return query.equal("queue", queue).equal("agent_id", agent).append(" ORDER BY created_at NULLS FIRST, call_id");
   }
 }

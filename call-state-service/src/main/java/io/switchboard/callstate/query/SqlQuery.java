@@ -25,6 +25,11 @@ final class SqlQuery {
     return this;
   }
 
+  /** {@code AND column = value}, unless the value is null (no filter). */
+  SqlQuery equal(String column, Object value) {
+    return value == null ? this : append(" AND " + column + " = " + bind(value));
+  }
+
   String sql() {
     return sql.toString();
   }
