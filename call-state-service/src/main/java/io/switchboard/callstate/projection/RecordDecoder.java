@@ -1,6 +1,7 @@
 package io.switchboard.callstate.projection;
 
 import io.switchboard.schemas.avro.AgentEvent;
+import io.switchboard.schemas.avro.AuditEvent;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.QueueStats;
@@ -26,7 +27,7 @@ final class RecordDecoder {
 
   /** The topics this projection reads. */
   static final List<Topic<?>> TOPICS = List.of(Topics.CALL_EVENTS, Topics.ROUTING_DECISIONS, Topics.AGENT_EVENTS,
-      Topics.QUALITY_EVENTS, Topics.QUEUE_STATS);
+      Topics.QUALITY_EVENTS, Topics.QUEUE_STATS, Topics.AUDIT_EVENTS);
 
   DecodedBatch decode(Iterable<ConsumerRecord<String, byte[]>> records) {
     List<LoggedEvent> callLog = new ArrayList<>();
@@ -34,16 +35,17 @@ final class RecordDecoder {
     List<AgentFact> agentFacts = new ArrayList<>();
     List<QualityEvent> quality = new ArrayList<>();
     List<QueueStats> queueStats = new ArrayList<>();
+    List<AuditEvent> audit = new ArrayList<>();
     List<DeadLetter> deadLetters = new ArrayList<>();
     Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
-      DeadLetter deadLetter = decodeInto(record, callLog, decisions, agentFacts, quality, queueStats);
+      DeadLetter deadLetter = decodeInto(record, callLog, decisions, agentFacts, quality, queueStats, audit);
       if (deadLetter != null) {
         deadLetters.add(deadLetter);
       }
     }
-    return new DecodedBatch(callLog, decisions, agentFacts, quality, queueStats, deadLetters, nextOffsets);
+    return new DecodedBatch(callLog, decisions, agentFacts, quality, queueStats, audit, deadLetters, nextOffsets);
   }
 
   /** Decodes a record read back from {@code call_events}. */
@@ -57,7 +59,7 @@ final class RecordDecoder {
   /** Returns the record set aside, or null when it was decoded. */
   private DeadLetter decodeInto(ConsumerRecord<String, byte[]> record, List<LoggedEvent> callLog,
       List<DecisionRow> decisions, List<AgentFact> agentFacts, List<QualityEvent> quality,
-      List<QueueStats> queueStats) {
+      List<QueueStats> queueStats, List<AuditEvent> audit) {
     if (record.value() == null) {
       return drop(record, "tombstone", "a null value");
     }
@@ -99,6 +101,14 @@ final class RecordDecoder {
         queueStats.add(snapshot);
         return null;
       }
+      if (Topics.AUDIT_EVENTS.name().equals(record.topic())) {
+        AuditEvent event = Topics.AUDIT_EVENTS.valueSerde().decode(record.value());
+        if (hasNul(EventJson.of(event))) {
+          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
+        }
+        audit.add(event);
+        return null;
+      }
       return drop(record, "unknown-topic", "a topic this projection does not read");
     } catch (SerializationException e) {
       return drop(record, "undecodable", e.getMessage());
@@ -120,9 +130,11 @@ final class RecordDecoder {
   }
 
   private static DeadLetter drop(ConsumerRecord<String, byte[]> record, String reason, String detail) {
-    // The key is the subject of the record: an agent on agent.events, tenant/queue on queue.stats, else a call.
+    // The key is the subject of the record: an agent on agent.events, tenant/queue on queue.stats, the
+    // tenant on audit.events, else a call.
     String subject = Topics.AGENT_EVENTS.name().equals(record.topic()) ? "agentId"
-        : Topics.QUEUE_STATS.name().equals(record.topic()) ? "queue" : "callId";
+        : Topics.QUEUE_STATS.name().equals(record.topic()) ? "queue"
+        : Topics.AUDIT_EVENTS.name().equals(record.topic()) ? "tenantId" : "callId";
     if (record.key() != null) {
       MDC.put(subject, record.key());
     }
