@@ -1,6 +1,5 @@
 package io.switchboard.callstate.projection;
 
-import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AuditEvent;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.QualityEvent;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -78,36 +78,17 @@ final class RecordDecoder {
         return dropped;
       }
       if (Topics.AGENT_EVENTS.name().equals(record.topic())) {
-        AgentEvent event = Topics.AGENT_EVENTS.valueSerde().decode(record.value());
-        if (hasNul(EventJson.of(event))) {
-          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
-        }
-        agentFacts.add(AgentFact.of(event, record.partition(), record.offset()));
-        return null;
+        return decoded(record, Topics.AGENT_EVENTS,
+            event -> agentFacts.add(AgentFact.of(event, record.partition(), record.offset())));
       }
       if (Topics.QUALITY_EVENTS.name().equals(record.topic())) {
-        QualityEvent event = Topics.QUALITY_EVENTS.valueSerde().decode(record.value());
-        if (hasNul(EventJson.of(event))) {
-          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
-        }
-        quality.add(event);
-        return null;
+        return decoded(record, Topics.QUALITY_EVENTS, quality::add);
       }
       if (Topics.QUEUE_STATS.name().equals(record.topic())) {
-        QueueStats snapshot = Topics.QUEUE_STATS.valueSerde().decode(record.value());
-        if (hasNul(EventJson.of(snapshot))) {
-          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
-        }
-        queueStats.add(snapshot);
-        return null;
+        return decoded(record, Topics.QUEUE_STATS, queueStats::add);
       }
       if (Topics.AUDIT_EVENTS.name().equals(record.topic())) {
-        AuditEvent event = Topics.AUDIT_EVENTS.valueSerde().decode(record.value());
-        if (hasNul(EventJson.of(event))) {
-          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
-        }
-        audit.add(event);
-        return null;
+        return decoded(record, Topics.AUDIT_EVENTS, audit::add);
       }
       return drop(record, "unknown-topic", "a topic this projection does not read");
     } catch (SerializationException e) {
@@ -115,14 +96,29 @@ final class RecordDecoder {
     }
   }
 
+  /** Decodes a record of a table other than the call log and hands it to {@code into}, unless it holds a NUL. */
+  private static <V extends SpecificRecord> DeadLetter decoded(ConsumerRecord<String, byte[]> record, Topic<V> topic,
+      Consumer<V> into) {
+    V value = topic.valueSerde().decode(record.value());
+    if (hasNul(EventJson.of(value))) {
+      return nulCharacter(record);
+    }
+    into.accept(value);
+    return null;
+  }
+
   private DeadLetter logged(ConsumerRecord<String, byte[]> record, SpecificRecord event, CallFact fact,
       List<LoggedEvent> callLog) {
     String json = EventJson.of(event);
     if (hasNul(json)) {
-      return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
+      return nulCharacter(record);
     }
     callLog.add(new LoggedEvent(fact, json, record.value()));
     return null;
+  }
+
+  private static DeadLetter nulCharacter(ConsumerRecord<String, byte[]> record) {
+    return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
   }
 
   private static boolean hasNul(String json) {

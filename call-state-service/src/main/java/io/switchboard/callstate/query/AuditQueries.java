@@ -41,21 +41,10 @@ class AuditQueries {
    */
   static SqlQuery sql(String tenantId, AuditFilter filter) {
     SqlQuery query = new SqlQuery("SELECT * FROM audit_events WHERE tenant_id = ");
-    query.append(query.bind(tenantId));
-    if (filter.from() != null) {
-      query.append(" AND occurred_at >= ").append(query.bind(filter.from()));
-    }
-    if (filter.to() != null) {
-      query.append(" AND occurred_at < ").append(query.bind(filter.to()));
-    }
-    query.equal("actor_subject", filter.actor());
-    if (!filter.actions().isEmpty()) {
-      String[] actions = filter.actions().stream().map(Enum::name).toArray(String[]::new);
-      query.append(" AND action = ANY(").append(query.bind(actions)).append(")");
-    }
+    query.append(query.bind(tenantId)).range("occurred_at", filter.from(), filter.to())
+        .equal("actor_subject", filter.actor()).anyOf("action", filter.actions());
     if (filter.after() != null) {
-      query.append(" AND (occurred_at, event_id) < (").append(query.bind(filter.after().at())).append(", ")
-          .append(query.bind(filter.afterEventId())).append(")");
+      query.before("occurred_at", "event_id", filter.after().at(), filter.afterEventId());
     }
     return query.append(" ORDER BY occurred_at DESC, event_id DESC LIMIT ").append(query.bind(filter.limit() + 1));
   }
