@@ -22,8 +22,8 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * Applies one batch in one database transaction: the raw log, the folded calls and their
- * participants, the agents, the decisions, the quality samples, the queue statistics, the records
- * set aside and the offsets to resume from commit together or not at all, so
+ * participants, the agents, the decisions, the quality samples, the queue statistics, the audit
+ * events, the records set aside and the offsets to resume from commit together or not at all, so
  * a crash anywhere neither loses nor duplicates a row. Events already logged (same event id) are not
  * applied again. A refolded call's log is kept in a {@link CallFactCache} once its batch committed, so
  * that its next event does not read it back.
@@ -60,6 +60,7 @@ final class BatchWriter {
   private final QualityStore quality;
   private final ParticipantStore participants;
   private final QueueStatsStore queueStats;
+  private final AuditStore audit;
   private final TransactionalOperator transaction;
   private final CallFactCache recent;
   private final AgentRowCache agentsHeld = new AgentRowCache();
@@ -69,7 +70,7 @@ final class BatchWriter {
 
   BatchWriter(CallStore calls, AgentStore agents, DecisionStore decisions, OffsetStore offsets, WrapUps wrapUps,
       DeadLetterStore deadLetters, QualityStore quality, ParticipantStore participants, QueueStatsStore queueStats,
-      TransactionalOperator transaction, CallFactCache recent) {
+      AuditStore audit, TransactionalOperator transaction, CallFactCache recent) {
     this.calls = calls;
     this.agents = agents;
     this.decisions = decisions;
@@ -79,6 +80,7 @@ final class BatchWriter {
     this.quality = quality;
     this.participants = participants;
     this.queueStats = queueStats;
+    this.audit = audit;
     this.transaction = transaction;
     this.recent = recent;
   }
@@ -156,10 +158,11 @@ final class BatchWriter {
           .then(queueStats.upsert(batch.queueStats()))
           .then(deadLetters.insert(batch.deadLetters()))
           .then(quality.insert(batch.quality()))
-          .flatMap(newSamples -> applyAgentEvents(batch.agentFacts(), agentRows)
+          .flatMap(newSamples -> audit.insert(batch.audit()).map(newAudit -> newSamples + newAudit))
+          .flatMap(newRows -> applyAgentEvents(batch.agentFacts(), agentRows)
               .flatMap(newAgentEvents -> wrapUps.update(refold.wrapUpCalls(), wrapUpAgents)
                   .then(offsets.save(batch.nextOffsets()))
-                  .thenReturn(new Outcome(refold.newEvents().size() + newAgentEvents + newSamples,
+                  .thenReturn(new Outcome(refold.newEvents().size() + newAgentEvents + newRows,
                       refold.rejections(), refold.overLimit(), batch.dropReasons()))));
     }));
   }

@@ -1,6 +1,6 @@
 package io.switchboard.callstate.projection;
 
-import io.switchboard.schemas.avro.AgentEvent;
+import io.switchboard.schemas.avro.AuditEvent;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.QueueStats;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -26,7 +27,7 @@ final class RecordDecoder {
 
   /** The topics this projection reads. */
   static final List<Topic<?>> TOPICS = List.of(Topics.CALL_EVENTS, Topics.ROUTING_DECISIONS, Topics.AGENT_EVENTS,
-      Topics.QUALITY_EVENTS, Topics.QUEUE_STATS);
+      Topics.QUALITY_EVENTS, Topics.QUEUE_STATS, Topics.AUDIT_EVENTS);
 
   DecodedBatch decode(Iterable<ConsumerRecord<String, byte[]>> records) {
     List<LoggedEvent> callLog = new ArrayList<>();
@@ -34,16 +35,17 @@ final class RecordDecoder {
     List<AgentFact> agentFacts = new ArrayList<>();
     List<QualityEvent> quality = new ArrayList<>();
     List<QueueStats> queueStats = new ArrayList<>();
+    List<AuditEvent> audit = new ArrayList<>();
     List<DeadLetter> deadLetters = new ArrayList<>();
     Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       nextOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
-      DeadLetter deadLetter = decodeInto(record, callLog, decisions, agentFacts, quality, queueStats);
+      DeadLetter deadLetter = decodeInto(record, callLog, decisions, agentFacts, quality, queueStats, audit);
       if (deadLetter != null) {
         deadLetters.add(deadLetter);
       }
     }
-    return new DecodedBatch(callLog, decisions, agentFacts, quality, queueStats, deadLetters, nextOffsets);
+    return new DecodedBatch(callLog, decisions, agentFacts, quality, queueStats, audit, deadLetters, nextOffsets);
   }
 
   /** Decodes a record read back from {@code call_events}. */
@@ -57,7 +59,7 @@ final class RecordDecoder {
   /** Returns the record set aside, or null when it was decoded. */
   private DeadLetter decodeInto(ConsumerRecord<String, byte[]> record, List<LoggedEvent> callLog,
       List<DecisionRow> decisions, List<AgentFact> agentFacts, List<QualityEvent> quality,
-      List<QueueStats> queueStats) {
+      List<QueueStats> queueStats, List<AuditEvent> audit) {
     if (record.value() == null) {
       return drop(record, "tombstone", "a null value");
     }
@@ -76,28 +78,17 @@ final class RecordDecoder {
         return dropped;
       }
       if (Topics.AGENT_EVENTS.name().equals(record.topic())) {
-        AgentEvent event = Topics.AGENT_EVENTS.valueSerde().decode(record.value());
-        if (hasNul(EventJson.of(event))) {
-          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
-        }
-        agentFacts.add(AgentFact.of(event, record.partition(), record.offset()));
-        return null;
+        return decoded(record, Topics.AGENT_EVENTS,
+            event -> agentFacts.add(AgentFact.of(event, record.partition(), record.offset())));
       }
       if (Topics.QUALITY_EVENTS.name().equals(record.topic())) {
-        QualityEvent event = Topics.QUALITY_EVENTS.valueSerde().decode(record.value());
-        if (hasNul(EventJson.of(event))) {
-          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
-        }
-        quality.add(event);
-        return null;
+        return decoded(record, Topics.QUALITY_EVENTS, quality::add);
       }
       if (Topics.QUEUE_STATS.name().equals(record.topic())) {
-        QueueStats snapshot = Topics.QUEUE_STATS.valueSerde().decode(record.value());
-        if (hasNul(EventJson.of(snapshot))) {
-          return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
-        }
-        queueStats.add(snapshot);
-        return null;
+        return decoded(record, Topics.QUEUE_STATS, queueStats::add);
+      }
+      if (Topics.AUDIT_EVENTS.name().equals(record.topic())) {
+        return decoded(record, Topics.AUDIT_EVENTS, audit::add);
       }
       return drop(record, "unknown-topic", "a topic this projection does not read");
     } catch (SerializationException e) {
@@ -105,14 +96,29 @@ final class RecordDecoder {
     }
   }
 
+  /** Decodes a record of a table other than the call log and hands it to {@code into}, unless it holds a NUL. */
+  private static <V extends SpecificRecord> DeadLetter decoded(ConsumerRecord<String, byte[]> record, Topic<V> topic,
+      Consumer<V> into) {
+    V value = topic.valueSerde().decode(record.value());
+    if (hasNul(EventJson.of(value))) {
+      return nulCharacter(record);
+    }
+    into.accept(value);
+    return null;
+  }
+
   private DeadLetter logged(ConsumerRecord<String, byte[]> record, SpecificRecord event, CallFact fact,
       List<LoggedEvent> callLog) {
     String json = EventJson.of(event);
     if (hasNul(json)) {
-      return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
+      return nulCharacter(record);
     }
     callLog.add(new LoggedEvent(fact, json, record.value()));
     return null;
+  }
+
+  private static DeadLetter nulCharacter(ConsumerRecord<String, byte[]> record) {
+    return drop(record, "nul-character", "a NUL character, which PostgreSQL text cannot hold");
   }
 
   private static boolean hasNul(String json) {
@@ -120,9 +126,11 @@ final class RecordDecoder {
   }
 
   private static DeadLetter drop(ConsumerRecord<String, byte[]> record, String reason, String detail) {
-    // The key is the subject of the record: an agent on agent.events, tenant/queue on queue.stats, else a call.
+    // The key is the subject of the record: an agent on agent.events, tenant/queue on queue.stats, the
+    // tenant on audit.events, else a call.
     String subject = Topics.AGENT_EVENTS.name().equals(record.topic()) ? "agentId"
-        : Topics.QUEUE_STATS.name().equals(record.topic()) ? "queue" : "callId";
+        : Topics.QUEUE_STATS.name().equals(record.topic()) ? "queue"
+        : Topics.AUDIT_EVENTS.name().equals(record.topic()) ? "tenantId" : "callId";
     if (record.key() != null) {
       MDC.put(subject, record.key());
     }

@@ -28,7 +28,7 @@ class CallController {
   }
 
   @GetMapping
-  Mono<HistoryPage> history(@RequestParam(required = false) String from,
+  Mono<Page<CallView>> history(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String queue,
       @RequestParam(required = false) String agent, @RequestParam(required = false) List<String> state,
       @RequestParam(required = false) String customer, @RequestParam(required = false) String cursor,

@@ -72,17 +72,12 @@ class CallQueries {
   }
 
   /** One page of history, with the cursor of the next page when there is one. */
-  Mono<HistoryPage> history(String tenantId, HistoryFilter filter) {
+  Mono<Page<CallView>> history(String tenantId, HistoryFilter filter) {
     return HistorySql.history(tenantId, filter).on(db)
-        .map((row, meta) -> new Positioned(row.get("created_at", Instant.class), view(row)))
+        .map((row, meta) -> new Page.Row<>(new Cursor(row.get("created_at", Instant.class),
+            row.get("call_id", String.class)), view(row)))
         .all().collectList()
-        .map(rows -> {
-          boolean more = rows.size() > filter.limit();
-          List<Positioned> page = more ? rows.subList(0, filter.limit()) : rows;
-          Positioned last = page.isEmpty() ? null : page.get(page.size() - 1);
-          String next = more ? new Cursor(last.createdAt(), last.view().callId()).encode() : null;
-          return new HistoryPage(page.stream().map(Positioned::view).toList(), next);
-        });
+        .map(rows -> Page.of(rows, filter.limit()));
   }
 
   /** Every call the filter matches, from its cursor on, streamed (the CSV export). */
@@ -94,8 +89,6 @@ class CallQueries {
   Flux<CallView> active(String tenantId, String queue, String agent) {
     return HistorySql.active(tenantId, queue, agent).on(db).map((row, meta) -> view(row)).all();
   }
-
-  private record Positioned(Instant createdAt, CallView view) {}
 
   private static CallDetail.DecisionLine decision(Readable row) {
     return new CallDetail.DecisionLine(row.get("type", String.class), row.get("queue", String.class),

@@ -21,8 +21,7 @@ record HistoryFilter(Instant from, Instant to, String queue, String agent, List<
     Instant toInstant = Params.instant("to", to);
     Params.ordered(fromInstant, toInstant);
     return new HistoryFilter(fromInstant, toInstant, Params.text(queue), Params.text(agent),
-        List.copyOf(Params.states(states)), Params.text(customer),
-        cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor.trim()),
+        List.copyOf(Params.states(states)), Params.text(customer), Cursor.parse(cursor),
         Params.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT));
   }
 

@@ -12,23 +12,12 @@ final class HistorySql {
    */
   static SqlQuery history(String tenantId, HistoryFilter filter) {
     SqlQuery query = new SqlQuery("SELECT * FROM calls WHERE tenant_id = ");
-    query.append(query.bind(tenantId)).append(" AND created_at IS NOT NULL");
-    if (filter.from() != null) {
-      query.append(" AND created_at >= ").append(query.bind(filter.from()));
-    }
-    if (filter.to() != null) {
-      query.append(" AND created_at < ").append(query.bind(filter.to()));
-    }
-    equal(query, "queue", filter.queue());
-    equal(query, "agent_id", filter.agent());
-    equal(query, "customer_id", filter.customer());
-    if (!filter.states().isEmpty()) {
-      String[] states = filter.states().stream().map(Enum::name).toArray(String[]::new);
-      query.append(" AND state = ANY(").append(query.bind(states)).append(")");
-    }
+    query.append(query.bind(tenantId)).append(" AND created_at IS NOT NULL")
+        .range("created_at", filter.from(), filter.to())
+        .equal("queue", filter.queue()).equal("agent_id", filter.agent()).equal("customer_id", filter.customer())
+        .anyOf("state", filter.states());
     if (filter.after() != null) {
-      query.append(" AND (created_at, call_id) < (").append(query.bind(filter.after().createdAt())).append(", ")
-          .append(query.bind(filter.after().callId())).append(")");
+      query.before("created_at", "call_id", filter.after().at(), filter.after().id());
     }
     query.append(" ORDER BY created_at DESC, call_id DESC");
     if (filter.limit() > 0) {
@@ -41,14 +30,6 @@ final class HistorySql {
   static SqlQuery active(String tenantId, String queue, String agent) {
     SqlQuery query = new SqlQuery("SELECT * FROM calls WHERE tenant_id = ");
     query.append(query.bind(tenantId)).append(" AND ").append(OpenCalls.PREDICATE);
-    equal(query, "queue", queue);
-    equal(query, "agent_id", agent);
-    return query.append(" ORDER BY created_at NULLS FIRST, call_id");
-  }
-
-  private static void equal(SqlQuery query, String column, String value) {
-    if (value != null) {
-      query.append(" AND ").append(column).append(" = ").append(query.bind(value));
-    }
+    return query.equal("queue", queue).equal("agent_id", agent).append(" ORDER BY created_at NULLS FIRST, call_id");
   }
 }

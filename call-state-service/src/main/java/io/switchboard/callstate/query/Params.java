@@ -58,26 +58,34 @@ final class Params {
 
   /** Call states, repeated ({@code state=A&state=B}) or comma-separated, case-insensitive. */
   static List<CallState> states(List<String> values) {
-    List<CallState> states = new ArrayList<>();
+    return symbols("state", values, CallState.class);
+  }
+
+  /**
+   * Symbols of {@code type}, repeated ({@code name=A&name=B}) or comma-separated, case-insensitive,
+   * each once, in the order given.
+   */
+  static <E extends Enum<E>> List<E> symbols(String name, List<String> values, Class<E> type) {
+    List<E> symbols = new ArrayList<>();
     if (values == null) {
-      return states;
+      return symbols;
     }
     for (String value : values) {
-      for (String name : value.split(",")) {
-        if (blank(name)) {
+      for (String symbol : value.split(",")) {
+        if (blank(symbol)) {
           continue;
         }
         try {
-          CallState state = CallState.valueOf(name.trim().toUpperCase(Locale.ROOT));
-          if (!states.contains(state)) {
-            states.add(state);
+          E parsed = Enum.valueOf(type, symbol.trim().toUpperCase(Locale.ROOT));
+          if (!symbols.contains(parsed)) {
+            symbols.add(parsed);
           }
         } catch (IllegalArgumentException e) {
-          throw bad("state must be one of " + List.of(CallState.values()) + ", not '" + name.trim() + "'");
+          throw bad(name + " must be one of " + List.of(type.getEnumConstants()) + ", not '" + symbol.trim() + "'");
         }
       }
     }
-    return states;
+    return symbols;
   }
 
   /** A filter value: null when absent or blank, else trimmed. */

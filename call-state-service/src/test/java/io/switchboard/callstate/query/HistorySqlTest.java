@@ -20,7 +20,7 @@ class HistorySqlTest {
         "(created_at, call_id) < ($5, $6)", "ORDER BY created_at DESC, call_id DESC", "LIMIT $7")
         .doesNotContain("agent_id", "customer_id");
     assertThat(query.values()).hasSize(7).startsWith("t1", Instant.parse("2024-12-01T00:00:00Z"), "sales")
-        .endsWith(after.createdAt(), "c9", 11);
+        .endsWith(after.at(), "c9", 11);
   }
 
   @Test

@@ -1,10 +1,14 @@
 package io.switchboard.callstate.replay;
 
+import io.switchboard.schemas.audit.AuditEvents;
 import io.switchboard.schemas.avro.AgentChannel;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
+import io.switchboard.schemas.avro.AuditAction;
+import io.switchboard.schemas.avro.AuditEvent;
+import io.switchboard.schemas.avro.AuditTargetKind;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
@@ -33,7 +37,9 @@ import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventProducer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,7 +47,8 @@ import java.util.UUID;
 /**
  * A tenant's day in miniature, on every topic the projection reads: answered calls with ringing,
  * holds, transfers, participants, quality samples and wrap-up; abandoned calls; agents registering
- * and changing status; queue statistics; and an unreadable record. Decisions go out after the call
+ * and changing status; queue statistics; an admin's and a supervisor's audited actions; and an
+ * unreadable record. Decisions go out after the call
  * events they follow, so the projection meets them out of order across topics.
  */
 final class Scenario {
@@ -56,6 +63,9 @@ final class Scenario {
 
   /** Publishes {@code calls} calls from {@code t0} on; returns their ids. */
   List<String> publish(int calls, Instant t0) {
+    audit(t0, "admin-1", "admin", AuditAction.QUEUE_CONFIGURED, AuditTargetKind.QUEUE, "sales", null);
+    audit(t0.plusSeconds(30), "supervisor-1", "supervisor", AuditAction.CALL_PRIORITY_CHANGED, AuditTargetKind.CALL,
+        tenant + "-call-0", "forbidden");
     for (int a = 0; a < 4; a++) {
       agent("agent-" + a, t0, new AgentRegistered("Agent " + a, List.of(new Skill("english", 5 + a)),
           List.of("sales"), 1, AgentChannel.WEBRTC, null));
@@ -133,6 +143,14 @@ final class Scenario {
   private void agent(String agentId, Instant at, Object payload) {
     producer.send(Topics.AGENT_EVENTS, agentId, new AgentEvent(UUID.randomUUID(), tenant, at, "replay-it", agentId,
         payload));
+  }
+
+  private void audit(Instant at, String subject, String role, AuditAction action, AuditTargetKind kind,
+      String target, String refusal) {
+    var entry = new AuditEvents(Clock.fixed(at, ZoneOffset.UTC), "replay-it").about(tenant, action, kind, target)
+        .by(subject, List.of(role), null).detail("note", "replay test").request("req-" + subject, "192.0.2.1");
+    AuditEvent event = refusal == null ? entry.succeeded() : entry.refused(refusal);
+    producer.send(Topics.AUDIT_EVENTS, tenant, event);
   }
 
   private void quality(String callId, String participantId, Instant at, double jitter, double loss, double rtt,

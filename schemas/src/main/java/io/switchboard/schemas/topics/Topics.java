@@ -1,6 +1,7 @@
 package io.switchboard.schemas.topics;
 
 import io.switchboard.schemas.avro.AgentEvent;
+import io.switchboard.schemas.avro.AuditEvent;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.QueueConfig;
@@ -38,9 +39,13 @@ public final class Topics {
   public static final Topic<SignalingMessage> SIGNALING = new Topic<>(
       "signaling", AvroSerde.forType(SignalingMessage.class), DEFAULT_PARTITIONS, Cleanup.KEEP_ALL);
 
+  /** Admin and supervisor actions, keyed by tenant (see {@link io.switchboard.schemas.audit.AuditEvents}). */
+  public static final Topic<AuditEvent> AUDIT_EVENTS = new Topic<>(
+      "audit.events", AvroSerde.forType(AuditEvent.class), DEFAULT_PARTITIONS, Cleanup.KEEP_ALL);
+
   /** Every topic of the catalogue. */
   public static final List<Topic<?>> ALL = List.of(
-      CALL_EVENTS, AGENT_EVENTS, ROUTING_DECISIONS, QUEUE_CONFIG, QUEUE_STATS, QUALITY_EVENTS, SIGNALING);
+      CALL_EVENTS, AGENT_EVENTS, ROUTING_DECISIONS, QUEUE_CONFIG, QUEUE_STATS, QUALITY_EVENTS, SIGNALING, AUDIT_EVENTS);
 
   private Topics() {}
 
