@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -78,7 +79,7 @@ public class SecurityConfiguration {
         .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .authorizeExchange(exchanges -> exchanges
-            .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
             .pathMatchers("/actuator/**").hasAnyRole(Role.ADMIN.claimValue(), Role.SERVICE.claimValue())
             // The WebSocket is an agent's desk; the handshake is refused before the upgrade.
             .pathMatchers("/ws").hasRole(Role.AGENT.claimValue())
