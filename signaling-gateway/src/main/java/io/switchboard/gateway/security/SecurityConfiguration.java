@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -48,7 +49,9 @@ public class SecurityConfiguration {
         // Discovery happens on the first token, so the gateway may start before its issuer.
         : NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
     decoder.setJwtValidator(validator(properties, callerClaims));
-    return decoder;
+    // An unreachable issuer fails as a plain exception (a 500): as a JwtException it is the 503 of SecurityErrors.
+    return token -> decoder.decode(token).onErrorMap(error -> !(error instanceof JwtException),
+        error -> new JwtException("Cannot check the token: " + error.getMessage(), error));
   }
 
   /** Expiry (with skew), issuer, audience, then the claims a {@link Caller} needs. */
@@ -88,6 +91,7 @@ public class SecurityConfiguration {
             .bearerTokenConverter(new BearerTokens())
             .authenticationEntryPoint(errors)
             .accessDeniedHandler(errors)
+            .authenticationFailureHandler(errors)
             .jwt(jwt -> jwt.jwtDecoder(decoder)
                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(authorities))))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))

@@ -2,14 +2,19 @@ package io.switchboard.gateway.security;
 
 import io.switchboard.gateway.web.ErrorBody;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -17,10 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 from the security filters, with the gateway's {@link ErrorBody} and a
- * {@code WWW-Authenticate} challenge (RFC 6750) saying what was wrong with the token.
+ * {@code WWW-Authenticate} challenge (RFC 6750) saying what was wrong with the token; a 503 when the
+ * token could not be checked at all.
  */
-final class SecurityErrors implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+final class SecurityErrors
+    implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerAuthenticationFailureHandler {
 
+  private static final Logger log = LoggerFactory.getLogger(SecurityErrors.class);
   private static final int DESCRIPTION_LIMIT = 200;
 
   private final JsonMapper json;
@@ -41,6 +49,17 @@ final class SecurityErrors implements ServerAuthenticationEntryPoint, ServerAcce
         "Authentication required: send an access token as Authorization: Bearer <token>");
   }
 
+  /** A token that could not be checked (the issuer's keys unreachable) is the gateway's problem, not the client's. */
+  @Override
+  public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException failure) {
+    if (failure instanceof AuthenticationServiceException) {
+      log.warn("Cannot check an access token: {}", failure.getMessage());
+      return write(exchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE, null,
+          "The access token cannot be checked now: the token issuer is unreachable");
+    }
+    return commence(exchange.getExchange(), failure);
+  }
+
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
     return write(exchange, HttpStatus.FORBIDDEN,
@@ -55,7 +74,9 @@ final class SecurityErrors implements ServerAuthenticationEntryPoint, ServerAcce
       return Mono.empty();
     }
     response.setStatusCode(status);
-    response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    if (challenge != null) {
+      response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
     response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
     byte[] body = json.writeValueAsString(ErrorBody.of(status, message, exchange.getRequest().getPath().value()))
         .getBytes(StandardCharsets.UTF_8);
