@@ -22,6 +22,10 @@ final class CallStateStub implements AutoCloseable {
         .get("/api/v1/calls", CallStateStub::echo)
         .get("/api/v1/calls/active", CallStateStub::echo)
         .get("/api/v1/reports/queues", CallStateStub::echo)
+        .get("/api/v1/reports/queues/live", CallStateStub::echo)
+        .get("/api/v1/reports/queues/intervals", CallStateStub::echo)
+        .get("/api/v1/reports/calls/summary", CallStateStub::echo)
+        .get("/api/v1/reports/agents", CallStateStub::echo)
         .get("/api/v1/calls/{callId}", (request, response) -> {
           String tenant = request.requestHeaders().get("X-Tenant-Id");
           String body = calls.get(tenant + "/" + request.param("callId"));
@@ -51,11 +55,16 @@ final class CallStateStub implements AutoCloseable {
         .sendString(Mono.just("{\"tenant\":\"" + tenant + "\",\"uri\":\"" + request.uri() + "\"}"));
   }
 
-  /** A call view in the JSON shape of docs/call-flow.md. */
+  /** A call view in the JSON shape of docs/call-flow.md, of customer {@code c-42}. */
   void put(String tenant, String callId, String state, String agentId) {
+    put(tenant, callId, state, agentId, "c-42");
+  }
+
+  /** A call view in the JSON shape of docs/call-flow.md. */
+  void put(String tenant, String callId, String state, String agentId, String customerId) {
     calls.put(tenant + "/" + callId, "{\"callId\":\"" + callId + "\",\"tenantId\":\"" + tenant + "\",\"state\":\""
         + state + "\",\"outcome\":null,\"queue\":\"sales\",\"agentId\":" + (agentId == null ? "null" : "\"" + agentId + "\"")
-        + ",\"customerId\":\"c-42\",\"direction\":\"INBOUND\",\"channel\":\"WEBRTC\",\"priority\":100,"
+        + ",\"customerId\":\"" + customerId + "\",\"direction\":\"INBOUND\",\"channel\":\"WEBRTC\",\"priority\":100,"
         + "\"attributes\":{},\"tags\":[],\"createdAt\":\"2026-11-21T10:00:00.000Z\",\"waitMs\":1200}");
   }
 

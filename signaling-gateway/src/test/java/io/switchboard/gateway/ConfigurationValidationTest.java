@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.gateway.call.CallStateProperties;
 import io.switchboard.gateway.events.SwitchboardProperties;
 import io.switchboard.gateway.queue.RoutingProperties;
+import io.switchboard.gateway.security.SecurityProperties;
 import io.switchboard.gateway.ws.WebSocketProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class ConfigurationValidationTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({SwitchboardProperties.class, CallStateProperties.class, WebSocketProperties.class,
-      RoutingProperties.class})
+      RoutingProperties.class, SecurityProperties.class})
   static class Properties {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -32,7 +33,8 @@ class ConfigurationValidationTest {
           "switchboard.gateway.routing-url=http://localhost:8081",
           "switchboard.gateway.routing-timeout=5s",
           "switchboard.gateway.ws.send-buffer=256",
-          "switchboard.gateway.ws.offer-grace=60s");
+          "switchboard.gateway.ws.offer-grace=60s",
+          "switchboard.gateway.security.issuer-uri=http://localhost:9000");
 
   @Test
   void theDefaultsOfTheConfigFileBind() {
@@ -54,15 +56,51 @@ class ConfigurationValidationTest {
       "switchboard.gateway.call-state-timeout=1ms|callStateTimeout|must be longer than or equal to",
       "switchboard.gateway.ws.send-buffer=2|sendBuffer|must be greater than or equal to 16",
       "switchboard.gateway.routing-url=localhost:8081|routingUrl|must be an http(s) base URL",
-      "switchboard.gateway.routing-timeout=10ms|routingTimeout|must be longer than or equal to"})
+      "switchboard.gateway.routing-timeout=10ms|routingTimeout|must be longer than or equal to",
+      "switchboard.gateway.security.issuer-uri=localhost:9000|issuerUri|must be an http(s) URL",
+      "switchboard.gateway.security.jwk-set-uri=file:/keys.json|jwkSetUri|must be an http(s) URL",
+      "switchboard.gateway.security.audience=|audience|must not be blank",
+      "switchboard.gateway.security.clock-skew=10m|clockSkew|must be shorter than or equal to",
+      "switchboard.gateway.security.claims.roles=realm_access..roles|claims.roles|must be a claim name or a dotted path",
+      "switchboard.gateway.security.claims.tenant=|claims.tenant|must not be blank"})
   void aBadValueFailsStartUpNamingThePropertyAndTheRule(String setting, String field, String rule) {
     runner.withPropertyValues(setting).run(context -> {
       assertThat(context).hasFailed();
-      StringBuilder messages = new StringBuilder();
-      for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
-        messages.append(t.getMessage()).append('\n');
-      }
-      assertThat(messages.toString()).contains("field '" + field + "'").contains(rule);
+      assertThat(messages(context.getStartupFailure())).contains("field '" + field + "'").contains(rule);
     });
+  }
+
+  @Test
+  void withoutAnIssuerStartUpFailsSayingWhatToSet() {
+    runner.withPropertyValues("switchboard.gateway.security.issuer-uri=").run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(messages(context.getStartupFailure())).contains("field 'issuerKnown'")
+          .contains("set issuer-uri or jwk-set-uri (switchboard.gateway.security)");
+    });
+  }
+
+  @Test
+  void securityDefaultsAndAnotherIssuersClaimPathsBind() {
+    runner.run(context -> {
+      SecurityProperties security = context.getBean(SecurityProperties.class);
+      assertThat(security.audience()).isEqualTo("switchboard");
+      assertThat(security.clockSkew()).hasSeconds(60);
+      assertThat(security.claims()).isEqualTo(new SecurityProperties.Claims("tenant", "roles", "agent_id"));
+    });
+    runner.withPropertyValues("switchboard.gateway.security.issuer-uri=",
+        "switchboard.gateway.security.jwk-set-uri=https://idp.example/realms/acme/protocol/openid-connect/certs",
+        "switchboard.gateway.security.claims.roles=realm_access.roles",
+        "switchboard.gateway.security.claims.tenant=https://switchboard.example/tenant").run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(SecurityProperties.class).claims().roles()).isEqualTo("realm_access.roles");
+        });
+  }
+
+  private static String messages(Throwable failure) {
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      messages.append(t.getMessage()).append('\n');
+    }
+    return messages.toString();
   }
 }

@@ -28,7 +28,6 @@ import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,72 +37,60 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The gateway as it runs: real HTTP and WebSocket on a free port, the shared broker, a stub call-state. */
+/** The gateway as it runs (the shared {@link TestGateway}), called with real tokens of one tenant. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayIT {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration TIMEOUT = TestGateway.TIMEOUT;
 
+  private final TestGateway gateway = TestGateway.shared();
   private final String tenant = "it-" + UUID.randomUUID().toString().substring(0, 8);
-  private CallStateStub callState;
-  private RoutingStub routing;
-  private ConfigurableApplicationContext gateway;
-  private WebTestClient http;
-  private int port;
+  private final CallStateStub callState = gateway.callState;
+  private final RoutingStub routing = gateway.routing;
+  private final int port = gateway.port;
+  private final WebTestClient supervisor = as("supervisor");
+  private final WebTestClient admin = as("admin");
+  private final WebTestClient customer = gateway.as(gateway.issuer.token(tenant, "c-42", "customer"));
+  /** A supervisor of another tenant. */
+  private final WebTestClient stranger = gateway.as(gateway.issuer.token("someone-else", "sup", "supervisor"));
   private EventProducer producer;
 
   @BeforeAll
   void start() {
-    callState = new CallStateStub();
-    routing = new RoutingStub();
-    gateway = GatewayApplication.application().run(
-        "--server.port=0",
-        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-        "--switchboard.gateway.call-state-url=" + callState.url(),
-        "--switchboard.gateway.routing-url=" + routing.url(),
-        "--switchboard.instance-id=gateway-it-" + UUID.randomUUID());
-    port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
-    http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(TIMEOUT).build();
     producer = new EventProducer();
-    // "latest" starts from the assignment: wait for it, or records produced before it would be missed.
-    Poll.until(TIMEOUT, "the event consumer to be assigned its partitions", () -> {
-      Map<?, ?> health = http.get().uri("/actuator/health").exchange()
-          .expectBody(Map.class).returnResult().getResponseBody();
-      Map<?, ?> kafka = (Map<?, ?>) ((Map<?, ?>) health.get("components")).get("kafka");
-      Map<?, ?> consumer = (Map<?, ?>) ((Map<?, ?>) kafka.get("details")).get("consumer");
-      return ((Number) consumer.get("assignedPartitions")).intValue() > 0 ? Boolean.TRUE : null;
-    });
   }
 
   @AfterAll
   void stop() {
-    if (gateway != null) {
-      gateway.close();
-    }
     if (producer != null) {
       producer.close();
     }
-    if (callState != null) {
-      callState.close();
-    }
-    if (routing != null) {
-      routing.close();
-    }
+  }
+
+  private WebTestClient as(String role) {
+    return gateway.as(gateway.issuer.token(tenant, role + "-user", role));
+  }
+
+  private WebTestClient agent(String agentId) {
+    return gateway.as(gateway.issuer.agentToken(tenant, agentId));
+  }
+
+  private AgentSocket socket(String agentId) {
+    return AgentSocket.connect(port, gateway.issuer.agentToken(tenant, agentId));
   }
 
   @Test
   void signInAndStatusPublishAgentEvents() {
     try (EventLog<AgentEvent> agents = EventLog.of(Topics.AGENT_EVENTS)) {
-      http.post().uri("/api/v1/agents/ada/sign-in").header("X-Tenant-Id", tenant)
+      agent("ada").post().uri("/api/v1/agents/ada/sign-in")
           .contentType(MediaType.APPLICATION_JSON)
           .bodyValue("{\"displayName\":\"Ada\",\"skills\":[{\"name\":\"english\",\"level\":7}],\"queues\":[\"sales\"]}")
           .exchange()
           .expectStatus().isAccepted();
-      http.put().uri("/api/v1/agents/ada/status").header("X-Tenant-Id", tenant)
+      agent("ada").put().uri("/api/v1/agents/ada/status")
           .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"status\":\"AVAILABLE\"}")
           .exchange()
           .expectStatus().isAccepted();
@@ -121,7 +108,7 @@ class GatewayIT {
   @Test
   void createCallPublishesCreatedThenQueued() {
     try (EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
-      Map<?, ?> body = http.post().uri("/api/v1/calls").header("X-Tenant-Id", tenant)
+      Map<?, ?> body = customer.post().uri("/api/v1/calls")
           .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"queue\":\"sales\",\"customerId\":\"c-42\"}")
           .exchange()
           .expectStatus().isCreated()
@@ -140,7 +127,7 @@ class GatewayIT {
   void anAgentTakesAndEndsACallOverTheWebSocket() {
     String callId = "call-" + UUID.randomUUID();
     String reservationId = "res-" + UUID.randomUUID();
-    try (AgentSocket agent = AgentSocket.connect(port, tenant, "a1");
+    try (AgentSocket agent = socket("a1");
          EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
       agent.send("this is not json");
       assertThat(agent.await("call:error", data -> data.path("message").stringValue("").startsWith("Malformed JSON")))
@@ -163,7 +150,7 @@ class GatewayIT {
       assertThat(accepted.get("agentId").stringValue()).isEqualTo("a1");
 
       callState.put(tenant, callId, "CONNECTED", "a1");
-      http.post().uri("/api/v1/calls/" + callId + "/end").header("X-Tenant-Id", tenant)
+      agent("a1").post().uri("/api/v1/calls/" + callId + "/end")
           .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"resolved\"}")
           .exchange()
           .expectStatus().isAccepted()
@@ -178,7 +165,7 @@ class GatewayIT {
 
   @Test
   void acceptingACallThatWasNotOfferedIsAnError() {
-    try (AgentSocket agent = AgentSocket.connect(port, tenant, "a2")) {
+    try (AgentSocket agent = socket("a2")) {
       agent.awaitReady();
       agent.send("{\"type\":\"call:accept\",\"data\":{\"callId\":\"never-offered\"}}");
       agent.await("call:error", data -> data.path("callId").stringValue("").equals("never-offered"));
@@ -188,7 +175,7 @@ class GatewayIT {
   @Test
   void endingAFinishedOrUnknownCallIsRefused() {
     callState.put(tenant, "done-1", "ENDED", "a1");
-    http.post().uri("/api/v1/calls/done-1/end").header("X-Tenant-Id", tenant)
+    supervisor.post().uri("/api/v1/calls/done-1/end")
         .exchange()
         .expectStatus().isEqualTo(409)
         .expectBody()
@@ -196,7 +183,7 @@ class GatewayIT {
         .jsonPath("$.error").isEqualTo("Conflict")
         .jsonPath("$.message").isEqualTo("Call done-1 is already ENDED")
         .jsonPath("$.path").isEqualTo("/api/v1/calls/done-1/end");
-    http.post().uri("/api/v1/calls/nobody-knows/end").header("X-Tenant-Id", tenant)
+    supervisor.post().uri("/api/v1/calls/nobody-knows/end")
         .exchange()
         .expectStatus().isNotFound()
         .expectBody().jsonPath("$.message").isEqualTo("Call nobody-knows not found");
@@ -205,27 +192,27 @@ class GatewayIT {
   @Test
   void getIsForwardedToCallStateWithTheTenant() {
     callState.put(tenant, "seen-1", "QUEUED", null);
-    http.get().uri("/api/v1/calls/seen-1").header("X-Tenant-Id", tenant)
+    supervisor.get().uri("/api/v1/calls/seen-1")
         .exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.state").isEqualTo("QUEUED").jsonPath("$.tenantId").isEqualTo(tenant);
-    http.get().uri("/api/v1/calls/seen-1").header("X-Tenant-Id", "someone-else")
+    stranger.get().uri("/api/v1/calls/seen-1")
         .exchange()
         .expectStatus().isNotFound();
   }
 
   @Test
   void historyAndReportsAreForwardedWithTenantQueryAndAccept() {
-    http.get().uri("/api/v1/calls?queue=sales&state=ENDED&limit=20").header("X-Tenant-Id", tenant)
+    supervisor.get().uri("/api/v1/calls?queue=sales&state=ENDED&limit=20")
         .exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.tenant").isEqualTo(tenant)
         .jsonPath("$.uri").isEqualTo("/api/v1/calls?queue=sales&state=ENDED&limit=20");
-    http.get().uri("/api/v1/calls/active").header("X-Tenant-Id", tenant)
+    supervisor.get().uri("/api/v1/calls/active")
         .exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.uri").isEqualTo("/api/v1/calls/active");
-    http.get().uri("/api/v1/reports/queues?from=2026-11-22T00:00:00Z&interval=15m").header("X-Tenant-Id", tenant)
+    supervisor.get().uri("/api/v1/reports/queues?from=2026-11-22T00:00:00Z&interval=15m")
         .header("Accept", "text/csv")
         .exchange()
         .expectStatus().isOk()
@@ -233,7 +220,7 @@ class GatewayIT {
         .expectBody(String.class).isEqualTo("tenant,uri\r\n" + tenant
             + ",\"/api/v1/reports/queues?from=2026-11-22T00:00:00Z&interval=15m\"\r\n");
     // call-state's own refusal passes through, status and message
-    http.get().uri("/api/v1/calls?limit=0").header("X-Tenant-Id", tenant)
+    supervisor.get().uri("/api/v1/calls?limit=0")
         .exchange()
         .expectStatus().isBadRequest()
         .expectBody().jsonPath("$.message").isEqualTo("limit must be 1 to 500");
@@ -244,12 +231,12 @@ class GatewayIT {
     // On routing.decisions, which no test here reads from the beginning: an EventLog of it would choke.
     producer.sendRaw(Topics.ROUTING_DECISIONS.name(), "garbage", new byte[] {0x42, 0x42, 0x42});
     Poll.until(TIMEOUT, "the dropped record in the metrics", () -> {
-      String metrics = http.get().uri("/actuator/prometheus").exchange()
+      String metrics = admin.get().uri("/actuator/prometheus").exchange()
           .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
       return metrics.lines().anyMatch(line -> line.startsWith("switchboard_records_dropped_total")
           && line.contains("reason=\"undecodable\"")) ? Boolean.TRUE : null;
     });
-    http.get().uri("/actuator/health").exchange()
+    admin.get().uri("/actuator/health").exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.components.kafka.status").isEqualTo("UP");
   }
@@ -257,7 +244,7 @@ class GatewayIT {
   @Test
   void aQueuePutIsPublishedAndThenServedFromTheLocalView() {
     try (EventLog<QueueConfig> configs = EventLog.of(Topics.QUEUE_CONFIG)) {
-      http.put().uri("/api/v1/queues/vip").header("X-Tenant-Id", tenant)
+      admin.put().uri("/api/v1/queues/vip")
           .contentType(MediaType.APPLICATION_JSON)
           .bodyValue("{\"strategy\":\"BEST_SKILL_MATCH\",\"priorityBase\":200,\"maxWaitSeconds\":60,"
               + "\"maxWaitAction\":\"OVERFLOW\",\"overflowQueue\":\"premium\","
@@ -274,13 +261,13 @@ class GatewayIT {
         assertThat(record.value()).isEqualTo(config);
       });
     }
-    Poll.until(TIMEOUT, "the queue in the gateway's view", () -> http.get().uri("/api/v1/queues/vip")
-        .header("X-Tenant-Id", tenant).exchange().expectStatus().isOk()
+    Poll.until(TIMEOUT, "the queue in the gateway's view", () -> admin.get().uri("/api/v1/queues/vip")
+        .exchange().expectStatus().isOk()
         .expectBody().jsonPath("$.priorityBase").isEqualTo(200).returnResult());
-    http.get().uri("/api/v1/queues").header("X-Tenant-Id", tenant).exchange()
+    admin.get().uri("/api/v1/queues").exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.queues[?(@.name == 'vip')].overflowQueue").isEqualTo("premium");
-    http.get().uri("/api/v1/queues/vip").header("X-Tenant-Id", "someone-else").exchange()
+    stranger.get().uri("/api/v1/queues/vip").exchange()
         .expectStatus().isNotFound();
   }
 
@@ -288,11 +275,11 @@ class GatewayIT {
   void deletingAQueuePublishesATombstone() {
     String key = Topics.queueKey(tenant, "doomed");
     try (EventLog<QueueConfig> configs = EventLog.of(Topics.QUEUE_CONFIG)) {
-      http.put().uri("/api/v1/queues/doomed").header("X-Tenant-Id", tenant).exchange().expectStatus().isOk();
-      Poll.until(TIMEOUT, "the queue in the gateway's view", () -> http.get().uri("/api/v1/queues/doomed")
-          .header("X-Tenant-Id", tenant).exchange().expectStatus().isOk().returnResult(String.class));
+      admin.put().uri("/api/v1/queues/doomed").exchange().expectStatus().isOk();
+      Poll.until(TIMEOUT, "the queue in the gateway's view", () -> admin.get().uri("/api/v1/queues/doomed")
+          .exchange().expectStatus().isOk().returnResult(String.class));
 
-      http.delete().uri("/api/v1/queues/doomed").header("X-Tenant-Id", tenant).exchange()
+      admin.delete().uri("/api/v1/queues/doomed").exchange()
           .expectStatus().isNoContent();
 
       Poll.until(TIMEOUT, "a tombstone for " + key, () -> {
@@ -305,13 +292,13 @@ class GatewayIT {
         return configs.seen().stream().anyMatch(r -> key.equals(r.key()) && r.value() == null) ? Boolean.TRUE : null;
       });
     }
-    Poll.until(TIMEOUT, "the queue gone from the gateway's view", () -> http.get().uri("/api/v1/queues/doomed")
-        .header("X-Tenant-Id", tenant).exchange().expectStatus().isNotFound().returnResult(String.class));
+    Poll.until(TIMEOUT, "the queue gone from the gateway's view", () -> admin.get().uri("/api/v1/queues/doomed")
+        .exchange().expectStatus().isNotFound().returnResult(String.class));
   }
 
   @Test
   void anInvalidQueueIsRefusedWithTheReason() {
-    http.put().uri("/api/v1/queues/sales").header("X-Tenant-Id", tenant)
+    admin.put().uri("/api/v1/queues/sales")
         .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"overflowQueue\":\"sales\",\"maxNoAnswer\":0}")
         .exchange()
         .expectStatus().isBadRequest()
@@ -323,11 +310,11 @@ class GatewayIT {
   void patchAndCallbackPublishTheirEventsForAWaitingCall() {
     callState.put(tenant, "waiting-1", "QUEUED", null);
     try (EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
-      http.patch().uri("/api/v1/calls/waiting-1").header("X-Tenant-Id", tenant)
+      supervisor.patch().uri("/api/v1/calls/waiting-1")
           .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"priority\":400,\"tags\":[\"escalation\"]}")
           .exchange()
           .expectStatus().isAccepted();
-      http.post().uri("/api/v1/calls/waiting-1/callback").header("X-Tenant-Id", tenant)
+      supervisor.post().uri("/api/v1/calls/waiting-1/callback")
           .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"number\":\"+4930123456\"}")
           .exchange()
           .expectStatus().isAccepted();
@@ -338,26 +325,26 @@ class GatewayIT {
       assertThat(events.get(1).getPayload()).isEqualTo(new CallbackRequested("+4930123456"));
     }
     callState.put(tenant, "talking-1", "CONNECTED", "a1");
-    http.post().uri("/api/v1/calls/talking-1/callback").header("X-Tenant-Id", tenant).exchange()
+    supervisor.post().uri("/api/v1/calls/talking-1/callback").exchange()
         .expectStatus().isEqualTo(409);
   }
 
   @Test
   void queueStatsAreForwardedToRoutingWithTheTenant() {
     routing.put(tenant, "vip", 3);
-    http.get().uri("/api/v1/queues/vip/stats").header("X-Tenant-Id", tenant).exchange()
+    supervisor.get().uri("/api/v1/queues/vip/stats").exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.waiting").isEqualTo(3).jsonPath("$.tenantId").isEqualTo(tenant);
-    http.get().uri("/api/v1/queues/vip/stats").header("X-Tenant-Id", "someone-else").exchange()
+    stranger.get().uri("/api/v1/queues/vip/stats").exchange()
         .expectStatus().isNotFound();
   }
 
   @Test
   void aRejectedWebRtcCallIsEndedAsFailedAndARescindedOfferStopsRinging() {
-    try (AgentSocket agent = AgentSocket.connect(port, tenant, "a3");
+    try (AgentSocket agent = socket("a3");
          EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
       agent.awaitReady();
-      String callId = (String) http.post().uri("/api/v1/calls").header("X-Tenant-Id", tenant)
+      String callId = (String) customer.post().uri("/api/v1/calls")
           .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"queue\":\"full\"}")
           .exchange().expectStatus().isCreated()
           .expectBody(Map.class).returnResult().getResponseBody().get("callId");

@@ -3,7 +3,7 @@ package io.switchboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedKafka;
+import io.switchboard.testsupport.TestIssuer;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,11 +20,7 @@ class GatewayLifecycleIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private ConfigurableApplicationContext start(String instanceId) {
-    return GatewayApplication.application().run(
-        "--server.port=0",
-        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-        "--switchboard.gateway.call-state-url=http://127.0.0.1:9",
-        "--switchboard.instance-id=" + instanceId);
+    return GatewayApplication.application().run(TestGateway.args(instanceId, "http://127.0.0.1:9"));
   }
 
   private static int port(ConfigurableApplicationContext context) {
@@ -40,7 +36,7 @@ class GatewayLifecycleIT {
   void closesPromptlyWithAgentsConnectedAndStartsAgainInTheSameJvm() {
     String first = "lifecycle-" + UUID.randomUUID();
     ConfigurableApplicationContext gateway = start(first);
-    try (AgentSocket agent = AgentSocket.connect(port(gateway), "default", "a1")) {
+    try (AgentSocket agent = AgentSocket.connect(port(gateway), TestIssuer.shared().agentToken("default", "a1"))) {
       agent.awaitReady();
       assertThat(consumerThreadAlive(first)).isTrue();
 
@@ -59,6 +55,7 @@ class GatewayLifecycleIT {
     try {
       WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port(again)).responseTimeout(TIMEOUT).build()
           .put().uri("/api/v1/agents/a1/status").contentType(MediaType.APPLICATION_JSON)
+          .headers(headers -> headers.setBearerAuth(TestIssuer.shared().agentToken("default", "a1")))
           .bodyValue("{\"status\":\"AVAILABLE\"}")
           .exchange()
           .expectStatus().isAccepted();

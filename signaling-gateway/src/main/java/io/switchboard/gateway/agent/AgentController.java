@@ -3,6 +3,9 @@ package io.switchboard.gateway.agent;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.logging.CallLog;
+import io.switchboard.gateway.security.Caller;
+import io.switchboard.gateway.security.Role;
+import io.switchboard.gateway.web.ApiException;
 import io.switchboard.gateway.web.RequestIds;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentStatusChanged;
@@ -15,13 +18,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Agents sign in and change status; each request answers once its event is on agent.events. */
+/**
+ * Agents sign in and change status; each request answers once its event is on agent.events. An agent
+ * acts only as itself; an admin signs agents in, and a supervisor or an admin sets their status.
+ */
 @RestController
 @RequestMapping("/api/v1/agents/{agentId}")
 class AgentController {
@@ -38,11 +43,11 @@ class AgentController {
 
   @PostMapping("/sign-in")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Mono<Map<String, Object>> signIn(@PathVariable String agentId,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
+  Mono<Map<String, Object>> signIn(@PathVariable String agentId, Caller caller,
       @Valid @RequestBody(required = false) SignInRequest body) {
-    String tenant = RequestIds.tenant(tenantHeader);
     RequestIds.id("agentId", agentId);
+    requireSelfOr(caller, agentId, "sign in agent " + agentId, Role.ADMIN);
+    String tenant = caller.tenant();
     SignInRequest request = body == null ? SignInRequest.EMPTY : body;
     AgentEvent event = events.agent(tenant, agentId, request.toPayload());
     return publisher.agent(event).then(Mono.fromSupplier(() -> {
@@ -56,11 +61,11 @@ class AgentController {
 
   @PutMapping("/status")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Mono<Map<String, Object>> status(@PathVariable String agentId,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
+  Mono<Map<String, Object>> status(@PathVariable String agentId, Caller caller,
       @Valid @RequestBody StatusRequest body) {
-    String tenant = RequestIds.tenant(tenantHeader);
     RequestIds.id("agentId", agentId);
+    requireSelfOr(caller, agentId, "set the status of agent " + agentId, Role.SUPERVISOR, Role.ADMIN);
+    String tenant = caller.tenant();
     AgentStatusChanged change = body.toPayload();
     AgentEvent event = events.agent(tenant, agentId, change);
     return publisher.agent(event).then(Mono.fromSupplier(() -> {
@@ -70,5 +75,15 @@ class AgentController {
       return Map.of("agentId", agentId, "tenantId", tenant, "status", change.getStatus().name(),
           "eventId", event.getEventId().toString());
     }));
+  }
+
+  /** An agent may act as itself only (its token's agent id); {@code others} may act for any agent. */
+  private static void requireSelfOr(Caller caller, String agentId, String action, Role... others) {
+    if (!caller.isAgent(agentId) && !caller.isAny(others)) {
+      throw caller.is(Role.AGENT)
+          ? new ApiException(HttpStatus.FORBIDDEN, "Not allowed to " + action + ": an agent acts only as itself ("
+              + caller.agentId() + ")")
+          : Caller.forbidden(action, others);
+    }
   }
 }

@@ -3,6 +3,8 @@ package io.switchboard.gateway.call;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.logging.CallLog;
+import io.switchboard.gateway.security.Caller;
+import io.switchboard.gateway.security.Role;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.gateway.web.RequestIds;
 import io.switchboard.schemas.avro.CallEnded;
@@ -28,12 +30,14 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Create, read, re-prioritise and end calls, and ask for a callback. Writes go to call.events; reads are forwarded to call-state. */
+/**
+ * Create, read, re-prioritise and end calls, and ask for a callback. Writes go to call.events; reads
+ * are forwarded to call-state. Who may do what to which call is {@link CallAccess}.
+ */
 @RestController
 @RequestMapping("/api/v1/calls")
 class CallController {
@@ -56,12 +60,12 @@ class CallController {
   }
 
   @PostMapping
-  Mono<ResponseEntity<Map<String, String>>> create(
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
-      @Valid @RequestBody CreateCallRequest body) {
-    String tenant = RequestIds.tenant(tenantHeader);
+  Mono<ResponseEntity<Map<String, String>>> create(Caller caller, @Valid @RequestBody CreateCallRequest body) {
+    caller.require("create calls", Role.CUSTOMER);
+    String tenant = caller.tenant();
     String callId = UUID.randomUUID().toString();
-    var created = events.call(tenant, callId, body.toPayload());
+    // The customer of the call is the caller, never a client-given id: ownership depends on it.
+    var created = events.call(tenant, callId, body.toPayload(caller.subject()));
     var queued = events.call(tenant, callId, new CallQueued(body.queue(), null));
     // Sequential sends on one key: CallQueued is written only after CallCreated is acknowledged.
     return publisher.call(created).then(publisher.call(queued)).then(Mono.fromSupplier(() -> {
@@ -73,25 +77,23 @@ class CallController {
   }
 
   @GetMapping("/{callId}")
-  Mono<ResponseEntity<String>> get(@PathVariable String callId,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader) {
-    String tenant = RequestIds.tenant(tenantHeader);
-    return callState.get(tenant, RequestIds.id("callId", callId));
+  Mono<ResponseEntity<String>> get(@PathVariable String callId, Caller caller) {
+    return CallAccess.READ.read(callState, caller, RequestIds.id("callId", callId));
   }
 
   @PostMapping("/{callId}/end")
-  Mono<ResponseEntity<Map<String, String>>> end(@PathVariable String callId,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
+  Mono<ResponseEntity<Map<String, String>>> end(@PathVariable String callId, Caller caller,
       @Valid @RequestBody(required = false) EndCallRequest body) {
-    String tenant = RequestIds.tenant(tenantHeader);
     RequestIds.id("callId", callId);
+    String tenant = caller.tenant();
     String reason = body == null ? null : body.reason();
-    return callState.find(tenant, callId)
-        .switchIfEmpty(Mono.error(() -> ApiException.notFound("Call " + callId + " not found")))
+    return CallAccess.END.find(callState, caller, callId)
+        .switchIfEmpty(Mono.error(() -> CallAccess.notFound(callId)))
         .flatMap(call -> {
           CallOutcome outcome = EndOutcomes.forState(call.state()).orElseThrow(
               () -> ApiException.conflict("Call " + callId + " is already " + call.state()));
-          var ended = events.call(tenant, callId, new CallEnded(outcome, reason, null));
+          String endedBy = caller.agentId() != null ? caller.agentId() : caller.subject();
+          var ended = events.call(tenant, callId, new CallEnded(outcome, reason, endedBy));
           return publisher.call(ended).then(Mono.fromSupplier(() -> {
             try (CallLog ignored = CallLog.of(callId, call.agentId())) {
               log.info("Call {} ended from {} as {}", callId, call.state(), outcome);
@@ -103,15 +105,15 @@ class CallController {
   }
 
   @PatchMapping("/{callId}")
-  Mono<ResponseEntity<Map<String, Object>>> patch(@PathVariable String callId,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
+  Mono<ResponseEntity<Map<String, Object>>> patch(@PathVariable String callId, Caller caller,
       @Valid @RequestBody PatchCallRequest body) {
-    String tenant = RequestIds.tenant(tenantHeader);
     RequestIds.id("callId", callId);
+    CallAccess.PRIORITY.requireRole(caller);
+    String tenant = caller.tenant();
     if (body.changesNothing()) {
       throw ApiException.badRequest("Give at least one of priority, attributes or tags");
     }
-    return whileWaiting(tenant, callId, PRIORITY_STATES, "change its priority", call -> {
+    return whileWaiting(caller, CallAccess.PRIORITY, callId, PRIORITY_STATES, "change its priority", call -> {
       var changed = events.call(tenant, callId, body.toPayload());
       return publisher.call(changed).then(Mono.fromSupplier(() -> {
         try (CallLog ignored = CallLog.of(callId, call.agentId())) {
@@ -126,13 +128,12 @@ class CallController {
   }
 
   @PostMapping("/{callId}/callback")
-  Mono<ResponseEntity<Map<String, Object>>> callback(@PathVariable String callId,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
+  Mono<ResponseEntity<Map<String, Object>>> callback(@PathVariable String callId, Caller caller,
       @Valid @RequestBody(required = false) CallbackRequest body) {
-    String tenant = RequestIds.tenant(tenantHeader);
     RequestIds.id("callId", callId);
+    String tenant = caller.tenant();
     String number = body == null ? null : body.number();
-    return whileWaiting(tenant, callId, CALLBACK_STATES, "be called back", call -> {
+    return whileWaiting(caller, CallAccess.CALLBACK, callId, CALLBACK_STATES, "be called back", call -> {
       var requested = events.call(tenant, callId, new CallbackRequested(number));
       return publisher.call(requested).then(Mono.fromSupplier(() -> {
         try (CallLog ignored = CallLog.of(callId, null)) {
@@ -147,11 +148,11 @@ class CallController {
     });
   }
 
-  /** Runs {@code action} if call-state has the call in one of {@code allowed}: else 404 or 409. */
-  private <T> Mono<T> whileWaiting(String tenant, String callId, Set<CallState> allowed, String what,
-      Function<CallView, Mono<T>> action) {
-    return callState.find(tenant, callId)
-        .switchIfEmpty(Mono.error(() -> ApiException.notFound("Call " + callId + " not found")))
+  /** Runs {@code action} if the caller may and call-state has the call in one of {@code allowed}: else 403, 404 or 409. */
+  private <T> Mono<T> whileWaiting(Caller caller, CallAccess access, String callId, Set<CallState> allowed,
+      String what, Function<CallView, Mono<T>> action) {
+    return access.find(callState, caller, callId)
+        .switchIfEmpty(Mono.error(() -> CallAccess.notFound(callId)))
         .flatMap(call -> allowed.contains(call.state()) ? action.apply(call)
             : Mono.error(ApiException.conflict("Call " + callId + " is " + call.state() + "; only "
                 + allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))

@@ -11,11 +11,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
-/** Body of {@code POST /api/v1/calls}; only {@code queue} is required. */
+/** Body of {@code POST /api/v1/calls}; only {@code queue} is required. The customer is the caller's token. */
 record CreateCallRequest(
     @NotBlank @Pattern(regexp = RequestIds.ID_PATTERN, message = "must match " + RequestIds.ID_PATTERN)
     String queue,
-    @Size(max = 128) String customerId,
     @Pattern(regexp = "WEBRTC|SIP", message = "must be WEBRTC or SIP") String channel,
     @Pattern(regexp = "INBOUND|OUTBOUND|INTERNAL", message = "must be INBOUND, OUTBOUND or INTERNAL")
     String direction,
@@ -24,7 +23,7 @@ record CreateCallRequest(
     @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> attributes,
     @Size(max = 50) List<@NotBlank @Size(max = 64) String> tags) {
 
-  CallCreated toPayload() {
+  CallCreated toPayload(String customerId) {
     return CallCreated.newBuilder()
         .setDirection(direction == null ? CallDirection.INBOUND : CallDirection.valueOf(direction))
         .setChannel(channel == null ? CallChannel.WEBRTC : CallChannel.valueOf(channel))

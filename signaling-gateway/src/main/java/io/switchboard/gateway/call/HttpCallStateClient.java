@@ -11,8 +11,6 @@ import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Talks to call-state over HTTP with a connection pool of its own, released with the context. */
 final class HttpCallStateClient implements CallStateClient, DisposableBean {
@@ -21,9 +19,6 @@ final class HttpCallStateClient implements CallStateClient, DisposableBean {
 
   private final Upstream callState;
   private final CallStateProperties properties;
-  private final JsonMapper json = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
 
   HttpCallStateClient(CallStateProperties properties) {
     this.properties = properties;
@@ -46,7 +41,7 @@ final class HttpCallStateClient implements CallStateClient, DisposableBean {
             "The call-state service answered " + response.getStatusCode().value() + " for call " + callId));
       }
       try {
-        return Mono.just(json.readValue(response.getBody(), CallView.class));
+        return Mono.just(CallView.parse(response.getBody()));
       } catch (JacksonException e) {
         return Mono.error(ApiException.unavailable("The call-state service answered an unreadable call: "
             + e.getOriginalMessage()));

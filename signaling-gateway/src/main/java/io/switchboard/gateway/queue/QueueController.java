@@ -2,6 +2,8 @@ package io.switchboard.gateway.queue;
 
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
+import io.switchboard.gateway.security.Caller;
+import io.switchboard.gateway.security.Role;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.gateway.web.RequestIds;
 import io.switchboard.schemas.avro.QueueConfig;
@@ -16,20 +18,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
  * The queue admin API: writes go to the compacted {@code queue.config}, reads come from this
- * instance's copy of it, and live statistics are forwarded to the routing service.
+ * instance's copy of it, and live statistics are forwarded to the routing service. Admins configure
+ * queues; supervisors and admins read them and their statistics.
  */
 @RestController
 @RequestMapping("/api/v1/queues")
 class QueueController {
 
   private static final Logger log = LoggerFactory.getLogger(QueueController.class);
+  private static final Role[] READERS = {Role.SUPERVISOR, Role.ADMIN};
 
   private final EventFactory events;
   private final EventPublisher publisher;
@@ -47,10 +50,9 @@ class QueueController {
   }
 
   @PutMapping("/{name}")
-  Mono<QueueView> put(@PathVariable String name,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader,
-      @RequestBody(required = false) String body) {
-    String tenant = RequestIds.tenant(tenantHeader);
+  Mono<QueueView> put(@PathVariable String name, Caller caller, @RequestBody(required = false) String body) {
+    caller.require("configure queues", Role.ADMIN);
+    String tenant = caller.tenant();
     checkName(name);
     QueueConfig config = QueueConfigMapper.toConfig(events.queueConfig(tenant, name), parser.parse(body));
     return publisher.publish(Topics.QUEUE_CONFIG, Topics.queueKey(tenant, name), config)
@@ -61,23 +63,22 @@ class QueueController {
   }
 
   @GetMapping
-  Map<String, List<QueueView>> list(
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader) {
-    String tenant = RequestIds.tenant(tenantHeader);
+  Map<String, List<QueueView>> list(Caller caller) {
+    caller.require("read queues", READERS);
     checkLoaded();
-    return Map.of("queues", queues.all(tenant).stream().map(QueueView::of).toList());
+    return Map.of("queues", queues.all(caller.tenant()).stream().map(QueueView::of).toList());
   }
 
   @GetMapping("/{name}")
-  QueueView get(@PathVariable String name,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader) {
-    return QueueView.of(existing(RequestIds.tenant(tenantHeader), name));
+  QueueView get(@PathVariable String name, Caller caller) {
+    caller.require("read queues", READERS);
+    return QueueView.of(existing(caller.tenant(), name));
   }
 
   @DeleteMapping("/{name}")
-  Mono<ResponseEntity<Void>> delete(@PathVariable String name,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader) {
-    String tenant = RequestIds.tenant(tenantHeader);
+  Mono<ResponseEntity<Void>> delete(@PathVariable String name, Caller caller) {
+    caller.require("delete queues", Role.ADMIN);
+    String tenant = caller.tenant();
     existing(tenant, name);
     // A tombstone: compaction drops the queue, and every reader removes it.
     return publisher.publish(Topics.QUEUE_CONFIG, Topics.queueKey(tenant, name), null)
@@ -88,11 +89,10 @@ class QueueController {
   }
 
   @GetMapping("/{name}/stats")
-  Mono<ResponseEntity<String>> stats(@PathVariable String name,
-      @RequestHeader(name = RequestIds.TENANT_HEADER, required = false) String tenantHeader) {
-    String tenant = RequestIds.tenant(tenantHeader);
+  Mono<ResponseEntity<String>> stats(@PathVariable String name, Caller caller) {
+    caller.require("read queue statistics", READERS);
     // Any queue routing may know, including ones named by calls before they were configured.
-    return stats.stats(tenant, RequestIds.id("queue", name));
+    return stats.stats(caller.tenant(), RequestIds.id("queue", name));
   }
 
   private QueueConfig existing(String tenant, String name) {

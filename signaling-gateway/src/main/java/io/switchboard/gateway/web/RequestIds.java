@@ -2,12 +2,14 @@ package io.switchboard.gateway.web;
 
 import java.util.regex.Pattern;
 
-/** The shapes of tenants and ids that the gateway accepts from clients. */
+/** The shapes of tenants (from tokens) and ids (from clients) that the gateway accepts. */
 public final class RequestIds {
 
-  /** Header carrying the tenant until JWT authentication replaces it. */
+  /**
+   * Header carrying the tenant on the gateway's own requests to call-state and routing, set from
+   * the caller's token. A client's header of this name is ignored.
+   */
   public static final String TENANT_HEADER = "X-Tenant-Id";
-  public static final String DEFAULT_TENANT = "default";
   public static final String TENANT_PATTERN = "[A-Za-z0-9_-]{1,64}";
   /** Agent, call and queue ids: no spaces or slashes, so they are safe in paths and topic keys. */
   public static final String ID_PATTERN = "[A-Za-z0-9_.:@-]{1,128}";
@@ -17,17 +19,6 @@ public final class RequestIds {
   private static final int ECHO_LIMIT = 80;
 
   private RequestIds() {}
-
-  /** The tenant of a request: the header's value, or {@code default} without one. */
-  public static String tenant(String header) {
-    if (header == null) {
-      return DEFAULT_TENANT;
-    }
-    if (!TENANT.matcher(header).matches()) {
-      throw ApiException.badRequest(TENANT_HEADER + " must match " + TENANT_PATTERN + ", got '" + echo(header) + "'");
-    }
-    return header;
-  }
 
   /** Returns {@code id} when it is a valid id, else fails with a 400 naming {@code what}. */
   public static String id(String what, String id) {

@@ -1,9 +1,15 @@
 package io.switchboard.gateway.ws;
 
+import io.switchboard.gateway.security.Caller;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
@@ -16,13 +22,16 @@ final class AgentSession {
   private static final Logger log = LoggerFactory.getLogger(AgentSession.class);
 
   private final String id;
+  private final Caller caller;
   private final AgentKey agent;
   private final Sinks.Many<String> outbound;
   private CloseStatus closeStatus = CloseStatus.NORMAL;
+  private Disposable expiry;
 
-  AgentSession(String id, AgentKey agent, int buffer) {
+  AgentSession(String id, Caller caller, int buffer) {
     this.id = id;
-    this.agent = agent;
+    this.caller = caller;
+    this.agent = new AgentKey(caller.tenant(), caller.agentId());
     this.outbound = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>get(buffer).get());
   }
 
@@ -32,6 +41,23 @@ final class AgentSession {
 
   AgentKey agent() {
     return agent;
+  }
+
+  /** The agent's token as of the handshake (or the last refresh). */
+  Caller caller() {
+    return caller;
+  }
+
+  /** Closes the session with 1008 at {@code expiresAt}, replacing any earlier deadline. */
+  synchronized void expireAt(Instant expiresAt, Clock clock) {
+    if (expiry != null) {
+      expiry.dispose();
+    }
+    Duration left = Duration.between(clock.instant(), expiresAt);
+    expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left).subscribe(tick -> {
+      log.info("Closing WebSocket session {} of agent {}: its access token expired", id, agent.agentId());
+      close(CloseStatus.POLICY_VIOLATION.withReason("access token expired"));
+    });
   }
 
   Flux<String> outbound() {
@@ -53,6 +79,9 @@ final class AgentSession {
   synchronized void close(CloseStatus status) {
     if (closeStatus == CloseStatus.NORMAL) {
       closeStatus = status;
+    }
+    if (expiry != null) {
+      expiry.dispose();
     }
     outbound.tryEmitComplete();
   }

@@ -1,52 +1,69 @@
 package io.switchboard.gateway.ws;
 
 import io.switchboard.gateway.logging.CallLog;
-import io.switchboard.gateway.web.RequestIds;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
-/** {@code /ws?agentId=…&tenant=…}: an agent's live channel to the gateway. */
+/**
+ * {@code /ws}: an agent's live channel to the gateway. The handshake was authenticated before the
+ * upgrade (the token in {@code Sec-WebSocket-Protocol}, docs/security.md); the session is the agent
+ * and tenant of that token, and lasts until the token expires unless the client refreshes it.
+ */
 final class AgentSocketHandler implements WebSocketHandler {
+
+  /** The subprotocol the gateway speaks; clients offer it next to {@code bearer.<token>}. */
+  static final String PROTOCOL = "switchboard.v1";
 
   private static final Logger log = LoggerFactory.getLogger(AgentSocketHandler.class);
 
   private final SessionRegistry registry;
   private final ClientCommands commands;
+  private final SessionTokens tokens;
   private final Frames frames;
+  private final Clock clock;
   private final int sendBuffer;
 
-  AgentSocketHandler(SessionRegistry registry, ClientCommands commands, Frames frames, int sendBuffer) {
+  AgentSocketHandler(SessionRegistry registry, ClientCommands commands, SessionTokens tokens, Frames frames,
+      Clock clock, int sendBuffer) {
     this.registry = registry;
     this.commands = commands;
+    this.tokens = tokens;
     this.frames = frames;
+    this.clock = clock;
     this.sendBuffer = sendBuffer;
   }
 
   @Override
+  public List<String> getSubProtocols() {
+    return List.of(PROTOCOL);
+  }
+
+  @Override
   public Mono<Void> handle(WebSocketSession socket) {
-    MultiValueMap<String, String> query =
-        UriComponentsBuilder.fromUri(socket.getHandshakeInfo().getUri()).build().getQueryParams();
-    String agentId = param(query, "agentId");
-    String tenant = param(query, "tenant");
-    String problem = problem(agentId, tenant == null ? RequestIds.DEFAULT_TENANT : tenant);
-    if (problem != null) {
-      return socket.send(Mono.just(socket.textMessage(frames.error(problem, null))))
-          .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("invalid agentId or tenant")));
-    }
-    AgentSession session = new AgentSession(socket.getId(),
-        new AgentKey(tenant == null ? RequestIds.DEFAULT_TENANT : tenant, agentId), sendBuffer);
+    return socket.getHandshakeInfo().getPrincipal()
+        .map(tokens::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(token -> token.isPresent() ? serve(socket, token.get())
+            // The security filters refuse such a handshake before the upgrade; this is a second lock.
+            : socket.send(Mono.just(socket.textMessage(frames.error("An agent's access token is required", null))))
+                .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("an agent's access token is required"))));
+  }
+
+  private Mono<Void> serve(WebSocketSession socket, SessionTokens.SessionToken token) {
+    String agentId = token.caller().agentId();
+    AgentSession session = new AgentSession(socket.getId(), token.caller(), sendBuffer);
     registry.add(session);
+    session.expireAt(token.expiresAt(), clock);
     try (CallLog ignored = CallLog.of(null, agentId)) {
-      log.info("Agent {} connected (session {})", agentId, socket.getId());
+      log.info("Agent {} of tenant {} connected (session {})", agentId, token.caller().tenant(), socket.getId());
     }
     Mono<Void> input = socket.receive()
         .concatMap(message -> message.getType() == WebSocketMessage.Type.TEXT
@@ -54,8 +71,8 @@ final class AgentSocketHandler implements WebSocketHandler {
             : Mono.fromRunnable(() -> answerNonText(session, message)))
         .then()
         .doFinally(signal -> session.close(CloseStatus.NORMAL));
-    // The outbound stream ends when the client left, when the gateway stops or when the client is too
-    // slow; only closing the socket ends the inbound side as well.
+    // The outbound stream ends when the client left, when the gateway stops, when the client is too
+    // slow or when its token expired; only closing the socket ends the inbound side as well.
     Mono<Void> output = socket.send(session.outbound().map(socket::textMessage))
         .then(Mono.defer(() -> socket.close(session.closeStatus())));
     return Mono.when(input, output).doFinally(signal -> {
@@ -70,20 +87,5 @@ final class AgentSocketHandler implements WebSocketHandler {
     if (message.getType() == WebSocketMessage.Type.BINARY) {
       session.send(frames.error("Binary frames are not supported; send JSON text", null));
     }
-  }
-
-  private static String param(MultiValueMap<String, String> query, String name) {
-    String raw = query.getFirst(name);
-    return raw == null ? null : UriUtils.decode(raw, StandardCharsets.UTF_8);
-  }
-
-  private static String problem(String agentId, String tenant) {
-    if (!RequestIds.isValidId(agentId)) {
-      return "agentId must be given and match " + RequestIds.ID_PATTERN;
-    }
-    if (!RequestIds.isValidTenant(tenant)) {
-      return "tenant must match " + RequestIds.TENANT_PATTERN;
-    }
-    return null;
   }
 }

@@ -32,13 +32,16 @@ final class ClientCommands {
   private final OfferBook offers;
   private final EventFactory events;
   private final EventPublisher publisher;
+  private final SessionTokens tokens;
   private final Clock clock;
 
-  ClientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher, Clock clock) {
+  ClientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
+      SessionTokens tokens, Clock clock) {
     this.frames = frames;
     this.offers = offers;
     this.events = events;
     this.publisher = publisher;
+    this.tokens = tokens;
     this.clock = clock;
   }
 
@@ -58,6 +61,8 @@ final class ClientCommands {
         return withOffer(session, frame, this::decline);
       case "call:end":
         return withOffer(session, frame, this::end);
+      case "auth:refresh":
+        return refresh(session, frame);
       default:
         String message = NOT_YET.contains(frame.type())
             ? frame.type() + " is not supported yet"
@@ -132,6 +137,21 @@ final class ClientCommands {
     var ended = events.call(agent.tenantId(), offer.callId(),
         new CallEnded(CallOutcome.ENDED, reason(frame), agent.agentId()));
     return publisher.call(ended);
+  }
+
+  /** A new token for the same agent moves the session's deadline to its expiry. */
+  private Mono<Void> refresh(AgentSession session, Frames.ClientFrame frame) {
+    return tokens.refresh(session.caller(), frame.text("token"))
+        .doOnNext(token -> {
+          session.expireAt(token.expiresAt(), clock);
+          session.send(frames.encode("auth:refreshed", Frames.data("expiresAt", token.expiresAt().toString())));
+        })
+        .onErrorResume(error -> {
+          session.send(frames.error(error instanceof SessionTokens.RefusedTokenException ? error.getMessage()
+              : "Could not check the new token: " + error.getMessage(), null));
+          return Mono.empty();
+        })
+        .then();
   }
 
   private static String reason(Frames.ClientFrame frame) {

@@ -2,12 +2,14 @@ package io.switchboard.gateway.ws;
 
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
+import io.switchboard.gateway.security.CallerClaims;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,15 +41,21 @@ class WebSocketConfiguration {
   }
 
   @Bean
-  ClientCommands clientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
-      Clock clock) {
-    return new ClientCommands(frames, offers, events, publisher, clock);
+  SessionTokens sessionTokens(ReactiveJwtDecoder decoder, CallerClaims claims) {
+    return new SessionTokens(decoder, claims);
   }
 
   @Bean
-  HandlerMapping webSocketMapping(SessionRegistry sessions, ClientCommands commands, Frames frames,
-      WebSocketProperties properties) {
-    AgentSocketHandler handler = new AgentSocketHandler(sessions, commands, frames, properties.sendBuffer());
+  ClientCommands clientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
+      SessionTokens tokens, Clock clock) {
+    return new ClientCommands(frames, offers, events, publisher, tokens, clock);
+  }
+
+  @Bean
+  HandlerMapping webSocketMapping(SessionRegistry sessions, ClientCommands commands, SessionTokens tokens,
+      Frames frames, Clock clock, WebSocketProperties properties) {
+    AgentSocketHandler handler =
+        new AgentSocketHandler(sessions, commands, tokens, frames, clock, properties.sendBuffer());
     return new SimpleUrlHandlerMapping(Map.of("/ws", handler), Ordered.HIGHEST_PRECEDENCE);
   }
 }

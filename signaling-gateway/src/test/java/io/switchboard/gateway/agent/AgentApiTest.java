@@ -18,18 +18,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 
 class AgentApiTest {
 
   private final RecordingPublisher publisher = new RecordingPublisher();
 
   private void run(BiConsumer<WebTestClient, RecordingPublisher> test) {
+    run(TestWeb.agent("default", "a1"), test);
+  }
+
+  private void run(WebTestClientConfigurer caller, BiConsumer<WebTestClient, RecordingPublisher> test) {
     TestWeb.runner()
         .withBean(EventPublisher.class, () -> publisher)
         .withUserConfiguration(AgentController.class)
         .run(context -> {
           assertThat(context).hasNotFailed();
-          test.accept(TestWeb.client(context), publisher);
+          test.accept(caller == null ? TestWeb.anonymous(context) : TestWeb.client(context, caller), publisher);
         });
   }
 
@@ -57,9 +62,9 @@ class AgentApiTest {
   }
 
   @Test
-  void signInCarriesSkillsQueuesAndTenant() {
-    run((client, sent) -> {
-      client.post().uri("/api/v1/agents/ada@sales/sign-in").header("X-Tenant-Id", "acme")
+  void signInCarriesSkillsQueuesAndTheTokensTenantNotTheClientsHeader() {
+    run(TestWeb.agent("acme", "ada@sales"), (client, sent) -> {
+      client.post().uri("/api/v1/agents/ada@sales/sign-in").header("X-Tenant-Id", "globex")
           .contentType(MediaType.APPLICATION_JSON)
           .bodyValue("{\"displayName\":\"Ada\",\"skills\":[{\"name\":\"english\",\"level\":7}],"
               + "\"queues\":[\"sales\",\"support\"],\"capacity\":2,\"channel\":\"SIP\"}")
@@ -114,13 +119,8 @@ class AgentApiTest {
   }
 
   @Test
-  void invalidTenantOrAgentIdIsABadRequest() {
-    run((client, sent) -> {
-      client.post().uri("/api/v1/agents/a1/sign-in").header("X-Tenant-Id", "no spaces please")
-          .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-          .exchange()
-          .expectStatus().isBadRequest()
-          .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("X-Tenant-Id"));
+  void invalidAgentIdIsABadRequest() {
+    run(TestWeb.as("default", "admin"), (client, sent) -> {
       client.post().uri("/api/v1/agents/{id}/sign-in", "a b").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
           .exchange()
           .expectStatus().isBadRequest()
@@ -185,5 +185,65 @@ class AgentApiTest {
         .exchange()
         .expectStatus().isBadRequest()
         .expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.message").isNotEmpty());
+  }
+
+  @Test
+  void anAgentActsOnlyAsItself() {
+    run(TestWeb.agent("acme", "a1"), (client, sent) -> {
+      client.post().uri("/api/v1/agents/a2/sign-in").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+          .exchange()
+          .expectStatus().isForbidden()
+          .expectBody().jsonPath("$.status").isEqualTo(403)
+          .jsonPath("$.message").value(m -> assertThat((String) m).contains("acts only as itself (a1)"));
+      client.put().uri("/api/v1/agents/a2/status").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"status\":\"AVAILABLE\"}")
+          .exchange()
+          .expectStatus().isForbidden();
+      assertThat(sent.sent()).isEmpty();
+    });
+  }
+
+  @Test
+  void anAdminSignsInOthersAndASupervisorSetsTheirStatus() {
+    run(TestWeb.as("acme", "admin"), (client, sent) -> client.post().uri("/api/v1/agents/a2/sign-in")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        .exchange()
+        .expectStatus().isAccepted());
+    run(TestWeb.as("acme", "supervisor"), (client, sent) -> {
+      client.put().uri("/api/v1/agents/a2/status").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"status\":\"BREAK\",\"reason\":\"coaching\"}")
+          .exchange()
+          .expectStatus().isAccepted();
+      client.post().uri("/api/v1/agents/a2/sign-in").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+          .exchange()
+          .expectStatus().isForbidden();
+    });
+    assertThat(publisher.sent()).hasSize(2)
+        .allSatisfy(record -> assertThat(((AgentEvent) record.value()).getTenantId()).isEqualTo("acme"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"customer", "service"})
+  void otherRolesMayNotActForAgents(String role) {
+    run(TestWeb.as("acme", role), (client, sent) -> {
+      client.post().uri("/api/v1/agents/a1/sign-in").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+          .exchange()
+          .expectStatus().isForbidden()
+          .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("needs role admin"));
+      assertThat(sent.sent()).isEmpty();
+    });
+  }
+
+  @Test
+  void withoutATokenTheAnswerIs401WithTheErrorBody() {
+    run(null, (client, sent) -> {
+      client.post().uri("/api/v1/agents/a1/sign-in").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+          .exchange()
+          .expectStatus().isUnauthorized()
+          .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+          .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.error").isEqualTo("Unauthorized")
+          .jsonPath("$.path").isEqualTo("/api/v1/agents/a1/sign-in");
+      assertThat(sent.sent()).isEmpty();
+    });
   }
 }

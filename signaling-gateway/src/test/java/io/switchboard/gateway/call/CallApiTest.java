@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import reactor.core.publisher.Mono;
 
 class CallApiTest {
@@ -47,7 +48,12 @@ class CallApiTest {
       return Mono.just(call == null
           ? ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON).body("{\"status\":404}")
           : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-              .body("{\"callId\":\"" + callId + "\",\"state\":\"" + call.state() + "\"}"));
+              .body("{\"callId\":\"" + callId + "\",\"state\":\"" + call.state() + "\",\"agentId\":"
+                  + quoted(call.agentId()) + ",\"customerId\":" + quoted(call.customerId()) + "}"));
+    }
+
+    private static String quoted(String value) {
+      return value == null ? "null" : "\"" + value + "\"";
     }
 
     @Override
@@ -63,22 +69,26 @@ class CallApiTest {
   }
 
   private void run(Consumer<WebTestClient> test) {
+    run(TestWeb.as("default", "supervisor"), test);
+  }
+
+  private void run(WebTestClientConfigurer caller, Consumer<WebTestClient> test) {
     TestWeb.runner()
         .withBean(EventPublisher.class, () -> publisher)
         .withBean(CallStateClient.class, () -> callState)
         .withUserConfiguration(CallController.class)
         .run(context -> {
           assertThat(context).hasNotFailed();
-          test.accept(TestWeb.client(context));
+          test.accept(TestWeb.client(context, caller));
         });
   }
 
   @Test
-  void createPublishesCreatedThenQueuedUnderTheNewCallId() {
-    run(client -> {
-      var result = client.post().uri("/api/v1/calls").header("X-Tenant-Id", "acme")
+  void createPublishesCreatedThenQueuedUnderTheNewCallIdWithTheCallerAsCustomer() {
+    run(TestWeb.customer("acme", "c-42"), client -> {
+      var result = client.post().uri("/api/v1/calls").header("X-Tenant-Id", "globex")
           .contentType(MediaType.APPLICATION_JSON)
-          .bodyValue("{\"queue\":\"sales\",\"customerId\":\"c-42\",\"attributes\":{\"vip\":\"true\"},\"tags\":[\"urgent\"]}")
+          .bodyValue("{\"queue\":\"sales\",\"customerId\":\"someone-else\",\"attributes\":{\"vip\":\"true\"},\"tags\":[\"urgent\"]}")
           .exchange()
           .expectStatus().isCreated()
           .expectBody(Map.class).returnResult();
@@ -111,7 +121,7 @@ class CallApiTest {
       "{\"queue\":\"sales\",\"channel\":\"PIGEON\"}|channel",
       "{\"queue\":\"sales\",\"tags\":[\"\"]}|tags[0]"})
   void createRefusesInvalidInput(String body, String field) {
-    run(client -> {
+    run(TestWeb.customer("default", "c-1"), client -> {
       client.post().uri("/api/v1/calls").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
           .exchange()
           .expectStatus().isBadRequest()
@@ -124,10 +134,10 @@ class CallApiTest {
   }
 
   @Test
-  void getPassesCallStatesAnswerThroughWithTheTenant() {
+  void getPassesCallStatesAnswerThroughWithTheTokensTenant() {
     callState.calls.put("acme/k1", new CallView("k1", CallState.QUEUED, null));
-    run(client -> {
-      client.get().uri("/api/v1/calls/k1").header("X-Tenant-Id", "acme")
+    run(TestWeb.as("acme", "supervisor"), client -> {
+      client.get().uri("/api/v1/calls/k1").header("X-Tenant-Id", "globex")
           .exchange()
           .expectStatus().isOk()
           .expectBody().jsonPath("$.state").isEqualTo("QUEUED");
@@ -202,5 +212,56 @@ class CallApiTest {
         .exchange()
         .expectStatus().isBadRequest()
         .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("callId")));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"agent", "supervisor", "admin", "service"})
+  void onlyCustomersCreateCalls(String role) {
+    run(TestWeb.caller("acme", "u1", role.equals("agent") ? "a1" : null, role), client -> client.post()
+        .uri("/api/v1/calls").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"queue\":\"sales\"}")
+        .exchange()
+        .expectStatus().isForbidden()
+        .expectBody().jsonPath("$.message").isEqualTo("Not allowed to create calls: needs role customer"));
+    assertThat(publisher.sent()).isEmpty();
+  }
+
+  @Test
+  void aCustomerReadsAndEndsItsOwnCallsOnly() {
+    callState.calls.put("acme/mine", new CallView("mine", CallState.QUEUED, null, "WEBRTC", "c-1"));
+    callState.calls.put("acme/theirs", new CallView("theirs", CallState.QUEUED, null, "WEBRTC", "c-2"));
+    run(TestWeb.customer("acme", "c-1"), client -> {
+      client.get().uri("/api/v1/calls/mine").exchange().expectStatus().isOk();
+      client.get().uri("/api/v1/calls/theirs").exchange().expectStatus().isNotFound()
+          .expectBody().jsonPath("$.message").isEqualTo("Call theirs not found");
+      client.post().uri("/api/v1/calls/theirs/end").exchange().expectStatus().isNotFound();
+      client.post().uri("/api/v1/calls/mine/end").exchange().expectStatus().isAccepted();
+    });
+    assertThat(publisher.sent()).singleElement()
+        .satisfies(sent -> assertThat(((CallEnded) ((CallEvent) sent.value()).getPayload()).getEndedBy()).isEqualTo("c-1"));
+  }
+
+  @Test
+  void anAgentReadsAndEndsTheCallsRoutedToItOnly() {
+    callState.calls.put("acme/mine", new CallView("mine", CallState.CONNECTED, "a1"));
+    callState.calls.put("acme/theirs", new CallView("theirs", CallState.CONNECTED, "a2"));
+    run(TestWeb.agent("acme", "a1"), client -> {
+      client.get().uri("/api/v1/calls/mine").exchange().expectStatus().isOk();
+      client.get().uri("/api/v1/calls/theirs").exchange().expectStatus().isNotFound();
+      client.post().uri("/api/v1/calls/theirs/end").exchange().expectStatus().isNotFound();
+      client.post().uri("/api/v1/calls/mine/end").exchange().expectStatus().isAccepted();
+    });
+    assertThat(publisher.sent()).singleElement()
+        .satisfies(sent -> assertThat(((CallEnded) ((CallEvent) sent.value()).getPayload()).getEndedBy()).isEqualTo("a1"));
+  }
+
+  @Test
+  void anAdminReadsCallsButDoesNotEndThem() {
+    callState.calls.put("acme/k1", new CallView("k1", CallState.CONNECTED, "a1"));
+    run(TestWeb.as("acme", "admin"), client -> {
+      client.get().uri("/api/v1/calls/k1").exchange().expectStatus().isOk();
+      client.post().uri("/api/v1/calls/k1/end").exchange().expectStatus().isForbidden()
+          .expectBody().jsonPath("$.message").isEqualTo("Not allowed to end calls: needs role customer, agent or supervisor");
+    });
+    assertThat(publisher.sent()).isEmpty();
   }
 }

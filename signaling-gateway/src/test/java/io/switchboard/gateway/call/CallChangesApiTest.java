@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 
 /** PATCH of a waiting call's priority, and callback requests. */
 class CallChangesApiTest {
@@ -26,13 +27,17 @@ class CallChangesApiTest {
   private final CallApiTest.FakeCallState callState = new CallApiTest.FakeCallState();
 
   private void run(Consumer<WebTestClient> test) {
+    run(TestWeb.as("default", "supervisor"), test);
+  }
+
+  private void run(WebTestClientConfigurer caller, Consumer<WebTestClient> test) {
     TestWeb.runner()
         .withBean(EventPublisher.class, () -> publisher)
         .withBean(CallStateClient.class, () -> callState)
         .withUserConfiguration(CallController.class)
         .run(context -> {
           assertThat(context).hasNotFailed();
-          test.accept(TestWeb.client(context));
+          test.accept(TestWeb.client(context, caller));
         });
   }
 
@@ -47,7 +52,7 @@ class CallChangesApiTest {
   @EnumSource(value = CallState.class, names = {"QUEUED", "RINGING"})
   void patchPublishesAPriorityChangeForAWaitingOrRingingCall(CallState state) {
     callState.calls.put("acme/k1", new CallView("k1", state, null));
-    run(client -> client.patch().uri("/api/v1/calls/k1").header("X-Tenant-Id", "acme")
+    run(TestWeb.as("acme", "supervisor"), client -> client.patch().uri("/api/v1/calls/k1")
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"priority\":500,\"attributes\":{\"vip\":\"true\"},\"tags\":[\"escalation\"]}")
         .exchange()
@@ -144,5 +149,36 @@ class CallChangesApiTest {
         .exchange()
         .expectStatus().isBadRequest()
         .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("number")));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"customer", "agent", "admin"})
+  void onlyASupervisorChangesAPriority(String role) {
+    callState.calls.put("default/k1", new CallView("k1", CallState.QUEUED, "a1", "WEBRTC", "customer-user"));
+    run(TestWeb.caller("default", role + "-user", role.equals("agent") ? "a1" : null, role), client -> client.patch()
+        .uri("/api/v1/calls/k1").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"priority\":1}")
+        .exchange()
+        .expectStatus().isForbidden()
+        .expectBody().jsonPath("$.message").isEqualTo("Not allowed to change a call's priority: needs role supervisor"));
+    assertThat(publisher.sent()).isEmpty();
+  }
+
+  @Test
+  void aCustomerAsksForACallbackOnItsOwnCallOnly() {
+    callState.calls.put("default/mine", new CallView("mine", CallState.QUEUED, null, "WEBRTC", "c-1"));
+    callState.calls.put("default/theirs", new CallView("theirs", CallState.QUEUED, null, "WEBRTC", "c-2"));
+    run(TestWeb.customer("default", "c-1"), client -> {
+      client.post().uri("/api/v1/calls/theirs/callback").exchange().expectStatus().isNotFound();
+      client.post().uri("/api/v1/calls/mine/callback").exchange().expectStatus().isAccepted();
+    });
+    assertThat(publisher.sent()).hasSize(1);
+  }
+
+  @Test
+  void anAgentDoesNotAskForCallbacks() {
+    callState.calls.put("default/k1", new CallView("k1", CallState.QUEUED, "a1"));
+    run(TestWeb.agent("default", "a1"), client -> client.post().uri("/api/v1/calls/k1/callback")
+        .exchange().expectStatus().isForbidden());
+    assertThat(publisher.sent()).isEmpty();
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +45,10 @@ class QueueApiTest {
   }
 
   private void run(Consumer<WebTestClient> test) {
+    run(TestWeb.as("default", "admin"), test);
+  }
+
+  private void run(WebTestClientConfigurer caller, Consumer<WebTestClient> test) {
     TestWeb.runner()
         .withBean(EventPublisher.class, () -> publisher)
         .withBean(QueueConfigs.class, () -> queues)
@@ -52,7 +57,7 @@ class QueueApiTest {
         .withUserConfiguration(QueueController.class)
         .run(context -> {
           assertThat(context).hasNotFailed();
-          test.accept(TestWeb.client(context));
+          test.accept(TestWeb.client(context, caller));
         });
   }
 
@@ -62,7 +67,7 @@ class QueueApiTest {
 
   @Test
   void putPublishesTheConfigUnderTheTenantsQueueKeyAndAnswersItWithDefaults() {
-    run(client -> client.put().uri("/api/v1/queues/vip").header("X-Tenant-Id", "acme")
+    run(TestWeb.as("acme", "admin"), client -> client.put().uri("/api/v1/queues/vip").header("X-Tenant-Id", "globex")
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"strategy\":\"RING_ALL\",\"ringAllAgents\":3,\"requiredSkills\":[{\"name\":\"english\",\"minLevel\":5}]}")
         .exchange()
@@ -116,16 +121,16 @@ class QueueApiTest {
     stored("acme", "vip", "RING_ALL");
     stored("acme", "general", "ROUND_ROBIN");
     stored("globex", "secret", "RANDOM");
-    run(client -> {
-      client.get().uri("/api/v1/queues/vip").header("X-Tenant-Id", "acme").exchange()
+    run(TestWeb.as("acme", "supervisor"), client -> {
+      client.get().uri("/api/v1/queues/vip").exchange()
           .expectStatus().isOk()
           .expectBody().jsonPath("$.strategy").isEqualTo("RING_ALL").jsonPath("$.name").isEqualTo("vip");
-      client.get().uri("/api/v1/queues").header("X-Tenant-Id", "acme").exchange()
+      client.get().uri("/api/v1/queues").exchange()
           .expectStatus().isOk()
           .expectBody().jsonPath("$.queues.length()").isEqualTo(2)
           .jsonPath("$.queues[0].name").isEqualTo("general")
           .jsonPath("$.queues[1].name").isEqualTo("vip");
-      client.get().uri("/api/v1/queues/secret").header("X-Tenant-Id", "acme").exchange()
+      client.get().uri("/api/v1/queues/secret").header("X-Tenant-Id", "globex").exchange()
           .expectStatus().isNotFound()
           .expectBody().jsonPath("$.message").isEqualTo("Queue secret not found");
     });
@@ -146,12 +151,10 @@ class QueueApiTest {
   void deletePublishesATombstoneForAKnownQueueOnly() {
     queues.markLoaded();
     stored("acme", "vip", "RING_ALL");
-    run(client -> {
-      client.delete().uri("/api/v1/queues/vip").header("X-Tenant-Id", "acme").exchange()
-          .expectStatus().isNoContent();
-      client.delete().uri("/api/v1/queues/vip").header("X-Tenant-Id", "globex").exchange()
-          .expectStatus().isNotFound();
-    });
+    run(TestWeb.as("globex", "admin"), client -> client.delete().uri("/api/v1/queues/vip").exchange()
+        .expectStatus().isNotFound());
+    run(TestWeb.as("acme", "admin"), client -> client.delete().uri("/api/v1/queues/vip").exchange()
+        .expectStatus().isNoContent());
     assertThat(publisher.sent()).singleElement().satisfies(sent -> {
       assertThat(sent.topic()).isEqualTo("queue.config");
       assertThat(sent.key()).isEqualTo("acme/vip");
@@ -162,12 +165,11 @@ class QueueApiTest {
   @Test
   void statsAreForwardedToRoutingWithTheTenant() {
     stats.bodies.put("acme/vip", "{\"queue\":\"vip\",\"waiting\":3}");
-    run(client -> {
-      client.get().uri("/api/v1/queues/vip/stats").header("X-Tenant-Id", "acme").exchange()
-          .expectStatus().isOk()
-          .expectBody().jsonPath("$.waiting").isEqualTo(3);
-      client.get().uri("/api/v1/queues/vip/stats").exchange().expectStatus().isNotFound();
-    });
+    run(TestWeb.as("acme", "supervisor"), client -> client.get().uri("/api/v1/queues/vip/stats").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.waiting").isEqualTo(3));
+    run(TestWeb.as("globex", "supervisor"), client -> client.get().uri("/api/v1/queues/vip/stats")
+        .header("X-Tenant-Id", "acme").exchange().expectStatus().isNotFound());
   }
 
   @Test
@@ -176,5 +178,27 @@ class QueueApiTest {
     run(client -> client.get().uri("/api/v1/queues/vip/stats").exchange()
         .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
         .expectBody().jsonPath("$.path").isEqualTo("/api/v1/queues/vip/stats"));
+  }
+
+  @Test
+  void onlyAnAdminConfiguresQueuesAndSupervisorsRead() {
+    queues.markLoaded();
+    stored("acme", "vip", "RING_ALL");
+    for (String role : new String[] {"supervisor", "agent", "customer", "service"}) {
+      run(TestWeb.caller("acme", "u", role.equals("agent") ? "a1" : null, role), client -> {
+        client.put().uri("/api/v1/queues/vip").exchange().expectStatus().isForbidden()
+            .expectBody().jsonPath("$.message").isEqualTo("Not allowed to configure queues: needs role admin");
+        client.delete().uri("/api/v1/queues/vip").exchange().expectStatus().isForbidden();
+      });
+    }
+    for (String role : new String[] {"agent", "customer", "service"}) {
+      run(TestWeb.caller("acme", "u", role.equals("agent") ? "a1" : null, role), client -> {
+        client.get().uri("/api/v1/queues/vip").exchange().expectStatus().isForbidden();
+        client.get().uri("/api/v1/queues").exchange().expectStatus().isForbidden();
+        client.get().uri("/api/v1/queues/vip/stats").exchange().expectStatus().isForbidden();
+      });
+    }
+    run(TestWeb.as("acme", "admin"), client -> client.get().uri("/api/v1/queues/vip").exchange().expectStatus().isOk());
+    assertThat(publisher.sent()).isEmpty();
   }
 }

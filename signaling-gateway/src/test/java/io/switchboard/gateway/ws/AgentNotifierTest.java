@@ -32,7 +32,7 @@ class AgentNotifierTest {
   }
 
   private FrameCollector connect(String tenant, String agentId) {
-    AgentSession session = new AgentSession(UUID.randomUUID().toString(), new AgentKey(tenant, agentId), 64);
+    AgentSession session = new AgentSession(UUID.randomUUID().toString(), FrameCollector.agent(tenant, agentId), 64);
     sessions.add(session);
     return new FrameCollector(session);
   }

@@ -12,6 +12,13 @@ import io.switchboard.schemas.avro.CallOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import io.switchboard.gateway.security.CallerClaims;
+import io.switchboard.gateway.security.SecurityProperties;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,9 +32,16 @@ class ClientCommandsTest {
   private final RecordingPublisher publisher = new RecordingPublisher();
   private final OfferBook offers = new OfferBook();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  /** Decodes "good-<agent>" as that agent's token of acme, valid for an hour; anything else is invalid. */
+  private final ReactiveJwtDecoder decoder = token -> token.startsWith("good-")
+      ? Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("user-" + token.substring(5))
+          .claim("tenant", "acme").claim("roles", List.of("agent")).claim("agent_id", token.substring(5))
+          .issuedAt(NOW).expiresAt(NOW.plusSeconds(3600)).build())
+      : Mono.error(new BadJwtException("Signed JWT rejected: Invalid signature"));
   private final ClientCommands commands = new ClientCommands(new Frames(FrameCollector.JSON), offers,
-      new EventFactory(clock, "gw-1"), publisher, clock);
-  private final AgentSession session = new AgentSession("s1", new AgentKey("acme", "a1"), 64);
+      new EventFactory(clock, "gw-1"), publisher,
+      new SessionTokens(decoder, new CallerClaims(new SecurityProperties.Claims("tenant", "roles", "agent_id"))), clock);
+  private final AgentSession session = new AgentSession("s1", FrameCollector.agent("acme", "a1"), 64);
   private final FrameCollector client = new FrameCollector(session);
 
   private void send(String frame) {
@@ -135,5 +149,23 @@ class ClientCommandsTest {
     send("{\"type\":\"call:accept\",\"data\":{\"callId\":\"k1\"}}");
     assertThat(lastError()).startsWith("Could not call:accept call k1");
     assertThat(offers.find("acme", "k1", "a1")).hasValueSatisfying(o -> assertThat(o.answered()).isFalse());
+  }
+
+  @Test
+  void aRefreshWithANewTokenOfTheSameAgentMovesTheDeadline() {
+    send("{\"type\":\"auth:refresh\",\"data\":{\"token\":\"good-a1\"}}");
+    JsonNode frame = client.last();
+    assertThat(frame.get("type").stringValue()).isEqualTo("auth:refreshed");
+    assertThat(frame.get("data").get("expiresAt").stringValue()).isEqualTo(NOW.plusSeconds(3600).toString());
+  }
+
+  @Test
+  void aRefreshWithAnotherAgentsOrAnInvalidTokenIsRefused() {
+    send("{\"type\":\"auth:refresh\",\"data\":{\"token\":\"good-a2\"}}");
+    assertThat(lastError()).isEqualTo("The new token is for another tenant, user or agent");
+    send("{\"type\":\"auth:refresh\",\"data\":{\"token\":\"forged\"}}");
+    assertThat(lastError()).startsWith("The new token is not valid: ").contains("Invalid signature");
+    send("{\"type\":\"auth:refresh\",\"data\":{}}");
+    assertThat(lastError()).isEqualTo("auth:refresh needs a token");
   }
 }

@@ -1,6 +1,9 @@
 package io.switchboard.gateway.ws;
 
+import io.switchboard.gateway.security.Caller;
+import io.switchboard.gateway.security.Role;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +14,11 @@ final class FrameCollector {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final List<String> frames = new CopyOnWriteArrayList<>();
+
+  /** The caller of an agent's session, as its token would give it. */
+  static Caller agent(String tenant, String agentId) {
+    return new Caller(tenant, "user-" + agentId, Set.of(Role.AGENT), agentId);
+  }
 
   FrameCollector(AgentSession session) {
     session.outbound().subscribe(frames::add);

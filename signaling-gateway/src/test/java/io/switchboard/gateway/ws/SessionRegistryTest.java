@@ -15,8 +15,8 @@ class SessionRegistryTest {
   @Test
   void framesGoToTheSessionsOfOneAgentUntilTheyLeave() {
     registry.start();
-    AgentSession first = new AgentSession("s1", new AgentKey("acme", "a1"), 16);
-    AgentSession second = new AgentSession("s2", new AgentKey("acme", "a1"), 16);
+    AgentSession first = new AgentSession("s1", FrameCollector.agent("acme", "a1"), 16);
+    AgentSession second = new AgentSession("s2", FrameCollector.agent("acme", "a1"), 16);
     registry.add(first);
     registry.add(second);
 
@@ -31,7 +31,7 @@ class SessionRegistryTest {
   @Test
   void stoppingClosesEverySessionAsGoingAway() {
     registry.start();
-    AgentSession session = new AgentSession("s1", new AgentKey("acme", "a1"), 16);
+    AgentSession session = new AgentSession("s1", FrameCollector.agent("acme", "a1"), 16);
     registry.add(session);
     session.send("queued before stop");
 
@@ -45,14 +45,14 @@ class SessionRegistryTest {
   void aSessionArrivingAfterStopIsTurnedAway() {
     registry.start();
     registry.stop();
-    AgentSession late = new AgentSession("s1", new AgentKey("acme", "a1"), 16);
+    AgentSession late = new AgentSession("s1", FrameCollector.agent("acme", "a1"), 16);
     registry.add(late);
     assertThat(late.closeStatus()).isEqualTo(CloseStatus.GOING_AWAY);
   }
 
   @Test
   void aClientThatDoesNotReadIsClosedInsteadOfBufferedForever() {
-    AgentSession slow = new AgentSession("s1", new AgentKey("acme", "a1"), 16);
+    AgentSession slow = new AgentSession("s1", FrameCollector.agent("acme", "a1"), 16);
     // Subscribed like the socket, but never asking for a frame.
     slow.outbound().subscribe(new BaseSubscriber<String>() {
       @Override

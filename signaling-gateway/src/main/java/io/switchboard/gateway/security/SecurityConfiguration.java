@@ -1,0 +1,110 @@
+package io.switchboard.gateway.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway as an OAuth2 resource server: every request but the health probes needs a valid
+ * access token from the configured issuer. Which role may do what is decided in the controllers
+ * (docs/security.md); here only the routes no controller owns are guarded.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+  @Bean
+  CallerClaims callerClaims(SecurityProperties properties) {
+    return new CallerClaims(properties.claims());
+  }
+
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, CallerClaims callerClaims) {
+    NimbusReactiveJwtDecoder decoder = properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
+        ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
+        // Discovery happens on the first token, so the gateway may start before its issuer.
+        : NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+    decoder.setJwtValidator(validator(properties, callerClaims));
+    // An unreachable issuer fails as a plain exception (a 500): as a JwtException it is the 503 of SecurityErrors.
+    return token -> decoder.decode(token).onErrorMap(error -> !(error instanceof JwtException),
+        error -> new JwtException("Cannot check the token: " + error.getMessage(), error));
+  }
+
+  /** Expiry (with skew), issuer, audience, then the claims a {@link Caller} needs. */
+  static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, CallerClaims callerClaims) {
+    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+    validators.add(new JwtTimestampValidator(properties.clockSkew()));
+    if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
+      validators.add(new JwtIssuerValidator(properties.issuerUri()));
+    }
+    validators.add(new JwtAudienceValidator(properties.audience()));
+    validators.add(callerClaims);
+    return new DelegatingOAuth2TokenValidator<>(validators);
+  }
+
+  @Bean
+  SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+      CallerClaims callerClaims, JsonMapper json) {
+    SecurityErrors errors = new SecurityErrors(json);
+    JwtAuthenticationConverter authorities = new JwtAuthenticationConverter();
+    authorities.setJwtGrantedAuthoritiesConverter(jwt -> callerClaims.roles(jwt).stream()
+        .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.claimValue()))
+        .toList());
+    return http
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .authorizeExchange(exchanges -> exchanges
+            .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+            .pathMatchers("/actuator/**").hasAnyRole(Role.ADMIN.claimValue(), Role.SERVICE.claimValue())
+            // The WebSocket is an agent's desk; the handshake is refused before the upgrade.
+            .pathMatchers("/ws").hasRole(Role.AGENT.claimValue())
+            .anyExchange().authenticated())
+        .oauth2ResourceServer(resourceServer -> resourceServer
+            .bearerTokenConverter(new BearerTokens())
+            .authenticationEntryPoint(errors)
+            .accessDeniedHandler(errors)
+            .authenticationFailureHandler(errors)
+            .jwt(jwt -> jwt.jwtDecoder(decoder)
+                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(authorities))))
+        .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+        .build();
+  }
+
+  @Bean
+  WebFluxConfigurer callerArguments(CallerClaims callerClaims) {
+    return new WebFluxConfigurer() {
+      @Override
+      public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+        configurer.addCustomResolver(new CallerArgumentResolver(callerClaims));
+      }
+    };
+  }
+}
