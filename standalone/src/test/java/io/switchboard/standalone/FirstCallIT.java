@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -34,10 +35,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The first call end to end through the standalone stack: a real broker, a real PostgreSQL and the
- * four services in one process. An agent signs in and goes available, a call is created, the agent's
- * WebSocket receives it, accepts, the call ends, and its history reads back the same after the
- * services restart and after the whole stack restarts on the same data folder.
+ * The first call end to end through the standalone stack: a real broker, a real PostgreSQL, the
+ * identity service and the four services in one process. The admin signs in with the password of
+ * the first start and makes an agent's and a customer's logins; the agent signs in and goes
+ * available, the customer calls, the agent's WebSocket receives the call and accepts, the call ends,
+ * and its history reads back the same after the services restart and after the whole stack
+ * restarts on the same data folder.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstCallIT {
@@ -50,7 +53,13 @@ class FirstCallIT {
   private static StandaloneStack stack;
   private static WebClient http;
 
+  private static final String PASSWORD = "a-long-enough-password";
+
+  private static Logins logins;
   private static String agentId;
+  private static String agentToken;
+  private static String customerToken;
+  private static String supervisorToken;
   private static String callId;
   private static JsonNode endedCall;
 
@@ -60,6 +69,14 @@ class FirstCallIT {
     settings = TestPorts.settings(dataDir);
     stack = StandaloneStack.start(settings);
     http = WebClient.create("http://" + settings.host() + ":" + settings.gatewayPort());
+    logins = new Logins(settings);
+    String admin = logins.adminToken();
+    agentId = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+    logins.create(admin, agentId, PASSWORD, List.of("agent"), agentId);
+    logins.create(admin, "customer-42", PASSWORD, List.of("customer"), null);
+    agentToken = logins.token(agentId, PASSWORD);
+    customerToken = logins.token("customer-42", PASSWORD);
+    supervisorToken = admin;
   }
 
   @AfterAll
@@ -72,10 +89,12 @@ class FirstCallIT {
   @Test
   @Order(1)
   void everyServiceIsHealthy() {
-    for (int port : List.of(settings.gatewayPort(), settings.routingPort(), settings.callStatePort(),
-        settings.mediaPort())) {
+    for (int port : List.of(settings.identityPort(), settings.gatewayPort(), settings.routingPort(),
+        settings.callStatePort(), settings.mediaPort())) {
       JsonNode health = Poll.until(WAIT, "health UP on port " + port, () -> {
-        JsonNode body = get("http://" + settings.host() + ":" + port + "/actuator/health");
+        JsonNode body = json.readTree(WebClient.create().get()
+            .uri(URI.create("http://" + settings.host() + ":" + port + "/actuator/health"))
+            .retrieve().bodyToMono(String.class).block(WAIT));
         return "UP".equals(body.path("status").asString()) ? body : null;
       });
       assertThat(health.path("status").asString()).isEqualTo("UP");
@@ -84,17 +103,26 @@ class FirstCallIT {
 
   @Test
   @Order(2)
+  void nothingIsAnsweredWithoutAToken() {
+    HttpStatus status = http.post().uri("/api/v1/agents/" + agentId + "/sign-in")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
+        .exchangeToMono(response -> Mono.just(HttpStatus.valueOf(response.statusCode().value())))
+        .block(WAIT);
+    assertThat(status).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  @Order(3)
   void aCallIsRoutedToTheAgentAnsweredEndedAndReadBack() throws Exception {
-    agentId = "agent-" + UUID.randomUUID().toString().substring(0, 8);
-    post("/api/v1/agents/" + agentId + "/sign-in", Map.of(
+    post(agentToken, "/api/v1/agents/" + agentId + "/sign-in", Map.of(
         "displayName", "Ada", "skills", List.of(Map.of("name", "english", "level", 7)),
         "queues", List.of("sales"), "capacity", 1, "channel", "WEBRTC"));
 
-    try (AgentSocket socket = AgentSocket.connect(settings, agentId)) {
-      put("/api/v1/agents/" + agentId + "/status", Map.of("status", "AVAILABLE"));
+    try (AgentSocket socket = AgentSocket.connect(settings, agentToken)) {
+      put(agentToken, "/api/v1/agents/" + agentId + "/status", Map.of("status", "AVAILABLE"));
 
-      JsonNode created = post("/api/v1/calls", Map.of(
-          "queue", "sales", "customerId", "c-42", "channel", "WEBRTC", "attributes", Map.of("vip", "true")));
+      JsonNode created = post(customerToken, "/api/v1/calls", Map.of(
+          "queue", "sales", "channel", "WEBRTC", "attributes", Map.of("vip", "true")));
       callId = created.path("callId").asString();
       assertThat(callId).isNotBlank();
 
@@ -107,7 +135,7 @@ class FirstCallIT {
       assertThat(accepted.path("data").path("callId").asString()).isEqualTo(callId);
 
       awaitCall(call -> "CONNECTED".equals(call.path("state").asString()));
-      post("/api/v1/calls/" + callId + "/end", Map.of("reason", "resolved"));
+      post(agentToken, "/api/v1/calls/" + callId + "/end", Map.of("reason", "resolved"));
 
       JsonNode ended = socket.await("call:ended");
       assertThat(ended.path("data").path("callId").asString()).isEqualTo(callId);
@@ -128,9 +156,10 @@ class FirstCallIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void endingTheCallAgainIsAConflict() {
     HttpStatus status = http.post().uri("/api/v1/calls/" + callId + "/end")
+        .headers(headers -> headers.setBearerAuth(supervisorToken))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
         .exchangeToMono(response -> Mono.just(HttpStatus.valueOf(response.statusCode().value())))
         .block(WAIT);
@@ -138,39 +167,41 @@ class FirstCallIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theCallReadsTheSameAfterTheServicesRestart() {
     stack.stopServices();
     stack.startServices();
 
-    JsonNode after = Poll.until(WAIT, "call readable after restart", () -> get(callUrl()));
+    JsonNode after = Poll.until(WAIT, "call readable after restart", () -> get(supervisorToken, callUrl()));
     assertThat(after).isEqualTo(endedCall);
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void routingRemembersTheAvailableAgentAfterTheRestart() throws Exception {
     // Nobody told the restarted services about the agent: routing restores it from its changelog.
-    try (AgentSocket socket = AgentSocket.connect(settings, agentId)) {
-      String next = post("/api/v1/calls", Map.of("queue", "sales", "customerId", "c-43"))
+    // The tokens issued before the restart are still good: the issuer's keys are in its database.
+    try (AgentSocket socket = AgentSocket.connect(settings, agentToken)) {
+      String next = post(customerToken, "/api/v1/calls", Map.of("queue", "sales"))
           .path("callId").asString();
 
       JsonNode incoming = socket.await("call:incoming");
 
       assertThat(incoming.path("data").path("callId").asString()).isEqualTo(next);
       // The gateway checks the state with call-state first, which may not have the call yet.
-      Poll.until(WAIT, "the ringing call to be cancelled", () -> post("/api/v1/calls/" + next + "/end", Map.of()));
+      Poll.until(WAIT, "the ringing call to be cancelled",
+          () -> post(customerToken, "/api/v1/calls/" + next + "/end", Map.of()));
     }
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theCallReadsTheSameAfterTheWholeStackRestartsOnItsDataFolder() {
     stack.close();
     stack = null;
     stack = StandaloneStack.start(settings);
 
-    JsonNode after = Poll.until(WAIT, "call readable after a full restart", () -> get(callUrl()));
+    JsonNode after = Poll.until(WAIT, "call readable after a full restart", () -> get(supervisorToken, callUrl()));
     assertThat(after).isEqualTo(endedCall);
   }
 
@@ -180,24 +211,27 @@ class FirstCallIT {
 
   private static JsonNode awaitCall(java.util.function.Predicate<JsonNode> condition) {
     return Poll.until(WAIT, "call " + callId + " to match", () -> {
-      JsonNode call = get(callUrl());
+      JsonNode call = get(supervisorToken, callUrl());
       return condition.test(call) ? call : null;
     });
   }
 
-  private static JsonNode get(String url) {
-    String body = WebClient.create().get().uri(URI.create(url)).retrieve().bodyToMono(String.class).block(WAIT);
+  private static JsonNode get(String token, String url) {
+    String body = WebClient.create().get().uri(URI.create(url)).headers(headers -> headers.setBearerAuth(token))
+        .retrieve().bodyToMono(String.class).block(WAIT);
     return json.readTree(body);
   }
 
-  private static JsonNode post(String path, Object body) {
-    String response = http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+  private static JsonNode post(String token, String path, Object body) {
+    String response = http.post().uri(path).headers(headers -> headers.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
         .retrieve().bodyToMono(String.class).defaultIfEmpty("{}").block(WAIT);
     return json.readTree(response);
   }
 
-  private static void put(String path, Object body) {
-    http.put().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+  private static void put(String token, String path, Object body) {
+    http.put().uri(path).headers(headers -> headers.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
         .retrieve().toBodilessEntity().block(WAIT);
   }
 
@@ -209,19 +243,29 @@ class FirstCallIT {
     private final Sinks.One<WebSocketSession> opened = Sinks.one();
     private final Disposable connection;
 
-    private AgentSocket(URI uri) {
-      connection = new ReactorNettyWebSocketClient().execute(uri, session -> {
-        opened.tryEmitValue(session);
-        Mono<Void> in = session.receive().map(WebSocketMessage::getPayloadAsText)
-            .doOnNext(text -> received.add(json.readTree(text))).then();
-        Mono<Void> out = session.send(outgoing.asFlux().map(session::textMessage));
-        return Mono.zip(in, out).then();
-      }).subscribe();
+    private AgentSocket(URI uri, String token) {
+      WebSocketHandler handler = new WebSocketHandler() {
+        @Override
+        public List<String> getSubProtocols() {
+          // The token travels in the handshake's Sec-WebSocket-Protocol, never in the URL.
+          return List.of("switchboard.v1", "bearer." + token);
+        }
+
+        @Override
+        public Mono<Void> handle(WebSocketSession session) {
+          opened.tryEmitValue(session);
+          Mono<Void> in = session.receive().map(WebSocketMessage::getPayloadAsText)
+              .doOnNext(text -> received.add(json.readTree(text))).then();
+          Mono<Void> out = session.send(outgoing.asFlux().map(session::textMessage));
+          return Mono.zip(in, out).then();
+        }
+      };
+      connection = new ReactorNettyWebSocketClient().execute(uri, handler).subscribe();
     }
 
-    static AgentSocket connect(StandaloneSettings settings, String agentId) {
-      AgentSocket socket = new AgentSocket(URI.create(
-          "ws://" + settings.host() + ":" + settings.gatewayPort() + "/ws?agentId=" + agentId));
+    static AgentSocket connect(StandaloneSettings settings, String token) {
+      AgentSocket socket = new AgentSocket(
+          URI.create("ws://" + settings.host() + ":" + settings.gatewayPort() + "/ws"), token);
       socket.opened.asMono().block(WAIT);
       return socket;
     }

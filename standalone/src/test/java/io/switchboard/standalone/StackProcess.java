@@ -46,15 +46,17 @@ final class StackProcess implements AutoCloseable {
 
   /** Waits for the banner; fails, with the output, if the process exits first. */
   StackProcess awaitUp() {
+    boolean up;
     try {
-      Poll.until(START, "the stack to print that it is up", () -> {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("exited with " + process.exitValue());
-        }
-        return output().contains("Switchboard is up in") ? true : null;
-      });
+      // The probe answers as soon as the process is up or gone; Poll takes exceptions for "not yet".
+      up = Poll.until(START, "the stack to print that it is up",
+          () -> output().contains("Switchboard is up in") ? Boolean.TRUE : process.isAlive() ? null : Boolean.FALSE);
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "\n--- output ---\n" + output(), e);
+    }
+    if (!up) {
+      throw new AssertionError("The stack exited with " + process.exitValue() + " before it was up\n--- output ---\n"
+          + output());
     }
     return this;
   }

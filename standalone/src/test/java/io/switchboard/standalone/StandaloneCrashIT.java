@@ -67,12 +67,19 @@ class StandaloneCrashIT {
   @Order(1)
   void aKilledStackLeavesItsPostgresRunning() throws Exception {
     StackProcess stack = launch(folderA, "a-1", optionsA).awaitUp();
-    callId = json.readTree(send("POST", settingsA, "/api/v1/calls", "{\"queue\":\"sales\",\"customerId\":\"c-1\"}")
-        .body()).path("callId").asString();
-    Poll.until(WAIT, "the call in call-state", () -> queued(settingsA, callId) ? true : null);
-    long postgres = LeftoverDatabase.running(folderA.resolve("postgres")).orElseThrow().pid();
-
-    stack.kill();
+    long postgres;
+    try {
+      Logins logins = new Logins(settingsA);
+      logins.create(logins.adminToken(), "customer-1", "a-long-enough-password", List.of("customer"), null);
+      String customer = logins.token("customer-1", "a-long-enough-password");
+      callId = json.readTree(send("POST", settingsA, customer, "/api/v1/calls", "{\"queue\":\"sales\"}").body())
+          .path("callId").asString();
+      String admin = logins.adminToken();
+      Poll.until(WAIT, "the call in call-state", () -> queued(settingsA, admin, callId) ? true : null);
+      postgres = LeftoverDatabase.running(folderA.resolve("postgres")).orElseThrow().pid();
+    } finally {
+      stack.kill();
+    }
 
     assertThat(ProcessHandle.of(postgres)).hasValueSatisfying(process -> assertThat(process.isAlive()).isTrue());
     orphan = postgres;
@@ -101,16 +108,20 @@ class StandaloneCrashIT {
     String[] optionsB = TestPorts.arguments(folderB);
     StandaloneSettings settingsB = StandaloneSettings.parse(optionsB);
     StackProcess stack = launch(folderB, "b-own", optionsB).awaitUp();
+    int status;
+    try {
+      // Call-state answers for its own database: the first folder's call is unknown here.
+      String admin = new Logins(settingsB).adminToken();
+      status = Poll.until(WAIT, "call-state to answer", () -> {
+        int code = send("GET", settingsB, admin, "/api/v1/calls/" + callId, null).statusCode();
+        return code == 503 ? null : code;
+      });
+    } finally {
+      stack.stop();
+    }
 
-    // Call-state answers for its own database: the first folder's call is unknown here.
-    int status = Poll.until(WAIT, "call-state to answer", () -> {
-      int code = send("GET", settingsB, "/api/v1/calls/" + callId, null).statusCode();
-      return code == 503 ? null : code;
-    });
     assertThat(status).isEqualTo(404);
     assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
-
-    stack.stop();
     assertThat(processesOf(folderB)).isEmpty();
   }
 
@@ -118,14 +129,17 @@ class StandaloneCrashIT {
   @Order(4)
   void aRestartOnTheSameFolderReplacesTheOrphanAndKeepsTheState() throws Exception {
     StackProcess stack = launch(folderA, "a-2", optionsA).awaitUp();
-
-    assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-    long postgres = LeftoverDatabase.running(folderA.resolve("postgres")).orElseThrow().pid();
-    assertThat(postgres).isNotEqualTo(orphan);
-    assertThat(stack.output()).contains("PostgreSQL (process " + orphan + ") of an earlier run is still serving");
-    Poll.until(WAIT, "the call from before the crash", () -> queued(settingsA, callId) ? true : null);
-
-    stack.stop();
+    long postgres;
+    try {
+      assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      postgres = LeftoverDatabase.running(folderA.resolve("postgres")).orElseThrow().pid();
+      assertThat(postgres).isNotEqualTo(orphan);
+      assertThat(stack.output()).contains("PostgreSQL (process " + orphan + ") of an earlier run is still serving");
+      String admin = new Logins(settingsA).adminToken();
+      Poll.until(WAIT, "the call from before the crash", () -> queued(settingsA, admin, callId) ? true : null);
+    } finally {
+      stack.stop();
+    }
 
     assertThat(processesOf(folderA)).isEmpty();
     assertThat(ProcessHandle.of(postgres).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -154,8 +168,9 @@ class StandaloneCrashIT {
         .toList();
   }
 
-  private static boolean queued(StandaloneSettings settings, String callId) {
-    HttpResponse<String> response = send("GET", settings, "/api/v1/calls/" + callId, null);
+  /** Whether the call reads back QUEUED, for the stack's admin (a supervisor of its tenant). */
+  private static boolean queued(StandaloneSettings settings, String admin, String callId) {
+    HttpResponse<String> response = send("GET", settings, admin, "/api/v1/calls/" + callId, null);
     if (response.statusCode() != 200) {
       return false;
     }
@@ -163,10 +178,12 @@ class StandaloneCrashIT {
     return "QUEUED".equals(call.path("state").asString());
   }
 
-  private static HttpResponse<String> send(String method, StandaloneSettings settings, String path, String body) {
+  private static HttpResponse<String> send(String method, StandaloneSettings settings, String token, String path,
+      String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create("http://" + settings.host() + ":" + settings.gatewayPort() + path))
         .timeout(Duration.ofSeconds(20))
+        .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     try {
