@@ -1,26 +1,14 @@
 package io.switchboard.identity;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The first admin's token, and logins made through the admin API. */
+/** Logins made through the admin API. */
 final class Admins {
 
   private Admins() {}
-
-  static String initialPassword(Path file) {
-    try {
-      return Files.readString(file).trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** Creates a login of the admin's tenant; fails the test unless it is created. */
   static Map<String, Object> createUser(Http http, String adminToken, String username, String password,
