@@ -4,7 +4,11 @@ import io.switchboard.testsupport.SharedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -54,6 +58,33 @@ final class RunningIssuer implements BeforeAllCallback, AfterAllCallback {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Creates a login in the first admin's tenant; fails the test unless it is created. */
+  Map<String, Object> createUser(String username, String password, List<String> roles, String agentId) {
+    return createUser(adminToken(), username, password, roles, agentId);
+  }
+
+  /** Creates a login in the tenant of the admin whose token this is. */
+  Map<String, Object> createUser(String token, String username, String password, List<String> roles,
+      String agentId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("username", username);
+    body.put("password", password);
+    body.put("roles", roles);
+    if (agentId != null) {
+      body.put("agentId", agentId);
+    }
+    HttpResponse<String> response = http.json("POST", "/api/v1/users", token, body);
+    if (response.statusCode() != 201) {
+      throw new AssertionError("Creating " + username + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return Http.json(response.body());
+  }
+
+  /** A request to the admin API as the first admin. */
+  HttpResponse<String> asAdmin(String method, String path, Object body) {
+    return http.json(method, path, adminToken(), body);
   }
 
   /** An access token of the first admin (tenant {@code default}), got once by the password grant. */

@@ -27,20 +27,12 @@ class TokensIT {
 
   @RegisterExtension static final RunningIssuer issuer = new RunningIssuer();
 
-  private static Http http() {
-    return issuer.http();
-  }
-
-  private static String admin() {
-    return issuer.adminToken();
-  }
-
   @Test
   void aServiceClientGetsAServiceTokenWithoutTenant() throws Exception {
     Map<String, Object> response =
-        Tokens.ok(Tokens.clientCredentials(http(), "signaling-gateway", TestIssuer.SERVICE_SECRET));
+        Tokens.ok(Tokens.clientCredentials(issuer.http(), "signaling-gateway", TestIssuer.SERVICE_SECRET));
 
-    JWTClaimsSet claims = Tokens.verified(http(), response.get("access_token").toString());
+    JWTClaimsSet claims = Tokens.verified(issuer.http(), response.get("access_token").toString());
     assertThat(claims.getIssuer()).isEqualTo(issuer.url());
     assertThat(claims.getSubject()).isEqualTo("signaling-gateway");
     assertThat(claims.getAudience()).containsExactly("switchboard");
@@ -52,7 +44,8 @@ class TokensIT {
 
   @Test
   void aWrongServiceSecretGetsNoToken() {
-    HttpResponse<String> response = Tokens.clientCredentials(http(), "signaling-gateway", "not-the-secret-at-all");
+    HttpResponse<String> response =
+        Tokens.clientCredentials(issuer.http(), "signaling-gateway", "not-the-secret-at-all");
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains("invalid_client");
@@ -61,11 +54,11 @@ class TokensIT {
   @Test
   void thePasswordGrantGivesAnAgentItsTenantRolesAndAgentId() throws Exception {
     String username = "agent-" + UUID.randomUUID();
-    Map<String, Object> user = Admins.createUser(http(), admin(), username, PASSWORD, List.of("agent"), "a-17");
+    Map<String, Object> user = issuer.createUser(username, PASSWORD, List.of("agent"), "a-17");
 
-    Map<String, Object> response = Tokens.ok(Tokens.passwordGrant(http(), username, PASSWORD));
+    Map<String, Object> response = Tokens.ok(Tokens.passwordGrant(issuer.http(), username, PASSWORD));
 
-    JWTClaimsSet claims = Tokens.verified(http(), response.get("access_token").toString());
+    JWTClaimsSet claims = Tokens.verified(issuer.http(), response.get("access_token").toString());
     assertThat(claims.getSubject()).isEqualTo(user.get("id"));
     assertThat(claims.getStringClaim("tenant")).isEqualTo("default");
     assertThat(claims.getStringListClaim("roles")).containsExactly("agent");
@@ -78,13 +71,13 @@ class TokensIT {
   @Test
   void theCliRefreshesItsTokenAndTheOldRefreshTokenIsSpent() {
     String username = "sup-" + UUID.randomUUID();
-    Admins.createUser(http(), admin(), username, PASSWORD, List.of("supervisor"), null);
-    String refresh = Tokens.ok(Tokens.passwordGrant(http(), username, PASSWORD)).get("refresh_token").toString();
+    issuer.createUser(username, PASSWORD, List.of("supervisor"), null);
+    String refresh = Tokens.ok(Tokens.passwordGrant(issuer.http(), username, PASSWORD)).get("refresh_token").toString();
 
     Map<String, Object> refreshed = Tokens.ok(refresh(refresh));
     HttpResponse<String> again = refresh(refresh);
 
-    assertThat(Tokens.verified(http(), refreshed.get("access_token").toString()).getClaim("tenant"))
+    assertThat(Tokens.verified(issuer.http(), refreshed.get("access_token").toString()).getClaim("tenant"))
         .isEqualTo("default");
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("invalid_grant");
@@ -92,8 +85,9 @@ class TokensIT {
 
   @Test
   void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() {
-    HttpResponse<String> wrongPassword = Tokens.passwordGrant(http(), "admin", "not-the-password");
-    HttpResponse<String> unknownUser = Tokens.passwordGrant(http(), "nobody-" + UUID.randomUUID(), "not-the-password");
+    HttpResponse<String> wrongPassword = Tokens.passwordGrant(issuer.http(), "admin", "not-the-password");
+    HttpResponse<String> unknownUser =
+        Tokens.passwordGrant(issuer.http(), "nobody-" + UUID.randomUUID(), "not-the-password");
 
     assertThat(wrongPassword.statusCode()).isEqualTo(400);
     assertThat(unknownUser.statusCode()).isEqualTo(400);
@@ -103,15 +97,15 @@ class TokensIT {
   @Test
   void aDisabledUserGetsNoTokenAndCannotLogIn() {
     String username = "gone-" + UUID.randomUUID();
-    Admins.createUser(http(), admin(), username, PASSWORD, List.of("customer"), null);
-    String refresh = Tokens.ok(Tokens.passwordGrant(http(), username, PASSWORD)).get("refresh_token").toString();
-    assertThat(http().json("PATCH", "/api/v1/users/" + username, admin(), Map.of("enabled", false)).statusCode())
+    issuer.createUser(username, PASSWORD, List.of("customer"), null);
+    String refresh = Tokens.ok(Tokens.passwordGrant(issuer.http(), username, PASSWORD)).get("refresh_token").toString();
+    assertThat(issuer.asAdmin("PATCH", "/api/v1/users/" + username, Map.of("enabled", false)).statusCode())
         .isEqualTo(200);
 
-    HttpResponse<String> grant = Tokens.passwordGrant(http(), username, PASSWORD);
+    HttpResponse<String> grant = Tokens.passwordGrant(issuer.http(), username, PASSWORD);
     HttpResponse<String> refreshed = refresh(refresh);
-    HttpResponse<String> login = formLogin(http().another(), username, PASSWORD);
-    HttpResponse<String> unknownLogin = formLogin(http().another(), "nobody-" + UUID.randomUUID(), PASSWORD);
+    HttpResponse<String> login = formLogin(issuer.http().another(), username, PASSWORD);
+    HttpResponse<String> unknownLogin = formLogin(issuer.http().another(), "nobody-" + UUID.randomUUID(), PASSWORD);
 
     assertThat(grant.statusCode()).isEqualTo(400);
     assertThat(grant.body()).contains("Invalid username or password");
@@ -124,20 +118,20 @@ class TokensIT {
   @Test
   void theWebClientGetsTokensByAuthorizationCodeWithPkce() throws Exception {
     String username = "web-" + UUID.randomUUID();
-    Map<String, Object> user = Admins.createUser(http(), admin(), username, PASSWORD, List.of("agent", "supervisor"),
+    Map<String, Object> user = issuer.createUser(username, PASSWORD, List.of("agent", "supervisor"),
         "web-agent-1");
-    Http browser = http().another();
+    Http browser = issuer.http().another();
     String verifier = "verifier-" + UUID.randomUUID() + UUID.randomUUID();
 
     String code = authorize(browser, username, challenge(verifier));
     Map<String, Object> tokens = Tokens.ok(exchange(code, verifier));
 
-    JWTClaimsSet access = Tokens.verified(http(), tokens.get("access_token").toString());
+    JWTClaimsSet access = Tokens.verified(issuer.http(), tokens.get("access_token").toString());
     assertThat(access.getSubject()).isEqualTo(user.get("id"));
     assertThat(access.getStringClaim("tenant")).isEqualTo("default");
     assertThat(access.getStringListClaim("roles")).containsExactly("agent", "supervisor");
     assertThat(access.getStringClaim("agent_id")).isEqualTo("web-agent-1");
-    JWTClaimsSet id = Tokens.verified(http(), tokens.get("id_token").toString());
+    JWTClaimsSet id = Tokens.verified(issuer.http(), tokens.get("id_token").toString());
     assertThat(id.getAudience()).containsExactly("switchboard-web");
     assertThat(id.getSubject()).isEqualTo(user.get("id"));
     assertThat(id.getStringClaim("preferred_username")).isEqualTo(username);
@@ -148,10 +142,10 @@ class TokensIT {
   @Test
   void aWrongPkceVerifierIsRefused() {
     String username = "pkce-" + UUID.randomUUID();
-    Admins.createUser(http(), admin(), username, PASSWORD, List.of("customer"), null);
+    issuer.createUser(username, PASSWORD, List.of("customer"), null);
     String verifier = "verifier-" + UUID.randomUUID() + UUID.randomUUID();
 
-    String code = authorize(http().another(), username, challenge(verifier));
+    String code = authorize(issuer.http().another(), username, challenge(verifier));
     HttpResponse<String> response = exchange(code, "another-verifier-" + UUID.randomUUID() + UUID.randomUUID());
 
     assertThat(response.statusCode()).isEqualTo(400);
@@ -197,11 +191,11 @@ class TokensIT {
     form.put("code", code);
     form.put("redirect_uri", REDIRECT);
     form.put("code_verifier", verifier);
-    return http().postForm("/oauth2/token", form);
+    return issuer.http().postForm("/oauth2/token", form);
   }
 
   private static HttpResponse<String> refresh(String refreshToken) {
-    return http().postForm("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", "switchboard-cli",
+    return issuer.http().postForm("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", "switchboard-cli",
         "refresh_token", refreshToken));
   }
 
