@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -98,8 +100,16 @@ class SecurityChains {
     http.authorizeHttpRequests(authorize -> authorize
             .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .anyRequest().authenticated())
-        .formLogin(form -> form.failureHandler(
-            throttle.counting(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error"))));
+        // The failure handler is swapped on the filter itself: one set through the configurer would
+        // leave the default login page without its error URL, and the user without "Invalid credentials".
+        .formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+          @Override
+          public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+            filter.setAuthenticationFailureHandler(
+                throttle.counting(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error")));
+            return filter;
+          }
+        }));
     return http.build();
   }
 

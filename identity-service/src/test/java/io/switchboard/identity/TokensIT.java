@@ -104,8 +104,10 @@ class TokensIT {
 
     HttpResponse<String> grant = Tokens.passwordGrant(issuer.http(), username, PASSWORD);
     HttpResponse<String> refreshed = refresh(refresh);
-    HttpResponse<String> login = formLogin(issuer.http().another(), username, PASSWORD);
-    HttpResponse<String> unknownLogin = formLogin(issuer.http().another(), "nobody-" + UUID.randomUUID(), PASSWORD);
+    Http disabledBrowser = issuer.http().another();
+    Http unknownBrowser = issuer.http().another();
+    HttpResponse<String> login = formLogin(disabledBrowser, username, PASSWORD);
+    HttpResponse<String> unknownLogin = formLogin(unknownBrowser, "nobody-" + UUID.randomUUID(), PASSWORD);
 
     assertThat(grant.statusCode()).isEqualTo(400);
     assertThat(grant.body()).contains("Invalid username or password");
@@ -113,6 +115,13 @@ class TokensIT {
     assertThat(login.headers().firstValue("Location"))
         .hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
     assertThat(unknownLogin.headers().firstValue("Location")).isEqualTo(login.headers().firstValue("Location"));
+    String disabledPage = withoutCsrf(disabledBrowser.get("/login?error", "Accept", "text/html").body());
+    assertThat(disabledPage).contains("Invalid credentials")
+        .isEqualTo(withoutCsrf(unknownBrowser.get("/login?error", "Accept", "text/html").body()));
+  }
+
+  private static String withoutCsrf(String page) {
+    return page.replaceAll("name=\"_csrf\"[^>]*value=\"[^\"]+\"", "");
   }
 
   @Test
