@@ -100,17 +100,23 @@ class SecurityChains {
     http.authorizeHttpRequests(authorize -> authorize
             .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .anyRequest().authenticated())
-        // The failure handler is swapped on the filter itself: one set through the configurer would
-        // leave the default login page without its error URL, and the user without "Invalid credentials".
-        .formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
-          @Override
-          public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
-            filter.setAuthenticationFailureHandler(
-                throttle.counting(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error")));
-            return filter;
-          }
-        }));
+        .formLogin(form -> form.withObjectPostProcessor(countingFailures(throttle)));
     return http.build();
+  }
+
+  /**
+   * Swaps the form login's failure handler on the filter itself: one set through the configurer
+   * would leave the default login page without its error URL, and the user without "Invalid credentials".
+   */
+  private static ObjectPostProcessor<UsernamePasswordAuthenticationFilter> countingFailures(LoginThrottle throttle) {
+    return new ObjectPostProcessor<>() {
+      @Override
+      public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+        filter.setAuthenticationFailureHandler(
+            throttle.counting(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error")));
+        return filter;
+      }
+    };
   }
 
   @Bean

@@ -52,7 +52,8 @@ public final class PublicClientAuthentication {
   }
 
   /** Authenticates what {@link #converter} read, when the client is public and allowed the grant. */
-  public static AuthenticationProvider provider(RegisteredClientRepository clients, Set<AuthorizationGrantType> grants) {
+  public static AuthenticationProvider provider(RegisteredClientRepository clients,
+      Set<AuthorizationGrantType> grants) {
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication authentication) {
