@@ -1,5 +1,6 @@
 package io.switchboard.identity;
 
+import io.switchboard.identity.client.ClientProperties;
 import io.switchboard.identity.client.PublicClientAuthentication;
 import io.switchboard.identity.login.AttemptLimiter;
 import io.switchboard.identity.login.LoginThrottle;
@@ -9,6 +10,7 @@ import io.switchboard.identity.password.PasswordGrantProvider;
 import io.switchboard.identity.token.TokenClaims;
 import io.switchboard.identity.user.UserStore;
 import io.switchboard.identity.web.SecurityErrors;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -51,10 +53,15 @@ class SecurityChains {
   @Order(1)
   SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
       OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<?> tokens, UserStore users,
-      PasswordEncoder passwords, LoginThrottle throttle) throws Exception {
+      PasswordEncoder passwords, LoginThrottle throttle, ClientProperties clientProperties) throws Exception {
+    boolean passwordGrant = clientProperties.cli().passwordGrant();
     http.oauth2AuthorizationServer(server -> {
       http.securityMatcher(server.getEndpointsMatcher());
-      server.oidc(Customizer.withDefaults());
+      // Discovery says the password grant is there only while the CLI may use it.
+      server.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
+          metadata -> metadata.grantTypes(grants -> advertise(grants, passwordGrant)))));
+      server.authorizationServerMetadataEndpoint(discovery -> discovery.authorizationServerMetadataCustomizer(
+          metadata -> metadata.grantTypes(grants -> advertise(grants, passwordGrant))));
       server.clientAuthentication(client -> client
           .authenticationConverter(PublicClientAuthentication.converter(PUBLIC_CLIENT_GRANTS))
           .authenticationProvider(PublicClientAuthentication.provider(clients, PUBLIC_CLIENT_GRANTS)));
@@ -102,6 +109,12 @@ class SecurityChains {
             .anyRequest().authenticated())
         .formLogin(form -> form.withObjectPostProcessor(countingFailures(throttle)));
     return http.build();
+  }
+
+  private static void advertise(List<String> grants, boolean passwordGrant) {
+    if (passwordGrant) {
+      grants.add(PasswordGrant.TYPE.getValue());
+    }
   }
 
   /**

@@ -20,6 +20,8 @@ class DiscoveryIT {
         .containsEntry("token_endpoint", issuer.url() + "/oauth2/token")
         .containsEntry("authorization_endpoint", issuer.url() + "/oauth2/authorize");
     assertThat(discovery.get("code_challenge_methods_supported")).asInstanceOf(list(Object.class)).contains("S256");
+    assertThat(discovery.get("grant_types_supported")).asInstanceOf(list(Object.class))
+        .contains("authorization_code", "refresh_token", "client_credentials", "password");
   }
 
   @Test

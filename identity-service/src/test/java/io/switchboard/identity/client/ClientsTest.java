@@ -60,17 +60,21 @@ class ClientsTest {
 
   @Test
   void theCliGetsThePasswordGrantUnlessSwitchedOff() {
+    assertThat(repository(true).findByClientId(Clients.CLI).getAuthorizationGrantTypes())
+        .containsExactlyInAnyOrder(PasswordGrant.TYPE, AuthorizationGrantType.REFRESH_TOKEN);
+    assertThat(repository(false).findByClientId(Clients.CLI).getAuthorizationGrantTypes())
+        .containsExactly(AuthorizationGrantType.REFRESH_TOKEN);
+  }
+
+  @Test
+  void aPublicClientIsAuthenticatedByItsIdOnThePasswordAndRefreshGrants() {
     Authentication request = new OAuth2ClientAuthenticationToken(Clients.CLI, ClientAuthenticationMethod.NONE, null,
         Map.of("grant_type", "password"));
 
-    Authentication allowed = PublicClientAuthentication.provider(repository(true), GRANTS).authenticate(request);
-    assertThatThrownBy(() -> PublicClientAuthentication.provider(repository(false), GRANTS).authenticate(request))
-        .isInstanceOfSatisfying(OAuth2AuthenticationException.class,
-            e -> assertThat(e.getError().getErrorCode()).isEqualTo("unauthorized_client"));
+    Authentication client = PublicClientAuthentication.provider(repository(true), GRANTS).authenticate(request);
 
-    assertThat(allowed.isAuthenticated()).isTrue();
-    assertThat(repository(false).findByClientId(Clients.CLI).getAuthorizationGrantTypes())
-        .containsExactly(AuthorizationGrantType.REFRESH_TOKEN);
+    assertThat(client.isAuthenticated()).isTrue();
+    assertThat(((OAuth2ClientAuthenticationToken) client).getRegisteredClient().getClientId()).isEqualTo(Clients.CLI);
   }
 
   @Test
