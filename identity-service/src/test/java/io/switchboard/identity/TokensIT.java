@@ -74,8 +74,8 @@ class TokensIT {
     issuer.createUser(username, PASSWORD, List.of("supervisor"), null);
     String refresh = Tokens.ok(Tokens.passwordGrant(issuer.http(), username, PASSWORD)).get("refresh_token").toString();
 
-    Map<String, Object> refreshed = Tokens.ok(refresh(refresh));
-    HttpResponse<String> again = refresh(refresh);
+    Map<String, Object> refreshed = Tokens.ok(refresh("switchboard-cli", refresh));
+    HttpResponse<String> again = refresh("switchboard-cli", refresh);
 
     assertThat(Tokens.verified(issuer.http(), refreshed.get("access_token").toString()).getClaim("tenant"))
         .isEqualTo("default");
@@ -103,7 +103,7 @@ class TokensIT {
         .isEqualTo(200);
 
     HttpResponse<String> grant = Tokens.passwordGrant(issuer.http(), username, PASSWORD);
-    HttpResponse<String> refreshed = refresh(refresh);
+    HttpResponse<String> refreshed = refresh("switchboard-cli", refresh);
     Http disabledBrowser = issuer.http().another();
     Http unknownBrowser = issuer.http().another();
     HttpResponse<String> login = formLogin(disabledBrowser, username, PASSWORD);
@@ -144,7 +144,9 @@ class TokensIT {
     assertThat(id.getAudience()).containsExactly("switchboard-web");
     assertThat(id.getSubject()).isEqualTo(user.get("id"));
     assertThat(id.getStringClaim("preferred_username")).isEqualTo(username);
-    assertThat(tokens).containsKey("refresh_token");
+    Map<String, Object> refreshed = Tokens.ok(refresh("switchboard-web", tokens.get("refresh_token").toString()));
+    assertThat(Tokens.verified(issuer.http(), refreshed.get("id_token").toString()).getSubject())
+        .isEqualTo(user.get("id"));
     assertThat(access.getExpirationTime().toInstant()).isAfter(Instant.now());
   }
 
@@ -203,8 +205,8 @@ class TokensIT {
     return issuer.http().postForm("/oauth2/token", form);
   }
 
-  private static HttpResponse<String> refresh(String refreshToken) {
-    return issuer.http().postForm("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", "switchboard-cli",
+  private static HttpResponse<String> refresh(String clientId, String refreshToken) {
+    return issuer.http().postForm("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", clientId,
         "refresh_token", refreshToken));
   }
 
