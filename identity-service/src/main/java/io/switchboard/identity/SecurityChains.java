@@ -1,5 +1,6 @@
 package io.switchboard.identity;
 
+import io.switchboard.identity.client.ClientProperties;
 import io.switchboard.identity.client.PublicClientAuthentication;
 import io.switchboard.identity.login.AttemptLimiter;
 import io.switchboard.identity.login.LoginThrottle;
@@ -9,6 +10,7 @@ import io.switchboard.identity.password.PasswordGrantProvider;
 import io.switchboard.identity.token.TokenClaims;
 import io.switchboard.identity.user.UserStore;
 import io.switchboard.identity.web.SecurityErrors;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,6 +34,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,10 +53,15 @@ class SecurityChains {
   @Order(1)
   SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
       OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<?> tokens, UserStore users,
-      PasswordEncoder passwords, LoginThrottle throttle) throws Exception {
+      PasswordEncoder passwords, LoginThrottle throttle, ClientProperties clientProperties) throws Exception {
+    boolean passwordGrant = clientProperties.cli().passwordGrant();
     http.oauth2AuthorizationServer(server -> {
       http.securityMatcher(server.getEndpointsMatcher());
-      server.oidc(Customizer.withDefaults());
+      // Discovery says the password grant is there only while the CLI may use it.
+      server.oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(
+          metadata -> metadata.grantTypes(grants -> advertise(grants, passwordGrant)))));
+      server.authorizationServerMetadataEndpoint(discovery -> discovery.authorizationServerMetadataCustomizer(
+          metadata -> metadata.grantTypes(grants -> advertise(grants, passwordGrant))));
       server.clientAuthentication(client -> client
           .authenticationConverter(PublicClientAuthentication.converter(PUBLIC_CLIENT_GRANTS))
           .authenticationProvider(PublicClientAuthentication.provider(clients, PUBLIC_CLIENT_GRANTS)));
@@ -98,9 +107,29 @@ class SecurityChains {
     http.authorizeHttpRequests(authorize -> authorize
             .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .anyRequest().authenticated())
-        .formLogin(form -> form.failureHandler(
-            throttle.counting(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error"))));
+        .formLogin(form -> form.withObjectPostProcessor(countingFailures(throttle)));
     return http.build();
+  }
+
+  private static void advertise(List<String> grants, boolean passwordGrant) {
+    if (passwordGrant) {
+      grants.add(PasswordGrant.TYPE.getValue());
+    }
+  }
+
+  /**
+   * Swaps the form login's failure handler on the filter itself: one set through the configurer
+   * would leave the default login page without its error URL, and the user without "Invalid credentials".
+   */
+  private static ObjectPostProcessor<UsernamePasswordAuthenticationFilter> countingFailures(LoginThrottle throttle) {
+    return new ObjectPostProcessor<>() {
+      @Override
+      public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+        filter.setAuthenticationFailureHandler(
+            throttle.counting(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error")));
+        return filter;
+      }
+    };
   }
 
   @Bean

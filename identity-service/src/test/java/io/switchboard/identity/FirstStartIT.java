@@ -1,10 +1,12 @@
 package io.switchboard.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.identity.firststart.InitialAdmin;
 import io.switchboard.testsupport.SharedPostgres;
 import io.switchboard.testsupport.TestDatabase;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,13 +31,17 @@ class FirstStartIT {
     String password;
     String tokenBefore;
     Object keysBefore;
+    String firstUrl;
     try (TestIssuer first = TestIssuer.start(database, passwordFile)) {
+      firstUrl = first.url();
       password = first.context().getBean(InitialAdmin.class).generatedPassword().orElseThrow();
       Http http = new Http(first.url());
       tokenBefore = Tokens.accessToken(http, "admin", password);
       keysBefore = http.getJson("/oauth2/jwks").get("keys");
     }
 
+    assertThat(new Http(firstUrl).another()).satisfies(closed -> assertThatThrownBy(() -> closed.get("/oauth2/jwks"))
+        .as("the port is closed with the context").isInstanceOf(UncheckedIOException.class));
     assertThat(password).hasSizeGreaterThanOrEqualTo(20);
     assertThat(Files.readString(passwordFile).trim()).isEqualTo(password);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");

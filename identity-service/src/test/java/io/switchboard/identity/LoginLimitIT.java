@@ -2,40 +2,25 @@ package io.switchboard.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.testsupport.SharedPostgres;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoginLimitIT {
 
-  @TempDir static Path data;
-  private static TestIssuer issuer;
-
-  @BeforeAll
-  static void start() {
-    issuer = TestIssuer.start(SharedPostgres.newDatabase("identity_limit"), data.resolve("pw"),
-        "--switchboard.identity.login-limit.failures=3", "--switchboard.identity.login-limit.per=1h");
-  }
-
-  @AfterAll
-  static void stop() {
-    issuer.close();
-  }
+  @RegisterExtension static final RunningIssuer issuer = new RunningIssuer(
+      "--switchboard.identity.login-limit.failures=3", "--switchboard.identity.login-limit.per=1h");
 
   @Test
   void anAddressThatFailedTooOftenGets429WithRetryAfterEvenWithTheRightPassword() {
     Http http = new Http(issuer.url());
-    String password = Admins.initialPassword(data.resolve("pw"));
+    String password = issuer.adminPassword();
     for (int i = 0; i < 3; i++) {
-      assertThat(Tokens.passwordGrant(http, "admin", "wrong-" + i).statusCode()).isEqualTo(400);
+      assertThat(Tokens.passwordGrant(issuer.http(), "admin", "wrong-" + i).statusCode()).isEqualTo(400);
     }
 
-    HttpResponse<String> grant = Tokens.passwordGrant(http, "admin", password);
-    HttpResponse<String> login = TokensIT.formLogin(http.another(), "admin", password);
+    HttpResponse<String> grant = Tokens.passwordGrant(issuer.http(), "admin", password);
+    HttpResponse<String> login = TokensIT.formLogin(issuer.http().another(), "admin", password);
 
     assertThat(grant.statusCode()).isEqualTo(429);
     assertThat(grant.headers().firstValue("Retry-After")).hasValueSatisfying(

@@ -3,11 +3,9 @@ package io.switchboard.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.switchboard.testsupport.SharedPostgres;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -19,38 +17,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TokensIT {
 
   private static final String REDIRECT = "http://127.0.0.1:9/callback";
   private static final String PASSWORD = "a-long-enough-password";
 
-  @TempDir static Path data;
-  private static TestIssuer issuer;
-  private static Http http;
-  private static String adminToken;
-
-  @BeforeAll
-  static void start() {
-    issuer = TestIssuer.start(SharedPostgres.newDatabase("identity_tokens"), data.resolve("pw"));
-    http = new Http(issuer.url());
-    adminToken = Tokens.accessToken(http, "admin", Admins.initialPassword(data.resolve("pw")));
-  }
-
-  @AfterAll
-  static void stop() {
-    issuer.close();
-  }
+  @RegisterExtension static final RunningIssuer issuer = new RunningIssuer();
 
   @Test
   void aServiceClientGetsAServiceTokenWithoutTenant() throws Exception {
-    Map<String, Object> response = Tokens.ok(Tokens.clientCredentials(http, "signaling-gateway", TestIssuer.SERVICE_SECRET));
+    Map<String, Object> response =
+        Tokens.ok(Tokens.clientCredentials(issuer.http(), "signaling-gateway", TestIssuer.SERVICE_SECRET));
 
-    JWTClaimsSet claims = Tokens.verified(http, response.get("access_token").toString());
+    JWTClaimsSet claims = Tokens.verified(issuer.http(), response.get("access_token").toString());
     assertThat(claims.getIssuer()).isEqualTo(issuer.url());
     assertThat(claims.getSubject()).isEqualTo("signaling-gateway");
     assertThat(claims.getAudience()).containsExactly("switchboard");
@@ -62,7 +44,8 @@ class TokensIT {
 
   @Test
   void aWrongServiceSecretGetsNoToken() {
-    HttpResponse<String> response = Tokens.clientCredentials(http, "signaling-gateway", "not-the-secret-at-all");
+    HttpResponse<String> response =
+        Tokens.clientCredentials(issuer.http(), "signaling-gateway", "not-the-secret-at-all");
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains("invalid_client");
@@ -71,11 +54,11 @@ class TokensIT {
   @Test
   void thePasswordGrantGivesAnAgentItsTenantRolesAndAgentId() throws Exception {
     String username = "agent-" + UUID.randomUUID();
-    Map<String, Object> user = Admins.createUser(http, adminToken, username, PASSWORD, List.of("agent"), "a-17");
+    Map<String, Object> user = issuer.createUser(username, PASSWORD, List.of("agent"), "a-17");
 
-    Map<String, Object> response = Tokens.ok(Tokens.passwordGrant(http, username, PASSWORD));
+    Map<String, Object> response = Tokens.ok(Tokens.passwordGrant(issuer.http(), username, PASSWORD));
 
-    JWTClaimsSet claims = Tokens.verified(http, response.get("access_token").toString());
+    JWTClaimsSet claims = Tokens.verified(issuer.http(), response.get("access_token").toString());
     assertThat(claims.getSubject()).isEqualTo(user.get("id"));
     assertThat(claims.getStringClaim("tenant")).isEqualTo("default");
     assertThat(claims.getStringListClaim("roles")).containsExactly("agent");
@@ -88,21 +71,23 @@ class TokensIT {
   @Test
   void theCliRefreshesItsTokenAndTheOldRefreshTokenIsSpent() {
     String username = "sup-" + UUID.randomUUID();
-    Admins.createUser(http, adminToken, username, PASSWORD, List.of("supervisor"), null);
-    String refresh = Tokens.ok(Tokens.passwordGrant(http, username, PASSWORD)).get("refresh_token").toString();
+    issuer.createUser(username, PASSWORD, List.of("supervisor"), null);
+    String refresh = Tokens.ok(Tokens.passwordGrant(issuer.http(), username, PASSWORD)).get("refresh_token").toString();
 
-    Map<String, Object> refreshed = Tokens.ok(refresh(refresh));
-    HttpResponse<String> again = refresh(refresh);
+    Map<String, Object> refreshed = Tokens.ok(refresh("switchboard-cli", refresh));
+    HttpResponse<String> again = refresh("switchboard-cli", refresh);
 
-    assertThat(Tokens.verified(http, refreshed.get("access_token").toString()).getClaim("tenant")).isEqualTo("default");
+    assertThat(Tokens.verified(issuer.http(), refreshed.get("access_token").toString()).getClaim("tenant"))
+        .isEqualTo("default");
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("invalid_grant");
   }
 
   @Test
   void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() {
-    HttpResponse<String> wrongPassword = Tokens.passwordGrant(http, "admin", "not-the-password");
-    HttpResponse<String> unknownUser = Tokens.passwordGrant(http, "nobody-" + UUID.randomUUID(), "not-the-password");
+    HttpResponse<String> wrongPassword = Tokens.passwordGrant(issuer.http(), "admin", "not-the-password");
+    HttpResponse<String> unknownUser =
+        Tokens.passwordGrant(issuer.http(), "nobody-" + UUID.randomUUID(), "not-the-password");
 
     assertThat(wrongPassword.statusCode()).isEqualTo(400);
     assertThat(unknownUser.statusCode()).isEqualTo(400);
@@ -112,54 +97,66 @@ class TokensIT {
   @Test
   void aDisabledUserGetsNoTokenAndCannotLogIn() {
     String username = "gone-" + UUID.randomUUID();
-    Admins.createUser(http, adminToken, username, PASSWORD, List.of("customer"), null);
-    String refresh = Tokens.ok(Tokens.passwordGrant(http, username, PASSWORD)).get("refresh_token").toString();
-    assertThat(http.json("PATCH", "/api/v1/users/" + username, adminToken, Map.of("enabled", false)).statusCode())
+    issuer.createUser(username, PASSWORD, List.of("customer"), null);
+    String refresh = Tokens.ok(Tokens.passwordGrant(issuer.http(), username, PASSWORD)).get("refresh_token").toString();
+    assertThat(issuer.asAdmin("PATCH", "/api/v1/users/" + username, Map.of("enabled", false)).statusCode())
         .isEqualTo(200);
 
-    HttpResponse<String> grant = Tokens.passwordGrant(http, username, PASSWORD);
-    HttpResponse<String> refreshed = refresh(refresh);
-    HttpResponse<String> login = formLogin(http.another(), username, PASSWORD);
-    HttpResponse<String> unknownLogin = formLogin(http.another(), "nobody-" + UUID.randomUUID(), PASSWORD);
+    HttpResponse<String> grant = Tokens.passwordGrant(issuer.http(), username, PASSWORD);
+    HttpResponse<String> refreshed = refresh("switchboard-cli", refresh);
+    Http disabledBrowser = issuer.http().another();
+    Http unknownBrowser = issuer.http().another();
+    HttpResponse<String> login = formLogin(disabledBrowser, username, PASSWORD);
+    HttpResponse<String> unknownLogin = formLogin(unknownBrowser, "nobody-" + UUID.randomUUID(), PASSWORD);
 
     assertThat(grant.statusCode()).isEqualTo(400);
     assertThat(grant.body()).contains("Invalid username or password");
     assertThat(refreshed.statusCode()).isEqualTo(400);
-    assertThat(login.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+    assertThat(login.headers().firstValue("Location"))
+        .hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
     assertThat(unknownLogin.headers().firstValue("Location")).isEqualTo(login.headers().firstValue("Location"));
+    String disabledPage = withoutCsrf(disabledBrowser.get("/login?error", "Accept", "text/html").body());
+    assertThat(disabledPage).contains("Invalid credentials")
+        .isEqualTo(withoutCsrf(unknownBrowser.get("/login?error", "Accept", "text/html").body()));
+  }
+
+  private static String withoutCsrf(String page) {
+    return page.replaceAll("name=\"_csrf\"[^>]*value=\"[^\"]+\"", "");
   }
 
   @Test
   void theWebClientGetsTokensByAuthorizationCodeWithPkce() throws Exception {
     String username = "web-" + UUID.randomUUID();
-    Map<String, Object> user = Admins.createUser(http, adminToken, username, PASSWORD, List.of("agent", "supervisor"),
+    Map<String, Object> user = issuer.createUser(username, PASSWORD, List.of("agent", "supervisor"),
         "web-agent-1");
-    Http browser = http.another();
+    Http browser = issuer.http().another();
     String verifier = "verifier-" + UUID.randomUUID() + UUID.randomUUID();
 
     String code = authorize(browser, username, challenge(verifier));
     Map<String, Object> tokens = Tokens.ok(exchange(code, verifier));
 
-    JWTClaimsSet access = Tokens.verified(http, tokens.get("access_token").toString());
+    JWTClaimsSet access = Tokens.verified(issuer.http(), tokens.get("access_token").toString());
     assertThat(access.getSubject()).isEqualTo(user.get("id"));
     assertThat(access.getStringClaim("tenant")).isEqualTo("default");
     assertThat(access.getStringListClaim("roles")).containsExactly("agent", "supervisor");
     assertThat(access.getStringClaim("agent_id")).isEqualTo("web-agent-1");
-    JWTClaimsSet id = Tokens.verified(http, tokens.get("id_token").toString());
+    JWTClaimsSet id = Tokens.verified(issuer.http(), tokens.get("id_token").toString());
     assertThat(id.getAudience()).containsExactly("switchboard-web");
     assertThat(id.getSubject()).isEqualTo(user.get("id"));
     assertThat(id.getStringClaim("preferred_username")).isEqualTo(username);
-    assertThat(tokens).containsKey("refresh_token");
+    Map<String, Object> refreshed = Tokens.ok(refresh("switchboard-web", tokens.get("refresh_token").toString()));
+    assertThat(Tokens.verified(issuer.http(), refreshed.get("id_token").toString()).getSubject())
+        .isEqualTo(user.get("id"));
     assertThat(access.getExpirationTime().toInstant()).isAfter(Instant.now());
   }
 
   @Test
   void aWrongPkceVerifierIsRefused() {
     String username = "pkce-" + UUID.randomUUID();
-    Admins.createUser(http, adminToken, username, PASSWORD, List.of("customer"), null);
+    issuer.createUser(username, PASSWORD, List.of("customer"), null);
     String verifier = "verifier-" + UUID.randomUUID() + UUID.randomUUID();
 
-    String code = authorize(http.another(), username, challenge(verifier));
+    String code = authorize(issuer.http().another(), username, challenge(verifier));
     HttpResponse<String> response = exchange(code, "another-verifier-" + UUID.randomUUID() + UUID.randomUUID());
 
     assertThat(response.statusCode()).isEqualTo(400);
@@ -205,11 +202,11 @@ class TokensIT {
     form.put("code", code);
     form.put("redirect_uri", REDIRECT);
     form.put("code_verifier", verifier);
-    return http.postForm("/oauth2/token", form);
+    return issuer.http().postForm("/oauth2/token", form);
   }
 
-  private static HttpResponse<String> refresh(String refreshToken) {
-    return http.postForm("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", "switchboard-cli",
+  private static HttpResponse<String> refresh(String clientId, String refreshToken) {
+    return issuer.http().postForm("/oauth2/token", Map.of("grant_type", "refresh_token", "client_id", clientId,
         "refresh_token", refreshToken));
   }
 

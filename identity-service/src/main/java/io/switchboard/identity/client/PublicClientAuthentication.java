@@ -21,8 +21,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 /**
  * Client authentication for public clients on the grants that carry no PKCE verifier: the refresh
  * grant (Spring Authorization Server authenticates public clients only on the code exchange) and
- * the password grant. A public client proves nothing but its id, so it passes only for a grant that
- * its registration allows.
+ * the password grant. A public client proves nothing but its id; whether it may use the grant is
+ * for the grant's own provider to say ({@code unauthorized_client}).
  */
 public final class PublicClientAuthentication {
 
@@ -51,8 +51,9 @@ public final class PublicClientAuthentication {
     };
   }
 
-  /** Authenticates what {@link #converter} read, when the client is public and allowed the grant. */
-  public static AuthenticationProvider provider(RegisteredClientRepository clients, Set<AuthorizationGrantType> grants) {
+  /** Authenticates what {@link #converter} read, when the client is a registered public one. */
+  public static AuthenticationProvider provider(RegisteredClientRepository clients,
+      Set<AuthorizationGrantType> grants) {
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication authentication) {
@@ -66,10 +67,6 @@ public final class PublicClientAuthentication {
         if (client == null || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)) {
           throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
               "Client authentication failed", null));
-        }
-        if (!client.getAuthorizationGrantTypes().contains(new AuthorizationGrantType(grantType.toString()))) {
-          throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
-              "The client is not allowed the " + grantType + " grant", null));
         }
         return new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.NONE, null);
       }

@@ -92,10 +92,12 @@ public class PasswordGrantProvider implements AuthenticationProvider {
     }
 
     OAuth2RefreshToken refreshToken = null;
-    if (client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)
-        && tokens.generate(context.tokenType(OAuth2TokenType.REFRESH_TOKEN).build()) instanceof OAuth2RefreshToken made) {
-      refreshToken = made;
-      authorization.refreshToken(refreshToken);
+    if (client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+      OAuth2Token made = tokens.generate(context.tokenType(OAuth2TokenType.REFRESH_TOKEN).build());
+      if (made instanceof OAuth2RefreshToken refresh) {
+        refreshToken = refresh;
+        authorization.refreshToken(refreshToken);
+      }
     }
     authorizations.save(authorization.build());
     return new OAuth2AccessTokenAuthenticationToken(client, clientPrincipal, accessToken, refreshToken);
