@@ -62,20 +62,21 @@ class ServiceSecurityIT {
   }
 
   @Test
-  void forgedExpiredUnsignedAndMisaddressedTokensAreA401() {
-    for (String token : List.of(
-        issuer.forged(null, "gateway", "service"),
-        issuer.expired(null, "gateway", "service"),
-        issuer.unsigned(null, "gateway", "service"),
-        issuer.forAudience("elsewhere", null, "gateway", "service"),
-        issuer.fromIssuer("http://127.0.0.1:1/other", null, "gateway", "service"),
-        "not-a-jwt")) {
+  void forgedExpiredUnsignedAndMisaddressedTokensAreA401SayingWhy() {
+    Map<String, String> reasons = Map.of(
+        issuer.forged(null, "gateway", "service"), "Failed to validate the token",
+        issuer.expired(null, "gateway", "service"), "Jwt expired at",
+        issuer.unsigned(null, "gateway", "service"), "Unsupported algorithm of none",
+        issuer.forAudience("elsewhere", null, "gateway", "service"), "The aud claim is not valid",
+        issuer.fromIssuer("http://127.0.0.1:1/other", null, "gateway", "service"), "The iss claim is not valid",
+        "not-a-jwt", "Invalid JWT serialization");
+    reasons.forEach((token, reason) -> {
       Map<String, Object> body = call(CALLS, token).expectStatus().isUnauthorized()
           .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
           .expectBody(JSON).returnResult().getResponseBody();
-      assertThat(body).as(token).containsEntry("status", 401).containsEntry("path", "/api/v1/calls");
-      assertThat((String) body.get("message")).as(token).startsWith("The bearer token was refused");
-    }
+      assertThat(body).as(reason).containsEntry("status", 401).containsEntry("path", "/api/v1/calls");
+      assertThat((String) body.get("message")).startsWith("The bearer token was refused: ").contains(reason);
+    });
   }
 
   @Test
