@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.ClientRequest;
 
-/** The service against the shared test broker, a test database and the test issuer, as every integration test runs it. */
+/** The service against the shared test broker, a test database and the test issuer, as every IT runs it. */
 public final class TestService {
 
   /** The client id of the service tokens the tests present. */
@@ -56,7 +56,8 @@ public final class TestService {
     return WebTestClient.bindToServer().baseUrl(url(context)).responseTimeout(timeout)
         .filter((request, next) -> next.exchange(request.headers().containsHeader(HttpHeaders.AUTHORIZATION)
             ? request
-            : ClientRequest.from(request).headers(headers -> headers.setBearerAuth(TestIssuer.shared().serviceToken(CLIENT)))
+            : ClientRequest.from(request)
+                .headers(headers -> headers.setBearerAuth(TestIssuer.shared().serviceToken(CLIENT)))
                 .build()))
         .build();
   }

@@ -1,5 +1,7 @@
 package io.switchboard.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,6 +13,9 @@ import java.util.function.Function;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicate;
@@ -73,6 +78,28 @@ public final class MappedRoutes {
     context.getBeansOfType(SimpleUrlHandlerMapping.class).values().forEach(mapping ->
         mapping.getUrlMap().keySet().forEach(pattern -> routes.add(new Route(HttpMethod.GET, pattern))));
     return List.copyOf(routes);
+  }
+
+  /**
+   * Sends every route of {@code context} through {@code anonymous}, a client without credentials,
+   * and asserts that each is a 401, except health (open, for probes), which must answer without
+   * details and never succeed for a state-changing method. {@code expected} are patterns that must
+   * be among the routes, so that an empty walk cannot pass.
+   */
+  public static void assertClosedWithoutCredentials(ApplicationContext context, WebTestClient anonymous,
+      String... expected) {
+    List<Route> routes = of(context);
+    assertThat(routes).extracting(Route::pattern).contains(expected);
+    for (Route route : routes) {
+      EntityExchangeResult<String> answer = anonymous.method(route.method()).uri(route.path()).exchange()
+          .expectBody(String.class).returnResult();
+      if (route.pattern().startsWith("/actuator/health")) {
+        assertThat(answer.getStatus().is2xxSuccessful() && route.changesState()).as(route.toString()).isFalse();
+        assertThat(String.valueOf(answer.getResponseBody())).as(route.toString()).doesNotContain("components");
+      } else {
+        assertThat(answer.getStatus().value()).as(route.toString()).isEqualTo(HttpStatus.UNAUTHORIZED.value());
+      }
+    }
   }
 
   private static List<HttpMethod> methods(List<HttpMethod> named) {

@@ -121,7 +121,8 @@ final class TokenEndpoint implements HttpHandler {
     for (String pair : body.split("&")) {
       if (!pair.isEmpty()) {
         int equals = pair.indexOf('=');
-        form.put(decode(equals < 0 ? pair : pair.substring(0, equals)), equals < 0 ? "" : decode(pair.substring(equals + 1)));
+        String name = equals < 0 ? pair : pair.substring(0, equals);
+        form.put(decode(name), equals < 0 ? "" : decode(pair.substring(equals + 1)));
       }
     }
     return form;

@@ -99,7 +99,8 @@ class TestIssuerIT {
   void theTokenEndpointRefusesAWrongSecretAnUnknownClientAndOtherGrants() throws Exception {
     issuer.registerClient("it-refused", "right", Duration.ofSeconds(30), "reporting");
 
-    HttpResponse<String> wrongSecret = post("grant_type=client_credentials&client_id=it-refused&client_secret=wrong", null);
+    HttpResponse<String> wrongSecret =
+        post("grant_type=client_credentials&client_id=it-refused&client_secret=wrong", null);
     HttpResponse<String> unknown = post("grant_type=client_credentials&client_id=nobody&client_secret=right", null);
     HttpResponse<String> password = post("grant_type=password&client_id=it-refused&client_secret=right", null);
     HttpResponse<String> granted = post("grant_type=client_credentials&client_id=it-refused&client_secret=right", null);

@@ -2,6 +2,7 @@ package io.switchboard.routing.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.Failures;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,13 +52,8 @@ class ServiceSecurityPropertiesTest {
         "switchboard.security.roles-claim=").run(context -> assertThat(failure(context)).contains("rolesClaim"));
   }
 
-  /** Every message of the start-up failure's cause chain. */
   private static String failure(AssertableApplicationContext context) {
     assertThat(context).hasFailed();
-    StringBuilder messages = new StringBuilder();
-    for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
-      messages.append(cause.getMessage()).append('\n');
-    }
-    return messages.toString();
+    return Failures.messages(context.getStartupFailure());
   }
 }

@@ -10,7 +10,8 @@ class ClaimsTest {
 
   @Test
   void readsATopLevelClaimANestedPathOrOneString() {
-    assertThat(Claims.strings(Map.of("roles", List.of("service", "admin")), "roles")).containsExactly("service", "admin");
+    assertThat(Claims.strings(Map.of("roles", List.of("service", "admin")), "roles"))
+        .containsExactly("service", "admin");
     assertThat(Claims.strings(Map.of("realm_access", Map.of("roles", List.of("service"))), "realm_access.roles"))
         .containsExactly("service");
     assertThat(Claims.strings(Map.of("https://switchboard.io/roles", "service admin"), "https://switchboard.io/roles"))

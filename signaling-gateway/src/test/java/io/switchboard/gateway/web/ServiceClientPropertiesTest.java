@@ -2,6 +2,7 @@ package io.switchboard.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.Failures;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -20,7 +21,8 @@ class ServiceClientPropertiesTest {
       assertThat(context).hasNotFailed();
       ServiceClientProperties properties = context.getBean(ServiceClientProperties.class);
       assertThat(properties.configured()).isFalse();
-      assertThat(properties.authenticationMethod()).isEqualTo(ServiceClientProperties.AuthenticationMethod.CLIENT_SECRET_BASIC);
+      assertThat(properties.authenticationMethod())
+          .isEqualTo(ServiceClientProperties.AuthenticationMethod.CLIENT_SECRET_BASIC);
     });
   }
 
@@ -57,10 +59,6 @@ class ServiceClientPropertiesTest {
 
   private static String failure(AssertableApplicationContext context) {
     assertThat(context).hasFailed();
-    StringBuilder messages = new StringBuilder();
-    for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
-      messages.append(cause.getMessage()).append('\n');
-    }
-    return messages.toString();
+    return Failures.messages(context.getStartupFailure());
   }
 }
