@@ -59,7 +59,8 @@ public class ServiceClientConfiguration {
     }
     InMemoryReactiveClientRegistrationRepository registrations =
         new InMemoryReactiveClientRegistrationRepository(registration.build());
-    InMemoryReactiveOAuth2AuthorizedClientService tokens = new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
+    InMemoryReactiveOAuth2AuthorizedClientService tokens =
+        new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
 
     WebClientReactiveClientCredentialsTokenResponseClient tokenRequests =
         new WebClientReactiveClientCredentialsTokenResponseClient();

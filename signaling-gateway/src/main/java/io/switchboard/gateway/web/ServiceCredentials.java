@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
  * Puts the gateway's service token on each request to call-state and routing. The token is the
  * gateway's own, never its caller's: it is requested for one fixed principal, so one token serves
  * every request until shortly before it expires. A 401 from the service drops it, so the next
- * request fetches a new one (the issuer may have rotated its keys). No token to be had is a 503.
+ * request fetches a new one (the issuer may have rotated its keys). No token to be had, or a
+ * service refusing the gateway's credential (401, 403), is a 503: the gateway's problem, not its
+ * caller's, whose own token is fine.
  */
 public final class ServiceCredentials implements ExchangeFilterFunction {
 
@@ -39,7 +41,8 @@ public final class ServiceCredentials implements ExchangeFilterFunction {
   @Override
   public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
     if (manager == null) {
-      return next.exchange(request);
+      return next.exchange(request).flatMap(response -> refused(request, response,
+          "the gateway has no service credential (switchboard.gateway.service-client.*)"));
     }
     return manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(PRINCIPAL).build())
         .switchIfEmpty(Mono.error(() -> new IllegalStateException("the token endpoint gave no token")))
@@ -48,7 +51,19 @@ public final class ServiceCredentials implements ExchangeFilterFunction {
             .headers(headers -> headers.setBearerAuth(client.getAccessToken().getTokenValue()))
             .build()))
         .flatMap(response -> response.statusCode().value() == 401
-            ? tokens.removeAuthorizedClient(REGISTRATION, PRINCIPAL).thenReturn(response)
-            : Mono.just(response));
+            ? tokens.removeAuthorizedClient(REGISTRATION, PRINCIPAL).then(refused(request, response,
+                "its token was refused; the next request fetches another"))
+            : refused(request, response, "its token lacks the role service"));
+  }
+
+  /** The response, unless it is a 401 or 403: then a 503 saying why. */
+  private static Mono<ClientResponse> refused(ClientRequest request, ClientResponse response, String why) {
+    int status = response.statusCode().value();
+    if (status != 401 && status != 403) {
+      return Mono.just(response);
+    }
+    String service = request.url().getScheme() + "://" + request.url().getAuthority();
+    return response.releaseBody().then(Mono.error(ApiException.unavailable(
+        "The service at " + service + " refused the gateway (" + status + "): " + why)));
   }
 }

@@ -145,8 +145,11 @@ class HttpCallStateClientIT {
     HttpCallStateClient client = client("http://127.0.0.1:" + server.port());
     try {
       client.get("acme", "revoked").as(StepVerifier::create)
-          .assertNext(response -> assertThat(response.getStatusCode().value()).isEqualTo(401))
-          .verifyComplete();
+          .expectErrorSatisfies(error -> {
+            assertThat(((ApiException) error).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(error.getMessage()).contains("refused the gateway (401)");
+          })
+          .verify(Duration.ofSeconds(10));
       client.find("acme", "live").as(StepVerifier::create).expectNextCount(1).verifyComplete();
       assertThat(issuer.tokensIssued("gateway-it")).isEqualTo(2);
     } finally {
@@ -174,12 +177,15 @@ class HttpCallStateClientIT {
   }
 
   @Test
-  void withoutACredentialCallStateRefusesTheCall() {
+  void withoutACredentialCallStateRefusesTheCallAndTheGatewayIsUnavailable() {
     HttpCallStateClient client = client("http://127.0.0.1:" + server.port(), new String[0]);
     try {
-      client.get("acme", "live").as(StepVerifier::create)
-          .assertNext(response -> assertThat(response.getStatusCode().value()).isEqualTo(401))
-          .verifyComplete();
+      client.query("acme", "/api/v1/calls/live", "", List.of()).as(StepVerifier::create)
+          .expectErrorSatisfies(error -> {
+            assertThat(((ApiException) error).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(error.getMessage()).contains("refused the gateway (401)").contains("no service credential");
+          })
+          .verify(Duration.ofSeconds(10));
     } finally {
       client.destroy();
     }
