@@ -44,6 +44,7 @@ class ServiceSecurityConfiguration {
     AuthErrors errors = new AuthErrors(json);
     JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
     roles.setJwtGrantedAuthoritiesConverter(new RoleClaims(properties.rolesClaim()));
+    ReactiveJwtAuthenticationConverterAdapter authentication = new ReactiveJwtAuthenticationConverterAdapter(roles);
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -56,7 +57,7 @@ class ServiceSecurityConfiguration {
             .matchers(EndpointRequest.toAnyEndpoint()).hasAnyRole(SERVICE, ADMIN)
             .anyExchange().hasRole(SERVICE))
         .oauth2ResourceServer(server -> server
-            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles)))
+            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authentication))
             .authenticationEntryPoint(errors)
             .accessDeniedHandler(errors))
         .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))

@@ -7,7 +7,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** The roles of a token, read from the configured claim ({@link Claims#strings}), as {@code ROLE_<name>} authorities. */
+/** The roles of a token, read from the configured claim ({@link Claims#strings}), as {@code ROLE_<name>}. */
 final class RoleClaims implements Converter<Jwt, Collection<GrantedAuthority>> {
 
   private final String claim;
