@@ -241,8 +241,6 @@ class CallStateIT {
 
   private static void start() {
     context = TestService.start(database);
-    int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10))
-        .build();
+    http = TestService.http(context, Duration.ofSeconds(10));
   }
 }

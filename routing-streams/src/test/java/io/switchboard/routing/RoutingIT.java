@@ -21,6 +21,7 @@ import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedKafka;
+import io.switchboard.testsupport.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +53,7 @@ class RoutingIT {
         "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
         "--switchboard.routing.application-id=routing-it-" + UUID.randomUUID(),
         "--switchboard.routing.state-dir=" + stateDir,
+        "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri(),
         "--server.port=0");
     try (context;
         EventProducer producer = new EventProducer();
@@ -96,7 +98,8 @@ class RoutingIT {
 
   private HttpResponse<String> get(String url) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+      return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+          .header("Authorization", "Bearer " + TestIssuer.shared().serviceToken("routing-it")).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

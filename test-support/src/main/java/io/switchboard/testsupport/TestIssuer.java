@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p>Tokens carry the claims the project's issuer puts in them: {@code iss}, {@code sub},
  * {@code aud} (default {@value #AUDIENCE}), {@code exp}, {@code iat}, {@code tenant}, {@code roles},
  * {@code agent_id} for agents and {@code preferred_username}.
+ *
+ * <p>Its token endpoint ({@link #tokenUri}) serves the client credentials grant to clients a test
+ * registers ({@link #registerClient}), as the project's issuer does for services: their tokens have
+ * no tenant and the roles of the client, {@code service} unless the test chooses others.
  */
 public final class TestIssuer {
 
@@ -55,6 +59,7 @@ public final class TestIssuer {
   private final RSAKey key;
   /** A key the issuer does not publish: tokens signed with it are forgeries. */
   private final RSAKey stranger;
+  private final TokenEndpoint tokens = new TokenEndpoint(this);
 
   private TestIssuer() {
     try {
@@ -70,6 +75,7 @@ public final class TestIssuer {
     server.createContext("/issuer/.well-known/openid-configuration", exchange -> json(exchange, discovery()));
     server.createContext("/issuer/jwks", exchange ->
         json(exchange, JSONObjectUtils.toJSONString(new JWKSet(key.toPublicJWK()).toJSONObject())));
+    server.createContext("/issuer/token", tokens);
     server.start();
   }
 
@@ -91,6 +97,35 @@ public final class TestIssuer {
 
   public String jwkSetUri() {
     return issuer + "/jwks";
+  }
+
+  /** The token endpoint: {@code POST} with {@code grant_type=client_credentials}. */
+  public String tokenUri() {
+    return issuer + "/token";
+  }
+
+  /**
+   * Registers (or replaces) a client of the token endpoint, whose tokens are valid for
+   * {@link #LIFETIME} and carry {@code roles}, or the role {@code service} when none are given.
+   */
+  public void registerClient(String clientId, String clientSecret, String... roles) {
+    registerClient(clientId, clientSecret, LIFETIME, roles);
+  }
+
+  /** Like {@link #registerClient(String, String, String...)}, with tokens valid for {@code lifetime}. */
+  public void registerClient(String clientId, String clientSecret, Duration lifetime, String... roles) {
+    tokens.register(clientId, new TokenEndpoint.Client(clientSecret, lifetime,
+        List.of(roles.length == 0 ? new String[] {"service"} : roles)));
+  }
+
+  /** How many tokens the endpoint has issued to {@code clientId} since it was registered. */
+  public int tokensIssued(String clientId) {
+    return tokens.issued(clientId);
+  }
+
+  /** A valid token like the token endpoint's for service client {@code clientId}: no tenant, role {@code service}. */
+  public String serviceToken(String clientId) {
+    return mint(claims(null, clientId, null, "service").claim("client_id", clientId));
   }
 
   /** A valid token for a caller of {@code tenant} with {@code roles}, without an agent id. */
@@ -188,7 +223,9 @@ public final class TestIssuer {
     doc.put("issuer", issuer);
     doc.put("jwks_uri", jwkSetUri());
     doc.put("authorization_endpoint", issuer + "/authorize");
-    doc.put("token_endpoint", issuer + "/token");
+    doc.put("token_endpoint", tokenUri());
+    doc.put("grant_types_supported", List.of("client_credentials"));
+    doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
     doc.put("response_types_supported", List.of("code"));
     doc.put("subject_types_supported", List.of("public"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256"));

@@ -12,10 +12,15 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +32,8 @@ class TestIssuerIT {
   void discoveryNamesTheIssuerAndItsKeySet() throws Exception {
     Map<String, Object> doc = JSONObjectUtils.parse(get(issuer.issuerUri() + "/.well-known/openid-configuration"));
 
-    assertThat(doc).containsEntry("issuer", issuer.issuerUri()).containsEntry("jwks_uri", issuer.jwkSetUri());
+    assertThat(doc).containsEntry("issuer", issuer.issuerUri()).containsEntry("jwks_uri", issuer.jwkSetUri())
+        .containsEntry("token_endpoint", issuer.tokenUri());
     assertThat(TestIssuer.shared()).isSameAs(issuer);
   }
 
@@ -62,6 +68,62 @@ class TestIssuerIT {
         .isEqualTo("http://evil.example");
     assertThat(claims(issuer.token("acme", "u1", c -> c.claim("tenant", "other"), "customer"))
         .getStringClaim("tenant")).isEqualTo("other");
+  }
+
+  @Test
+  void theTokenEndpointGivesARegisteredClientAServiceTokenWithBasicOrFormCredentials() throws Exception {
+    issuer.registerClient("it-gateway", "s3cret:+/");
+    String basic = "Basic " + Base64.getEncoder().encodeToString(
+        ("it-gateway:" + URLEncoder.encode("s3cret:+/", StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> byBasic = post("grant_type=client_credentials&scope=calls", basic);
+    HttpResponse<String> byForm = post("grant_type=client_credentials&client_id=it-gateway&client_secret="
+        + URLEncoder.encode("s3cret:+/", StandardCharsets.UTF_8), null);
+
+    for (HttpResponse<String> response : List.of(byBasic, byForm)) {
+      assertThat(response.statusCode()).isEqualTo(200);
+      Map<String, Object> body = JSONObjectUtils.parse(response.body());
+      assertThat(body).containsEntry("token_type", "Bearer").containsEntry("expires_in", 600L);
+      SignedJWT jwt = SignedJWT.parse((String) body.get("access_token"));
+      assertThat(jwt.verify(new RSASSAVerifier(publishedKey()))).isTrue();
+      assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("it-gateway");
+      assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("service");
+      assertThat(jwt.getJWTClaimsSet().getClaims()).doesNotContainKey("tenant");
+    }
+    assertThat(JSONObjectUtils.parse(byBasic.body())).containsEntry("scope", "calls");
+    assertThat(issuer.tokensIssued("it-gateway")).isEqualTo(2);
+    assertThat(claims(issuer.serviceToken("it-routing")).getStringListClaim("roles")).containsExactly("service");
+  }
+
+  @Test
+  void theTokenEndpointRefusesAWrongSecretAnUnknownClientAndOtherGrants() throws Exception {
+    issuer.registerClient("it-refused", "right", Duration.ofSeconds(30), "reporting");
+
+    HttpResponse<String> wrongSecret =
+        post("grant_type=client_credentials&client_id=it-refused&client_secret=wrong", null);
+    HttpResponse<String> unknown = post("grant_type=client_credentials&client_id=nobody&client_secret=right", null);
+    HttpResponse<String> password = post("grant_type=password&client_id=it-refused&client_secret=right", null);
+    HttpResponse<String> granted = post("grant_type=client_credentials&client_id=it-refused&client_secret=right", null);
+
+    assertThat(wrongSecret.statusCode()).isEqualTo(401);
+    assertThat(JSONObjectUtils.parse(wrongSecret.body())).containsEntry("error", "invalid_client");
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(password.statusCode()).isEqualTo(400);
+    assertThat(JSONObjectUtils.parse(password.body())).containsEntry("error", "unsupported_grant_type");
+    Map<String, Object> body = JSONObjectUtils.parse(granted.body());
+    assertThat(body).containsEntry("expires_in", 30L);
+    assertThat(claims((String) body.get("access_token")).getStringListClaim("roles")).containsExactly("reporting");
+    assertThat(issuer.tokensIssued("it-refused")).isEqualTo(1);
+  }
+
+  private HttpResponse<String> post(String form, String authorization) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer.tokenUri()))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private RSAKey publishedKey() throws Exception {

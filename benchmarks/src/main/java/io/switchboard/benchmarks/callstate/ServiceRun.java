@@ -6,6 +6,7 @@ import io.switchboard.callstate.replay.ReplayCommand;
 import io.switchboard.callstate.replay.ReplayPhase;
 import io.switchboard.callstate.replay.ReplayStatus;
 import io.switchboard.testsupport.TestDatabase;
+import io.switchboard.testsupport.TestIssuer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -50,6 +51,8 @@ final class ServiceRun {
         "--spring.flyway.url=" + database.jdbcUrl(),
         "--switchboard.kafka.bootstrap-servers=" + bootstrap,
         "--switchboard.housekeeping.enabled=false",
+        // The benchmark reads no HTTP API, but the service starts only with an issuer to check tokens against.
+        "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri(),
         "--switchboard.projection.max-poll-records=" + options.maxPollRecords(),
         "--logging.config=classpath:logback-call-state-projection.xml");
     long started = System.nanoTime();

@@ -3,7 +3,11 @@ package io.switchboard.callstate.query;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
-/** The tenant of a request, from the {@code X-Tenant-Id} header, until JWT authentication replaces it. */
+/**
+ * The tenant of a request, from the {@code X-Tenant-Id} header. It is trusted only because every
+ * request here carries a service credential (see {@code ServiceSecurityConfiguration}): the caller
+ * is the gateway, which took the tenant from its own caller's token, never a client.
+ */
 final class Tenants {
 
   static final String HEADER = "X-Tenant-Id";

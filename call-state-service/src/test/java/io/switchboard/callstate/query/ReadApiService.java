@@ -32,9 +32,7 @@ final class ReadApiService implements BeforeAllCallback, AfterAllCallback {
     context = TestService.start(database,
         // The rows are written directly, with times in the past: the housekeeping would close open ones.
         "--switchboard.housekeeping.enabled=false");
-    int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-        .responseTimeout(Duration.ofSeconds(10)).build();
+    http = TestService.http(context, Duration.ofSeconds(10));
     rows = new Rows(database);
   }
 

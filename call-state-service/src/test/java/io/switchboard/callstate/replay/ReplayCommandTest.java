@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReplayCommandTest {
@@ -54,5 +55,25 @@ class ReplayCommandTest {
     exit = ReplayCommand.run(List.of("--interval=soon"), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad option --interval=soon");
+  }
+
+  @Test
+  void credentialOptionsGoTogetherAndExcludeEachOther() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    assertThat(ReplayCommand.run(List.of("--client-id=ops", "--token-url=http://issuer/token"), Map.of(), System.out,
+        errors)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("go together");
+
+    err.reset();
+    assertThat(ReplayCommand.run(List.of("--token=abc", "--client-id=ops", "--token-url=http://issuer/token",
+        "--client-secret=s"), Map.of(), System.out, errors)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("exclude each other");
+
+    err.reset();
+    assertThat(ReplayCommand.run(List.of("--client-id=ops", "--token-url=issuer/token"),
+        Map.of("SWITCHBOARD_CLIENT_SECRET", "s"), System.out, errors)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--token-url must be an http(s) URL");
   }
 }

@@ -7,6 +7,7 @@ import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedPostgres;
 import io.switchboard.testsupport.TestDatabase;
+import io.switchboard.testsupport.TestIssuer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +57,8 @@ class ReplayIT {
     producer = new EventProducer();
     context = TestService.start(database, "--switchboard.housekeeping.enabled=false",
         "--switchboard.replay.progress-interval=100ms");
-    baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-    http = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(PATIENCE).build();
+    baseUrl = TestService.url(context);
+    http = TestService.http(context, PATIENCE);
     tables = new Tables(database);
   }
 
@@ -144,11 +145,14 @@ class ReplayIT {
     // when the now-live tables are replayed again, with the command, on quiet topics
     Map<String, List<String>> live = tables.snapshot("public");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int exit = ReplayCommand.run(List.of("--url=" + baseUrl, "--interval=100ms"),
+    TestIssuer.shared().registerClient("replay-it", "replay-secret");
+    int exit = ReplayCommand.run(List.of("--url=" + baseUrl, "--interval=100ms",
+        "--token-url=" + TestIssuer.shared().tokenUri(), "--client-id=replay-it", "--client-secret=replay-secret"),
         new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
     // then the rebuilt tables equal the live ones row for row, and the replaced ones moved intact
     assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(TestIssuer.shared().tokensIssued("replay-it")).as("one token for the whole replay").isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("DONE").contains(RETIRED);
     assertThat(live).allSatisfy((table, rows) -> assertThat(rows).as(table).isNotEmpty());
     assertThat(tables.snapshot("public")).isEqualTo(live);

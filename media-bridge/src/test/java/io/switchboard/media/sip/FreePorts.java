@@ -8,11 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Finds loopback ports free for both UDP and TCP, as SIP listens on one port for both. */
-final class FreePorts {
+public final class FreePorts {
 
   private FreePorts() {}
 
-  static int udpAndTcp() {
+  public static int udpAndTcp() {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     for (int attempt = 0; attempt < 50; attempt++) {
       try (ServerSocket tcp = new ServerSocket(0, 1, loopback)) {

@@ -3,8 +3,9 @@ package io.switchboard.media.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.media.MediaBridgeApplication;
+import io.switchboard.media.TestBridge;
 import io.switchboard.testsupport.Poll;
+import io.switchboard.testsupport.TestIssuer;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -179,17 +178,7 @@ class SipOptionsIT {
   }
 
   private static ConfigurableApplicationContext startBridge(int port) {
-    // Command-line arguments: they win over media-bridge.yml, unlike builder default properties.
-    // Its own Netty event loops, as the standalone process gives each service: closing one bridge
-    // must not stop the HTTP server of another still running in this JVM.
-    return MediaBridgeApplication.application()
-        .initializers(context -> ((GenericApplicationContext) context).registerBean(
-            ReactorResourceFactory.class, () -> {
-              ReactorResourceFactory factory = new ReactorResourceFactory();
-              factory.setUseGlobalResources(false);
-              return factory;
-            }))
-        .run("--server.port=0", "--switchboard.media.sip.port=" + port);
+    return TestBridge.start(port);
   }
 
   private static List<String> allowed(Response response) {
@@ -204,7 +193,9 @@ class SipOptionsIT {
     String port = context.getEnvironment().getProperty("local.server.port");
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestIssuer.shared().serviceToken("media-it"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
     return response.body();

@@ -11,6 +11,7 @@ import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedKafka;
+import io.switchboard.testsupport.TestIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +69,7 @@ class RoutingCrashIT {
     List<String> settings = List.of(
         "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
         "--switchboard.routing.application-id=" + run,
+        "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri(),
         // A few partitions: tenants spread over both instances, little to restore on 2 cores.
         "--switchboard.routing.repartition-partitions=4",
         "--switchboard.routing.commit-interval=100ms",

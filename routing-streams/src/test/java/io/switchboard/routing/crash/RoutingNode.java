@@ -2,6 +2,7 @@ package io.switchboard.routing.crash;
 
 import io.switchboard.routing.RoutingApplication;
 import io.switchboard.testsupport.Poll;
+import io.switchboard.testsupport.TestIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -108,7 +109,9 @@ final class RoutingNode implements AutoCloseable {
 
   private HttpResponse<String> get(String path) {
     try {
+      // The health details (the streams' state) need a service token.
       return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Authorization", "Bearer " + TestIssuer.shared().serviceToken("routing-crash-it"))
           .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedKafka;
+import io.switchboard.testsupport.TestIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,6 +53,7 @@ class QueueStatsIT {
         "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
         "--switchboard.routing.application-id=stats-it-" + UUID.randomUUID(),
         "--switchboard.routing.state-dir=" + stateDir,
+        "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri(),
         "--server.port=0");
     try (context;
         EventProducer producer = new EventProducer();
@@ -92,6 +94,7 @@ class QueueStatsIT {
   private HttpResponse<String> get(String url, String tenant) {
     try {
       return http.send(HttpRequest.newBuilder(URI.create(url)).header("X-Tenant-Id", tenant)
+          .header("Authorization", "Bearer " + TestIssuer.shared().serviceToken("stats-it"))
           .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package io.switchboard.gateway.call;
 
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
+import io.switchboard.gateway.web.ServiceCredentials;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class CallConfiguration {
 
   @Bean
-  HttpCallStateClient callStateClient(CallStateProperties properties) {
-    return new HttpCallStateClient(properties);
+  HttpCallStateClient callStateClient(CallStateProperties properties, ServiceCredentials credentials) {
+    return new HttpCallStateClient(properties, credentials);
   }
 
   @Bean

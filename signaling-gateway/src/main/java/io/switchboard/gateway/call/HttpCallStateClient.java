@@ -1,6 +1,7 @@
 package io.switchboard.gateway.call;
 
 import io.switchboard.gateway.web.ApiException;
+import io.switchboard.gateway.web.ServiceCredentials;
 import io.switchboard.gateway.web.Upstream;
 import org.springframework.beans.factory.DisposableBean;
 import java.util.List;
@@ -20,9 +21,10 @@ final class HttpCallStateClient implements CallStateClient, DisposableBean {
   private final Upstream callState;
   private final CallStateProperties properties;
 
-  HttpCallStateClient(CallStateProperties properties) {
+  HttpCallStateClient(CallStateProperties properties, ServiceCredentials credentials) {
     this.properties = properties;
-    this.callState = new Upstream("call-state", properties.callStateUrl(), properties.callStateTimeout());
+    this.callState =
+        new Upstream("call-state", properties.callStateUrl(), properties.callStateTimeout(), credentials);
   }
 
   @Override

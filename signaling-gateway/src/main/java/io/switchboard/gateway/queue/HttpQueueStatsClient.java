@@ -1,5 +1,6 @@
 package io.switchboard.gateway.queue;
 
+import io.switchboard.gateway.web.ServiceCredentials;
 import io.switchboard.gateway.web.Upstream;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.ResponseEntity;
@@ -12,8 +13,8 @@ final class HttpQueueStatsClient implements QueueStatsClient, DisposableBean {
 
   private final Upstream routing;
 
-  HttpQueueStatsClient(RoutingProperties properties) {
-    this.routing = new Upstream("routing", properties.routingUrl(), properties.routingTimeout());
+  HttpQueueStatsClient(RoutingProperties properties, ServiceCredentials credentials) {
+    this.routing = new Upstream("routing", properties.routingUrl(), properties.routingTimeout(), credentials);
   }
 
   @Override

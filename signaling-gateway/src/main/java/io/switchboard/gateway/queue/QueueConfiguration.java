@@ -2,6 +2,7 @@ package io.switchboard.gateway.queue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.gateway.events.SwitchboardProperties;
+import io.switchboard.gateway.web.ServiceCredentials;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +27,8 @@ class QueueConfiguration {
   }
 
   @Bean
-  HttpQueueStatsClient queueStatsClient(RoutingProperties properties) {
-    return new HttpQueueStatsClient(properties);
+  HttpQueueStatsClient queueStatsClient(RoutingProperties properties, ServiceCredentials credentials) {
+    return new HttpQueueStatsClient(properties, credentials);
   }
 
   /** The catalogue topics must exist before it looks up the partitions of queue.config. */

@@ -29,7 +29,8 @@ public final class Upstream implements AutoCloseable {
   private final ConnectionProvider connections;
   private final WebClient client;
 
-  public Upstream(String name, String baseUrl, Duration timeout) {
+  /** {@code credentials}: the service token put on every request ({@link ServiceCredentials#none()} for none). */
+  public Upstream(String name, String baseUrl, Duration timeout, ServiceCredentials credentials) {
     this.name = name;
     this.baseUrl = baseUrl;
     this.timeout = timeout;
@@ -40,6 +41,7 @@ public final class Upstream implements AutoCloseable {
     this.client = WebClient.builder()
         .baseUrl(baseUrl)
         .clientConnector(new ReactorClientHttpConnector(http))
+        .filter(credentials)
         .build();
   }
 

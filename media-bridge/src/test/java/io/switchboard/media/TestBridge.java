@@ -1,0 +1,36 @@
+package io.switchboard.media;
+
+import io.switchboard.testsupport.TestIssuer;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
+
+/** The bridge as the integration tests run it: a free HTTP port, a given SIP port, the test issuer. */
+public final class TestBridge {
+
+  private TestBridge() {}
+
+  /**
+   * Starts a bridge; {@code extra} are more command-line settings. Command-line arguments win over
+   * media-bridge.yml, unlike builder default properties. Its own Netty event loops, as the
+   * standalone process gives each service: closing one bridge must not stop the HTTP server of
+   * another still running in this JVM.
+   */
+  public static ConfigurableApplicationContext start(int sipPort, String... extra) {
+    List<String> settings = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--switchboard.media.sip.port=" + sipPort,
+        "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri()));
+    settings.addAll(List.of(extra));
+    return MediaBridgeApplication.application()
+        .initializers(context -> ((GenericApplicationContext) context).registerBean(
+            ReactorResourceFactory.class, () -> {
+              ReactorResourceFactory factory = new ReactorResourceFactory();
+              factory.setUseGlobalResources(false);
+              return factory;
+            }))
+        .run(settings.toArray(String[]::new));
+  }
+}
