@@ -11,7 +11,9 @@ final class ServiceProperties {
 
   /** The identity service's clients for the services of the stack, each with a secret of its own. */
   static final String GATEWAY_CLIENT = "signaling-gateway";
-  static final List<String> SERVICE_CLIENTS = List.of(GATEWAY_CLIENT);
+  /** The client of {@code ./switchboard replay}, a command run beside the stack. */
+  static final String REPLAY_CLIENT = "switchboard-replay";
+  static final List<String> SERVICE_CLIENTS = List.of(GATEWAY_CLIENT, REPLAY_CLIENT);
 
   static Map<String, Object> of(String service, StandaloneSettings settings, EmbeddedDatabase database,
       ServiceSecrets secrets) {
@@ -19,6 +21,8 @@ final class ServiceProperties {
     properties.put("switchboard.kafka.bootstrap-servers", settings.kafkaBootstrap());
     properties.put("switchboard.instance-id", service + "-standalone");
     properties.put("server.address", settings.host());
+    // Every service checks the tokens of the stack's own issuer.
+    properties.put("switchboard.security.issuer-uri", settings.issuerUrl());
     switch (service) {
       case "identity-service" -> {
         properties.put("server.port", settings.identityPort());
@@ -62,6 +66,9 @@ final class ServiceProperties {
             "http://" + settings.host() + ":" + settings.callStatePort());
         properties.put("switchboard.gateway.routing-url", "http://" + settings.host() + ":" + settings.routingPort());
         properties.put("switchboard.gateway.security.issuer-uri", settings.issuerUrl());
+        properties.put("switchboard.gateway.service-client.token-uri", settings.tokenUrl());
+        properties.put("switchboard.gateway.service-client.client-id", GATEWAY_CLIENT);
+        properties.put("switchboard.gateway.service-client.client-secret", secrets.secret(GATEWAY_CLIENT));
         properties.put("spring.autoconfigure.exclude", StandaloneStack.noDatabase());
       }
       default -> throw new IllegalArgumentException("Unknown service " + service);

@@ -1,6 +1,8 @@
 package io.switchboard.standalone;
 
 import io.switchboard.callstate.replay.ReplayCommand;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,10 +19,43 @@ public final class Standalone {
 
   private Standalone() {}
 
+  /**
+   * Runs the replay command against a stack on this machine. Without a credential of its own it
+   * authenticates as the stack's replay client, with the secret the stack keeps in its data folder
+   * ({@code --data-dir}) and the token endpoint of its identity service ({@code --identity-port}).
+   */
+  static int replay(List<String> args) {
+    List<String> replayArgs = new ArrayList<>();
+    Map<String, String> stackOptions = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (arg.startsWith("--data-dir=") || arg.startsWith("--identity-port=") || arg.startsWith("--host=")) {
+        stackOptions.put(arg.substring(0, arg.indexOf('=')), arg);
+      } else {
+        replayArgs.add(arg);
+      }
+    }
+    boolean ownCredential = replayArgs.stream().anyMatch(arg -> arg.startsWith("--token") || arg.startsWith("--client-"))
+        || System.getenv("SWITCHBOARD_TOKEN") != null;
+    if (!ownCredential) {
+      StandaloneSettings settings;
+      try {
+        settings = StandaloneSettings.parse(stackOptions.values().toArray(String[]::new));
+        ServiceSecrets secrets = ServiceSecrets.existing(settings.dataDir());
+        replayArgs.add("--token-url=" + settings.tokenUrl());
+        replayArgs.add("--client-id=" + ServiceProperties.REPLAY_CLIENT);
+        replayArgs.add("--client-secret=" + secrets.secret(ServiceProperties.REPLAY_CLIENT));
+      } catch (IllegalArgumentException | StartupException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
+    }
+    return ReplayCommand.run(replayArgs, System.out, System.err);
+  }
+
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("replay")) {
       // Replays the projection of a stack that is running (./switchboard replay [--url=…]).
-      System.exit(ReplayCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+      System.exit(replay(List.of(args).subList(1, args.length)));
     }
     StandaloneSettings settings;
     try {

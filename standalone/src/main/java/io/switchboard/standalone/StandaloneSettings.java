@@ -96,6 +96,11 @@ public record StandaloneSettings(
     return "http://" + host + ":" + identityPort;
   }
 
+  /** The identity service's token endpoint. */
+  public String tokenUrl() {
+    return issuerUrl() + "/oauth2/token";
+  }
+
   public String kafkaBootstrap() {
     return host + ":" + kafkaPort;
   }

@@ -196,6 +196,18 @@ class FirstCallIT {
 
   @Test
   @Order(7)
+  void theReplayCommandAuthenticatesWithTheStacksOwnCredentialAndRebuildsTheProjection() {
+    int exit = Standalone.replay(List.of("--data-dir=" + settings.dataDir(), "--host=" + settings.host(),
+        "--identity-port=" + settings.identityPort(), "--url=http://" + settings.host() + ":" + settings.callStatePort(),
+        "--interval=200ms"));
+
+    assertThat(exit).isZero();
+    JsonNode after = Poll.until(WAIT, "call readable after the replay", () -> get(supervisorToken, callUrl()));
+    assertThat(after).isEqualTo(endedCall);
+  }
+
+  @Test
+  @Order(8)
   void theCallReadsTheSameAfterTheWholeStackRestartsOnItsDataFolder() {
     stack.close();
     stack = null;
