@@ -1,4 +1,4 @@
-# One image pattern for the four services: docker build --build-arg MODULE=signaling-gateway .
+# One image pattern for the five services: docker build --build-arg MODULE=signaling-gateway .
 FROM eclipse-temurin:17-jdk AS build
 ARG MODULE
 WORKDIR /src
