@@ -3,6 +3,7 @@ package io.switchboard.callstate.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.callstate.ProjectedService;
+import io.switchboard.callstate.TestService;
 import io.switchboard.schemas.audit.AuditEvents;
 import io.switchboard.schemas.avro.AuditAction;
 import io.switchboard.schemas.avro.AuditEvent;
@@ -46,9 +47,7 @@ class AuditApiIT {
 
   @BeforeAll
   static void client() {
-    http = WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + service.context().getEnvironment().getProperty("local.server.port"))
-        .responseTimeout(PATIENCE).build();
+    http = TestService.http(service.context(), PATIENCE);
   }
 
   @Test
