@@ -5,48 +5,48 @@ import java.time.Instant;
 
 /**
  * A token bucket: it holds at most {@link Limit#capacity()} tokens, each request takes one, and it
- * refills continuously, the whole capacity over {@link Limit#window()}. Time comes from the caller
- * (an injected clock), so tests move it instead of sleeping.
+ * refills continuously, the whole capacity over {@link Limit#window()}. Kept as the generic cell
+ * rate algorithm's one number (when the bucket will be full again), in whole nanoseconds, so that
+ * waits come out exact. Time comes from the caller (an injected clock): tests move it instead of sleeping.
  */
 public final class TokenBucket {
 
-  private final double capacity;
-  private final double nanosPerToken;
-  private double tokens;
-  private long updatedNanos;
+  /** Nanoseconds to refill one token. */
+  private final long perToken;
+  /** How far ahead of now the full time may run: the burst beyond the first token. */
+  private final long burst;
+  /** When the bucket is full again, in nanoseconds of the clock. */
+  private long fullAt;
+  /** The latest time seen: a clock that steps back neither adds nor takes tokens. */
+  private long latest;
 
   /** A full bucket at {@code now}. */
   public TokenBucket(Limit limit, Instant now) {
-    this.capacity = limit.capacity();
-    this.nanosPerToken = (double) limit.window().toNanos() / limit.capacity();
-    this.tokens = capacity;
-    this.updatedNanos = nanos(now);
+    this.perToken = Math.max(1, limit.window().toNanos() / limit.capacity());
+    this.burst = perToken * (limit.capacity() - 1);
+    this.latest = nanos(now);
+    this.fullAt = latest;
   }
 
   /** Takes a token if there is one; otherwise says how long until there will be. */
   public synchronized Decision tryTake(Instant now) {
-    refill(now);
-    if (tokens >= 1) {
-      tokens -= 1;
-      return Decision.ALLOWED;
+    long at = advance(now);
+    long full = Math.max(fullAt, at);
+    if (full - at > burst) {
+      return Decision.refused(Duration.ofNanos(full - burst - at));
     }
-    return Decision.refused(Duration.ofNanos((long) Math.ceil((1 - tokens) * nanosPerToken)));
+    fullAt = full + perToken;
+    return Decision.ALLOWED;
   }
 
   /** True when the bucket has refilled to its capacity: forgetting it changes nothing. */
   public synchronized boolean isFull(Instant now) {
-    refill(now);
-    return tokens >= capacity;
+    return fullAt <= advance(now);
   }
 
-  private void refill(Instant now) {
-    long at = nanos(now);
-    long elapsed = at - updatedNanos;
-    // A clock that steps back never takes tokens away.
-    if (elapsed > 0) {
-      tokens = Math.min(capacity, tokens + elapsed / nanosPerToken);
-      updatedNanos = at;
-    }
+  private long advance(Instant now) {
+    latest = Math.max(latest, nanos(now));
+    return latest;
   }
 
   private static long nanos(Instant instant) {

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 final class BrowserPolicy {
 
   static final String CSP_HEADER = "Content-Security-Policy";
-  /** A Host header fit to be echoed into a policy: no spaces, quotes or semicolons. */
+  /** A host fit to be echoed into a policy: no spaces, quotes or semicolons, no user info. */
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
 
   private BrowserPolicy() {}
@@ -60,7 +60,8 @@ final class BrowserPolicy {
     if (!template.contains(BrowserProperties.WS_ORIGIN)) {
       return template;
     }
-    String host = request.getHeaders().getFirst("Host");
+    // The URI's authority is the request's Host header, as the server parsed it.
+    String host = request.getURI().getRawAuthority();
     String origin = "";
     if (host != null && HOST.matcher(host).matches()) {
       origin = ("https".equalsIgnoreCase(request.getURI().getScheme()) ? "wss://" : "ws://") + host;
