@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.gateway.call.CallStateProperties;
 import io.switchboard.gateway.events.SwitchboardProperties;
 import io.switchboard.gateway.queue.RoutingProperties;
+import io.switchboard.gateway.ratelimit.RateLimitProperties;
+import io.switchboard.gateway.security.BrowserProperties;
 import io.switchboard.gateway.security.SecurityProperties;
+import io.switchboard.gateway.web.RequestLimitsProperties;
 import io.switchboard.gateway.ws.WebSocketProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +21,8 @@ class ConfigurationValidationTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({SwitchboardProperties.class, CallStateProperties.class, WebSocketProperties.class,
-      RoutingProperties.class, SecurityProperties.class})
+      RoutingProperties.class, SecurityProperties.class, RateLimitProperties.class, RequestLimitsProperties.class,
+      BrowserProperties.class})
   static class Properties {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -34,7 +38,20 @@ class ConfigurationValidationTest {
           "switchboard.gateway.routing-timeout=5s",
           "switchboard.gateway.ws.send-buffer=256",
           "switchboard.gateway.ws.offer-grace=60s",
-          "switchboard.gateway.security.issuer-uri=http://localhost:9000");
+          "switchboard.gateway.security.issuer-uri=http://localhost:9000",
+          "switchboard.gateway.rate-limits.enabled=true",
+          "switchboard.gateway.rate-limits.max-keys=100000",
+          "switchboard.gateway.rate-limits.calls.per-ip.capacity=60",
+          "switchboard.gateway.rate-limits.calls.per-ip.window=1m",
+          "switchboard.gateway.rate-limits.calls.per-principal.capacity=10",
+          "switchboard.gateway.rate-limits.calls.per-principal.window=1m",
+          "switchboard.gateway.rate-limits.sign-in.per-ip.capacity=60",
+          "switchboard.gateway.rate-limits.sign-in.per-ip.window=1m",
+          "switchboard.gateway.rate-limits.sign-in.per-principal.capacity=10",
+          "switchboard.gateway.rate-limits.sign-in.per-principal.window=1m",
+          "switchboard.gateway.rate-limits.ws-messages.per-session.capacity=50",
+          "switchboard.gateway.rate-limits.ws-messages.per-session.window=5s",
+          "switchboard.gateway.rate-limits.ws-messages.close-after=50");
 
   @Test
   void theDefaultsOfTheConfigFileBind() {
@@ -62,11 +79,32 @@ class ConfigurationValidationTest {
       "switchboard.gateway.security.audience=|audience|must not be blank",
       "switchboard.gateway.security.clock-skew=10m|clockSkew|must be shorter than or equal to",
       "switchboard.gateway.security.claims.roles=realm_access..roles|claims.roles|must be a claim name or a dotted path",
-      "switchboard.gateway.security.claims.tenant=|claims.tenant|must not be blank"})
+      "switchboard.gateway.security.claims.tenant=|claims.tenant|must not be blank",
+      "switchboard.gateway.rate-limits.calls.per-ip.capacity=0|calls.perIp.capacity|must be greater than or equal to 1",
+      "switchboard.gateway.rate-limits.sign-in.per-principal.window=10ms|signIn.perPrincipal.window|must be longer than or equal to",
+      "switchboard.gateway.rate-limits.ws-messages.close-after=0|wsMessages.closeAfter|must be greater than or equal to 1",
+      "switchboard.gateway.rate-limits.max-keys=5|maxKeys|must be greater than or equal to 100",
+      "switchboard.gateway.limits.max-body-size=100B|maxBodySizeInRange|must be between 1KB and 16MB",
+      "switchboard.gateway.limits.max-frame-size=1GB|maxFrameSizeInRange|must be between 1KB and 16MB",
+      "switchboard.gateway.browser.cors.allowed-origins=desk.example|cors.allowedOrigins[0]|must be an origin like https://host[:port]",
+      "switchboard.gateway.browser.headers.referrer-policy=sometimes|headers.referrerPolicy|must be a Referrer-Policy value",
+      "switchboard.gateway.browser.headers.content-security-policy=|headers.contentSecurityPolicy|must not be blank"})
   void aBadValueFailsStartUpNamingThePropertyAndTheRule(String setting, String field, String rule) {
     runner.withPropertyValues(setting).run(context -> {
       assertThat(context).hasFailed();
       assertThat(messages(context.getStartupFailure())).contains("field '" + field + "'").contains(rule);
+    });
+  }
+
+  @Test
+  void hardeningDefaultsBind() {
+    runner.run(context -> {
+      assertThat(context.getBean(RateLimitProperties.class).calls().perPrincipal().capacity()).isEqualTo(10);
+      assertThat(context.getBean(RequestLimitsProperties.class).maxBodySize().toKilobytes()).isEqualTo(64);
+      BrowserProperties browser = context.getBean(BrowserProperties.class);
+      assertThat(browser.cors().allowedOrigins()).isEmpty();
+      assertThat(browser.cors().allowedHeaders()).contains("Authorization");
+      assertThat(browser.headers().contentSecurityPolicy()).startsWith("default-src 'self'");
     });
   }
 

@@ -28,14 +28,7 @@ final class TestGateway {
   final int port;
 
   private TestGateway() {
-    context = GatewayApplication.application()
-        // Event loops of its own: another gateway closing in this JVM disposes the global ones.
-        .initializers(app -> ((GenericApplicationContext) app).registerBean(ReactorResourceFactory.class, () -> {
-          ReactorResourceFactory resources = new ReactorResourceFactory();
-          resources.setUseGlobalResources(false);
-          return resources;
-        }))
-        .run(args("gateway-it-" + UUID.randomUUID(), callState.url(),
+    context = start(args("gateway-it-" + UUID.randomUUID(), callState.url(),
         "--switchboard.gateway.routing-url=" + routing.url()));
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     String admin = issuer.token("ops", "ops-admin", "admin");
@@ -60,6 +53,17 @@ final class TestGateway {
       shared = started;
     }
     return shared;
+  }
+
+  /** Starts a gateway with event loops of its own: another gateway closing in this JVM disposes the global ones. */
+  static ConfigurableApplicationContext start(String... args) {
+    return GatewayApplication.application()
+        .initializers(app -> ((GenericApplicationContext) app).registerBean(ReactorResourceFactory.class, () -> {
+          ReactorResourceFactory resources = new ReactorResourceFactory();
+          resources.setUseGlobalResources(false);
+          return resources;
+        }))
+        .run(args);
   }
 
   /** Start-up arguments of a gateway on a free port against the shared broker and issuer. */

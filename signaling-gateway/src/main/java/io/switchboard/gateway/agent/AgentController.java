@@ -1,5 +1,6 @@
 package io.switchboard.gateway.agent;
 
+import io.switchboard.gateway.audit.AuditDetails;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.logging.CallLog;
@@ -11,6 +12,7 @@ import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentStatusChanged;
 import jakarta.validation.Valid;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,11 +47,20 @@ class AgentController {
   @PostMapping("/sign-in")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Mono<Map<String, Object>> signIn(@PathVariable String agentId, Caller caller,
-      @Valid @RequestBody(required = false) SignInRequest body) {
+      @Valid @RequestBody(required = false) SignInRequest body, ServerWebExchange exchange) {
     RequestIds.id("agentId", agentId);
     requireSelfOr(caller, agentId, "sign in agent " + agentId, Role.ADMIN);
     String tenant = caller.tenant();
     SignInRequest request = body == null ? SignInRequest.EMPTY : body;
+    AuditDetails.put(exchange, "operation", "sign-in");
+    if (request.skills() != null) {
+      AuditDetails.put(exchange, "skills", request.skills().stream()
+          .map(skill -> skill.name() + ":" + skill.level()).collect(Collectors.joining(",")));
+    }
+    if (request.queues() != null) {
+      AuditDetails.put(exchange, "queues", String.join(",", request.queues()));
+    }
+    AuditDetails.put(exchange, "capacity", request.capacity());
     AgentEvent event = events.agent(tenant, agentId, request.toPayload());
     return publisher.agent(event).then(Mono.fromSupplier(() -> {
       try (CallLog ignored = CallLog.of(null, agentId)) {
@@ -62,11 +74,13 @@ class AgentController {
   @PutMapping("/status")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Mono<Map<String, Object>> status(@PathVariable String agentId, Caller caller,
-      @Valid @RequestBody StatusRequest body) {
+      @Valid @RequestBody StatusRequest body, ServerWebExchange exchange) {
     RequestIds.id("agentId", agentId);
     requireSelfOr(caller, agentId, "set the status of agent " + agentId, Role.SUPERVISOR, Role.ADMIN);
     String tenant = caller.tenant();
     AgentStatusChanged change = body.toPayload();
+    AuditDetails.put(exchange, "status", change.getStatus());
+    AuditDetails.put(exchange, "reason", change.getReason());
     AgentEvent event = events.agent(tenant, agentId, change);
     return publisher.agent(event).then(Mono.fromSupplier(() -> {
       try (CallLog ignored = CallLog.of(null, agentId)) {

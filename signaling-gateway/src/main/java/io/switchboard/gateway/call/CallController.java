@@ -1,5 +1,6 @@
 package io.switchboard.gateway.call;
 
+import io.switchboard.gateway.audit.AuditDetails;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.logging.CallLog;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -106,13 +108,18 @@ class CallController {
 
   @PatchMapping("/{callId}")
   Mono<ResponseEntity<Map<String, Object>>> patch(@PathVariable String callId, Caller caller,
-      @Valid @RequestBody PatchCallRequest body) {
+      @Valid @RequestBody PatchCallRequest body, ServerWebExchange exchange) {
     RequestIds.id("callId", callId);
     CallAccess.PRIORITY.requireRole(caller);
     String tenant = caller.tenant();
     if (body.changesNothing()) {
       throw ApiException.badRequest("Give at least one of priority, attributes or tags");
     }
+    // Attribute names only: their values may be the customer's data.
+    AuditDetails.put(exchange, "priority", body.priority());
+    AuditDetails.put(exchange, "attributes", body.attributes() == null ? null
+        : body.attributes().keySet().stream().sorted().collect(Collectors.joining(",")));
+    AuditDetails.put(exchange, "tags", body.tags() == null ? null : String.join(",", body.tags()));
     return whileWaiting(caller, CallAccess.PRIORITY, callId, PRIORITY_STATES, "change its priority", call -> {
       var changed = events.call(tenant, callId, body.toPayload());
       return publisher.call(changed).then(Mono.fromSupplier(() -> {

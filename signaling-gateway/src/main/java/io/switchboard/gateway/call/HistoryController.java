@@ -52,6 +52,14 @@ class HistoryController {
     return callState.query(caller.tenant(), path, query, request.getHeaders().getAccept());
   }
 
+  /** The tenant's audit log (call-state's {@code GET /api/v1/audit}): admins only. */
+  @GetMapping("/api/v1/audit")
+  Mono<ResponseEntity<Flux<DataBuffer>>> audit(ServerHttpRequest request, Caller caller) {
+    caller.require("read the audit log", Role.ADMIN);
+    return callState.query(caller.tenant(), "/api/v1/audit", request.getURI().getRawQuery(),
+        request.getHeaders().getAccept());
+  }
+
   /** The raw query with every {@code agent} parameter replaced by one for {@code agentId}. */
   static String withAgent(String rawQuery, String agentId) {
     Stream<String> kept = rawQuery == null || rawQuery.isEmpty() ? Stream.empty()

@@ -1,5 +1,6 @@
 package io.switchboard.gateway.queue;
 
+import io.switchboard.gateway.audit.AuditDetails;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.security.Caller;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,11 +52,14 @@ class QueueController {
   }
 
   @PutMapping("/{name}")
-  Mono<QueueView> put(@PathVariable String name, Caller caller, @RequestBody(required = false) String body) {
+  Mono<QueueView> put(@PathVariable String name, Caller caller, @RequestBody(required = false) String body,
+      ServerWebExchange exchange) {
     caller.require("configure queues", Role.ADMIN);
     String tenant = caller.tenant();
     checkName(name);
     QueueConfig config = QueueConfigMapper.toConfig(events.queueConfig(tenant, name), parser.parse(body));
+    AuditDetails.put(exchange, "strategy", config.getStrategy());
+    AuditDetails.put(exchange, "overflowQueue", config.getOverflowQueue());
     return publisher.publish(Topics.QUEUE_CONFIG, Topics.queueKey(tenant, name), config)
         .then(Mono.fromSupplier(() -> {
           log.info("Queue {} of tenant {} configured: {}", name, tenant, config);

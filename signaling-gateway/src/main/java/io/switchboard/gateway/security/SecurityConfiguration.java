@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, BrowserProperties.class})
 public class SecurityConfiguration {
 
   @Bean
@@ -68,7 +68,7 @@ public class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-      CallerClaims callerClaims, JsonMapper json) {
+      CallerClaims callerClaims, JsonMapper json, BrowserProperties browser) {
     SecurityErrors errors = new SecurityErrors(json);
     JwtAuthenticationConverter authorities = new JwtAuthenticationConverter();
     authorities.setJwtGrantedAuthoritiesConverter(jwt -> callerClaims.roles(jwt).stream()
@@ -76,6 +76,8 @@ public class SecurityConfiguration {
         .toList());
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .cors(cors -> cors.configurationSource(BrowserPolicy.cors(browser.cors())))
+        .headers(headers -> BrowserPolicy.headers(headers, browser.headers()))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)

@@ -1,6 +1,7 @@
 package io.switchboard.gateway.ws;
 
 import io.switchboard.gateway.logging.CallLog;
+import io.switchboard.gateway.ratelimit.RateLimitProperties;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -30,15 +31,18 @@ final class AgentSocketHandler implements WebSocketHandler {
   private final Frames frames;
   private final Clock clock;
   private final int sendBuffer;
+  private final RateLimitProperties.Messages messageLimit;
 
+  /** {@code messageLimit}: the rate of each session's messages, or null for none. */
   AgentSocketHandler(SessionRegistry registry, ClientCommands commands, SessionTokens tokens, Frames frames,
-      Clock clock, int sendBuffer) {
+      Clock clock, int sendBuffer, RateLimitProperties.Messages messageLimit) {
     this.registry = registry;
     this.commands = commands;
     this.tokens = tokens;
     this.frames = frames;
     this.clock = clock;
     this.sendBuffer = sendBuffer;
+    this.messageLimit = messageLimit;
   }
 
   @Override
@@ -65,10 +69,13 @@ final class AgentSocketHandler implements WebSocketHandler {
     try (CallLog ignored = CallLog.of(null, agentId)) {
       log.info("Agent {} of tenant {} connected (session {})", agentId, token.caller().tenant(), socket.getId());
     }
+    SessionRate rate = messageLimit == null ? null : new SessionRate(messageLimit, clock);
     Mono<Void> input = socket.receive()
-        .concatMap(message -> message.getType() == WebSocketMessage.Type.TEXT
-            ? commands.handle(session, message.getPayloadAsText())
-            : Mono.fromRunnable(() -> answerNonText(session, message)))
+        .concatMap(message -> rate == null || admitted(session, rate)
+            ? message.getType() == WebSocketMessage.Type.TEXT
+                ? commands.handle(session, message.getPayloadAsText())
+                : Mono.fromRunnable(() -> answerNonText(session, message))
+            : Mono.empty())
         .then()
         .doFinally(signal -> session.close(CloseStatus.NORMAL));
     // The outbound stream ends when the client left, when the gateway stops, when the client is too
@@ -81,6 +88,23 @@ final class AgentSocketHandler implements WebSocketHandler {
         log.info("Agent {} disconnected (session {})", agentId, socket.getId());
       }
     });
+  }
+
+  /** False for a message over the session's rate: it is answered with call:error, or the session closed. */
+  private boolean admitted(AgentSession session, SessionRate rate) {
+    SessionRate.Verdict verdict = rate.next();
+    if (verdict == SessionRate.Verdict.ACCEPT) {
+      return true;
+    }
+    session.send(frames.error(rate.dropped(), null));
+    if (verdict == SessionRate.Verdict.CLOSE) {
+      try (CallLog ignored = CallLog.of(null, session.agent().agentId())) {
+        log.warn("Closing WebSocket session {} of agent {}: it keeps sending over its message rate",
+            session.id(), session.agent().agentId());
+      }
+      session.close(CloseStatus.POLICY_VIOLATION.withReason("too many messages"));
+    }
+    return false;
   }
 
   private void answerNonText(AgentSession session, WebSocketMessage message) {

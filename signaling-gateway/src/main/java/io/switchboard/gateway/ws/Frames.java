@@ -26,17 +26,24 @@ final class Frames {
     }
   }
 
-  private static final int MAX_FRAME_CHARS = 64 * 1024;
+  private static final int DEFAULT_MAX_CHARS = 64 * 1024;
 
   private final JsonMapper json;
+  private final int maxChars;
 
   Frames(JsonMapper json) {
+    this(json, DEFAULT_MAX_CHARS);
+  }
+
+  /** {@code maxChars}: the longest frame decoded, in characters (the socket limits its bytes first). */
+  Frames(JsonMapper json, int maxChars) {
     this.json = json;
+    this.maxChars = maxChars;
   }
 
   ClientFrame decode(String text) throws BadFrameException {
-    if (text.length() > MAX_FRAME_CHARS) {
-      throw new BadFrameException("Frame too large: at most " + MAX_FRAME_CHARS + " characters");
+    if (text.length() > maxChars) {
+      throw new BadFrameException("Frame too large: at most " + maxChars + " characters");
     }
     JsonNode root;
     try {

@@ -2,7 +2,9 @@ package io.switchboard.gateway.ws;
 
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
+import io.switchboard.gateway.ratelimit.RateLimitProperties;
 import io.switchboard.gateway.security.CallerClaims;
+import io.switchboard.gateway.web.RequestLimitsProperties;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,7 +13,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The agents' WebSocket at {@code /ws}, with its sessions and the notifications fed from Kafka. */
@@ -30,8 +37,24 @@ class WebSocketConfiguration {
   }
 
   @Bean
-  Frames frames(JsonMapper json) {
-    return new Frames(json);
+  Frames frames(JsonMapper json, RequestLimitsProperties limits) {
+    return new Frames(json, (int) limits.maxFrameSize().toBytes());
+  }
+
+  /**
+   * Frames over {@code limits.max-frame-size} close the session with 1009: Netty refuses them before
+   * they are buffered.
+   */
+  @Bean
+  WebFluxConfigurer webSocketFrameLimit(RequestLimitsProperties limits) {
+    int maxBytes = (int) limits.maxFrameSize().toBytes();
+    return new WebFluxConfigurer() {
+      @Override
+      public WebSocketService getWebSocketService() {
+        return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+            () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxBytes)));
+      }
+    };
   }
 
   @Bean
@@ -53,9 +76,9 @@ class WebSocketConfiguration {
 
   @Bean
   HandlerMapping webSocketMapping(SessionRegistry sessions, ClientCommands commands, SessionTokens tokens,
-      Frames frames, Clock clock, WebSocketProperties properties) {
-    AgentSocketHandler handler =
-        new AgentSocketHandler(sessions, commands, tokens, frames, clock, properties.sendBuffer());
+      Frames frames, Clock clock, WebSocketProperties properties, RateLimitProperties rateLimits) {
+    AgentSocketHandler handler = new AgentSocketHandler(sessions, commands, tokens, frames, clock,
+        properties.sendBuffer(), rateLimits.enabled() ? rateLimits.wsMessages() : null);
     return new SimpleUrlHandlerMapping(Map.of("/ws", handler), Ordered.HIGHEST_PRECEDENCE);
   }
 }

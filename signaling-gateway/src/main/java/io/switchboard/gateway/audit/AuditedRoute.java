@@ -1,0 +1,45 @@
+package io.switchboard.gateway.audit;
+
+import io.switchboard.schemas.avro.AuditAction;
+import io.switchboard.schemas.avro.AuditTargetKind;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * A REST route whose requests are admin or supervisor actions: what they do, and which path
+ * variable names the target. An agent route is audited only when the caller acts for another agent.
+ */
+record AuditedRoute(HttpMethod method, PathPattern path, String targetVariable, AuditAction action,
+    AuditTargetKind kind, boolean onBehalfOnly) {
+
+  /** Every audited route of the gateway (docs/security.md, *Audit*). */
+  static final List<AuditedRoute> ALL = List.of(
+      of(HttpMethod.PUT, "/api/v1/queues/{name}", AuditAction.QUEUE_CONFIGURED, AuditTargetKind.QUEUE, false),
+      of(HttpMethod.DELETE, "/api/v1/queues/{name}", AuditAction.QUEUE_DELETED, AuditTargetKind.QUEUE, false),
+      of(HttpMethod.PATCH, "/api/v1/calls/{callId}", AuditAction.CALL_PRIORITY_CHANGED, AuditTargetKind.CALL, false),
+      // A sign-in registers the agent's skills, queues and capacity: for another agent, a change of its skills.
+      of(HttpMethod.POST, "/api/v1/agents/{agentId}/sign-in", AuditAction.AGENT_SKILLS_CHANGED, AuditTargetKind.AGENT,
+          true),
+      of(HttpMethod.PUT, "/api/v1/agents/{agentId}/status", AuditAction.AGENT_STATUS_CHANGED, AuditTargetKind.AGENT,
+          true));
+
+  private static AuditedRoute of(HttpMethod method, String path, AuditAction action, AuditTargetKind kind,
+      boolean onBehalfOnly) {
+    PathPattern pattern = PathPatternParser.defaultInstance.parse(path);
+    String variable = path.substring(path.lastIndexOf('{') + 1, path.lastIndexOf('}'));
+    return new AuditedRoute(method, pattern, variable, action, kind, onBehalfOnly);
+  }
+
+  /** The target id when {@code method} and {@code path} are this route's. */
+  Optional<String> target(HttpMethod requestMethod, PathContainer requestPath) {
+    if (!method.equals(requestMethod)) {
+      return Optional.empty();
+    }
+    PathPattern.PathMatchInfo match = path.matchAndExtract(requestPath);
+    return match == null ? Optional.empty() : Optional.ofNullable(match.getUriVariables().get(targetVariable));
+  }
+}
