@@ -4,6 +4,7 @@ import io.switchboard.identity.user.UserRequests.NewTenant;
 import io.switchboard.identity.user.UserRequests.NewUser;
 import io.switchboard.identity.user.UserRequests.UserChanges;
 import io.switchboard.identity.audit.AuditUnavailableException;
+import io.switchboard.identity.token.TokenClaims;
 import io.switchboard.identity.web.SecurityErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -40,7 +41,9 @@ public class RoleRefusals {
   public AccessDeniedHandler auditing(SecurityErrors errors) {
     AccessDeniedHandler answer = errors.forbidden();
     return (request, response, e) -> {
-      if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+      // A service client's token has no tenant to file the event under.
+      if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+          && token.getToken().hasClaim(TokenClaims.TENANT)) {
         Optional<AdminAction> action = action(request);
         try {
           if (action.isPresent()) {
