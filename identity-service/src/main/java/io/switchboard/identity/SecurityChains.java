@@ -8,6 +8,7 @@ import io.switchboard.identity.password.PasswordGrant;
 import io.switchboard.identity.password.PasswordGrantConverter;
 import io.switchboard.identity.password.PasswordGrantProvider;
 import io.switchboard.identity.token.TokenClaims;
+import io.switchboard.identity.user.RoleRefusals;
 import io.switchboard.identity.user.UserStore;
 import io.switchboard.identity.web.SecurityErrors;
 import java.util.List;
@@ -80,7 +81,7 @@ class SecurityChains {
 
   @Bean
   @Order(2)
-  SecurityFilterChain adminApi(HttpSecurity http, SecurityErrors errors) throws Exception {
+  SecurityFilterChain adminApi(HttpSecurity http, SecurityErrors errors, RoleRefusals refusals) throws Exception {
     JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
     roles.setAuthoritiesClaimName(TokenClaims.ROLES);
     roles.setAuthorityPrefix("ROLE_");
@@ -91,10 +92,10 @@ class SecurityChains {
         .oauth2ResourceServer(resourceServer -> resourceServer
             .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
             .authenticationEntryPoint(errors.unauthenticated())
-            .accessDeniedHandler(errors.forbidden()))
+            .accessDeniedHandler(refusals.auditing(errors)))
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(errors.unauthenticated())
-            .accessDeniedHandler(errors.forbidden()))
+            .accessDeniedHandler(refusals.auditing(errors)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Bearer tokens only, no cookies: nothing for a cross-site request to ride on.
         .csrf(csrf -> csrf.disable());

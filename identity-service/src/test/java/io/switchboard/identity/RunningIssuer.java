@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -45,6 +46,10 @@ final class RunningIssuer implements BeforeAllCallback, AfterAllCallback {
 
   String url() {
     return issuer.url();
+  }
+
+  ConfigurableApplicationContext context() {
+    return issuer.context();
   }
 
   /** A client with its own cookies, shared by the class's tests. */

@@ -1,5 +1,6 @@
 package io.switchboard.identity;
 
+import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -14,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public record TestIssuer(ConfigurableApplicationContext context, String url) implements AutoCloseable {
 
   public static final String SERVICE_SECRET = "gateway-secret-0123456789";
+  private static final String KAFKA = "switchboard.kafka.bootstrap-servers";
 
   /** Starts the service; {@code extra} settings come last and win. */
   public static TestIssuer start(TestDatabase database, Path passwordFile, String... extra) {
@@ -29,7 +32,12 @@ public record TestIssuer(ConfigurableApplicationContext context, String url) imp
         "--switchboard.identity.initial-admin-password-file=" + passwordFile,
         "--switchboard.identity.clients.web.redirect-uris[0]=http://127.0.0.1:9/callback",
         "--switchboard.identity.clients.services[0].client-id=signaling-gateway",
-        "--switchboard.identity.clients.services[0].secret=" + SERVICE_SECRET));
+        "--switchboard.identity.clients.services[0].secret=" + SERVICE_SECRET,
+        "--switchboard.instance-id=identity-test"));
+    // A repeated argument would be joined to a list, not replaced: the shared broker only when none is given.
+    if (Arrays.stream(extra).noneMatch(setting -> setting.startsWith("--" + KAFKA + "="))) {
+      settings.add("--" + KAFKA + "=" + SharedKafka.bootstrapServers());
+    }
     settings.addAll(List.of(extra));
     ConfigurableApplicationContext context = IdentityApplication.application().run(settings.toArray(String[]::new));
     return new TestIssuer(context, url);

@@ -2,17 +2,23 @@ package io.switchboard.identity.user;
 
 import io.switchboard.identity.token.TokenClaims;
 import io.switchboard.identity.web.ApiException;
+import java.util.List;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** Who calls the admin API, from their token: the tenant every request is scoped to, and their login. */
-record Caller(String tenant, String username) {
+/**
+ * Who calls the admin API, from their token: the tenant every request is scoped to, their login,
+ * and what the audit records of them (subject, roles, agent id).
+ */
+record Caller(String tenant, String username, String subject, List<String> roles, String agentId) {
 
   static Caller of(Jwt token) {
     String tenant = token.getClaimAsString(TokenClaims.TENANT);
     if (tenant == null) {
       throw ApiException.forbidden("The token carries no tenant");
     }
-    return new Caller(tenant, token.getClaimAsString(TokenClaims.PREFERRED_USERNAME));
+    List<String> roles = token.getClaimAsStringList(TokenClaims.ROLES);
+    return new Caller(tenant, token.getClaimAsString(TokenClaims.PREFERRED_USERNAME), token.getSubject(),
+        roles == null ? List.of() : roles, token.getClaimAsString(TokenClaims.AGENT_ID));
   }
 
   boolean is(String username) {

@@ -4,6 +4,7 @@ import io.switchboard.identity.firststart.BootstrapProperties;
 import io.switchboard.identity.user.UserRequests.NewTenant;
 import io.switchboard.identity.user.UserRequests.TenantView;
 import io.switchboard.identity.user.UserRequests.UserView;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -22,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TenantController {
 
   private final UserAdmin admin;
+  private final AuditedChanges audited;
   private final String bootstrapTenant;
 
-  TenantController(UserAdmin admin, BootstrapProperties bootstrap) {
+  TenantController(UserAdmin admin, AuditedChanges audited, BootstrapProperties bootstrap) {
     this.admin = admin;
+    this.audited = audited;
     this.bootstrapTenant = bootstrap.bootstrapTenant();
   }
 
@@ -36,8 +39,11 @@ class TenantController {
   }
 
   @PostMapping
-  ResponseEntity<TenantView> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody NewTenant request) {
-    UserAccount created = admin.createTenant(Caller.of(token), bootstrapTenant, request);
+  ResponseEntity<TenantView> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody NewTenant request,
+      HttpServletRequest http) {
+    Caller caller = Caller.of(token);
+    UserAccount created = audited.run(caller, http, AdminAction.tenantCreated(request),
+        () -> admin.createTenant(caller, bootstrapTenant, request));
     return ResponseEntity.created(URI.create("/api/v1/tenants/" + request.tenant()))
         .body(new TenantView(request.tenant(), UserView.of(created)));
   }

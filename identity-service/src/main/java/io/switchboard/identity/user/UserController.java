@@ -4,6 +4,7 @@ import io.switchboard.identity.user.UserRequests.NewPassword;
 import io.switchboard.identity.user.UserRequests.NewUser;
 import io.switchboard.identity.user.UserRequests.UserChanges;
 import io.switchboard.identity.user.UserRequests.UserView;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
   private final UserAdmin admin;
+  private final AuditedChanges audited;
 
-  UserController(UserAdmin admin) {
+  UserController(UserAdmin admin, AuditedChanges audited) {
     this.admin = admin;
+    this.audited = audited;
   }
 
   @GetMapping
@@ -37,8 +40,10 @@ class UserController {
   }
 
   @PostMapping
-  ResponseEntity<UserView> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody NewUser request) {
-    UserAccount user = admin.create(Caller.of(token), request);
+  ResponseEntity<UserView> create(@AuthenticationPrincipal Jwt token, @Valid @RequestBody NewUser request,
+      HttpServletRequest http) {
+    Caller caller = Caller.of(token);
+    UserAccount user = audited.run(caller, http, AdminAction.created(request), () -> admin.create(caller, request));
     return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(UserView.of(user));
   }
 
@@ -49,20 +54,26 @@ class UserController {
 
   @PatchMapping("/{username}")
   UserView update(@AuthenticationPrincipal Jwt token, @PathVariable String username,
-      @Valid @RequestBody UserChanges changes) {
-    return UserView.of(admin.update(Caller.of(token), username, changes));
+      @Valid @RequestBody UserChanges changes, HttpServletRequest http) {
+    Caller caller = Caller.of(token);
+    return UserView.of(audited.run(caller, http, AdminAction.changed(username, changes),
+        () -> admin.update(caller, username, changes)));
   }
 
   @PutMapping("/{username}/password")
   ResponseEntity<Void> password(@AuthenticationPrincipal Jwt token, @PathVariable String username,
-      @Valid @RequestBody NewPassword request) {
-    admin.setPassword(Caller.of(token), username, request.password());
+      @Valid @RequestBody NewPassword request, HttpServletRequest http) {
+    Caller caller = Caller.of(token);
+    audited.run(caller, http, AdminAction.passwordReset(username),
+        () -> admin.setPassword(caller, username, request.password()));
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/{username}")
-  ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable String username) {
-    admin.delete(Caller.of(token), username);
+  ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable String username,
+      HttpServletRequest http) {
+    Caller caller = Caller.of(token);
+    audited.run(caller, http, AdminAction.deleted(username), () -> admin.delete(caller, username));
     return ResponseEntity.noContent().build();
   }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.identity.web;
 
+import io.switchboard.identity.audit.AuditUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,6 +29,13 @@ public class ApiErrors {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ErrorBody> api(ApiException e, HttpServletRequest request) {
     return body(e.status(), e.getMessage(), request);
+  }
+
+  /** The change was not kept: its audit event was not acknowledged. */
+  @ExceptionHandler(AuditUnavailableException.class)
+  ResponseEntity<ErrorBody> unaudited(AuditUnavailableException e, HttpServletRequest request) {
+    log.warn("Request {} failed: {}", request.getRequestURI(), e.getMessage());
+    return body(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), request);
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
