@@ -41,7 +41,7 @@ class ServiceSecurityIT {
   static void start() {
     context = TestService.start(SharedPostgres.newDatabase("service_security"),
         "--switchboard.housekeeping.enabled=false");
-    anonymous = WebTestClient.bindToServer().baseUrl(TestService.url(context)).responseTimeout(Duration.ofSeconds(10))
+    anonymous = WebTestClient.bindToServer().baseUrl(TestService.url(context)).responseTimeout(Duration.ofSeconds(60))
         .build();
   }
 

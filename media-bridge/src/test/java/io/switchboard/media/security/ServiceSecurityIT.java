@@ -95,7 +95,7 @@ class ServiceSecurityIT {
 
 
   private static WebTestClient client(String port) {
-    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10))
+    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60))
         .build();
   }
 

@@ -56,7 +56,7 @@ class ServiceSecurityIT {
         "--server.port=0");
     anonymous = WebTestClient.bindToServer()
         .baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
-        .responseTimeout(Duration.ofSeconds(10)).build();
+        .responseTimeout(Duration.ofSeconds(60)).build();
   }
 
   @AfterAll
