@@ -45,7 +45,7 @@ public final class Standalone {
         replayArgs.add("--client-id=" + ServiceProperties.REPLAY_CLIENT);
         replayArgs.add("--client-secret=" + secrets.secret(ServiceProperties.REPLAY_CLIENT));
       } catch (IllegalArgumentException | StartupException e) {
-        System.err.println(e.getMessage());
+        log.error("{}", e.getMessage());
         return 2;
       }
     }
