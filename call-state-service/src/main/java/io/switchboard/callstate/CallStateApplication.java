@@ -1,13 +1,16 @@
 package io.switchboard.callstate;
 
 import io.switchboard.callstate.replay.ReplayCommand;
+import io.switchboard.security.ServiceSecurityConfiguration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** The call-state service: projects the event topics into PostgreSQL and serves the call views. */
 @SpringBootApplication
+@Import(ServiceSecurityConfiguration.class)
 @ConfigurationPropertiesScan
 public class CallStateApplication {
 

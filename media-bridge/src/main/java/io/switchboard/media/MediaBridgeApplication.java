@@ -1,10 +1,13 @@
 package io.switchboard.media;
 
+import io.switchboard.security.ServiceSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
 
 /** The media bridge: SIP signalling towards phones and trunks (registrar, B2BUA and media come later). */
 @SpringBootApplication
+@Import(ServiceSecurityConfiguration.class)
 public class MediaBridgeApplication {
 
   /**

@@ -1,11 +1,14 @@
 package io.switchboard.routing;
 
+import io.switchboard.security.ServiceSecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** The routing engine: Kafka Streams routing of queued calls to agents, with health and metrics over HTTP. */
 @SpringBootApplication
+@Import(ServiceSecurityConfiguration.class)
 @ConfigurationPropertiesScan
 public class RoutingApplication {
 

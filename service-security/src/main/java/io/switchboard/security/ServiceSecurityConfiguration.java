@@ -1,4 +1,4 @@
-package io.switchboard.media.security;
+package io.switchboard.security;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +25,20 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every HTTP request needs a service credential, a JWT from the deployment's issuer with the role
+ * Every request needs a service credential, a JWT from the deployment's issuer with the role
  * {@code service}; only health (with its liveness and readiness groups) is open, without details.
- * The other actuator endpoints also take the role {@code admin}. The bridge serves only the
- * actuator over HTTP today; anything mapped later is closed unless opened here on purpose.
+ * The other actuator endpoints also take the role {@code admin}. Anything a service maps later is
+ * closed unless opened here on purpose.
+ *
+ * <p>A service imports it ({@code @Import(ServiceSecurityConfiguration.class)}) on its application
+ * class. The {@code X-Tenant-Id} header of a request to call-state or routing is trusted only
+ * because of this: the caller is an authenticated service (the gateway, which takes the tenant from
+ * its own caller's token), never a client.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(ServiceSecurityProperties.class)
-class ServiceSecurityConfiguration {
+public class ServiceSecurityConfiguration {
 
   static final String SERVICE = "service";
   static final String ADMIN = "admin";

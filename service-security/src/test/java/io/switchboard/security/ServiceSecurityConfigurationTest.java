@@ -1,4 +1,4 @@
-package io.switchboard.callstate.security;
+package io.switchboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

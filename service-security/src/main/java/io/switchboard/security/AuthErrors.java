@@ -1,4 +1,4 @@
-package io.switchboard.routing.security;
+package io.switchboard.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.switchboard.routing.security;
+package io.switchboard.security;
 
 import io.switchboard.schemas.claims.Claims;
 import java.util.Collection;

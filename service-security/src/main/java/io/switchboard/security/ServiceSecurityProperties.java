@@ -1,4 +1,4 @@
-package io.switchboard.routing.security;
+package io.switchboard.security;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package io.switchboard.routing.security;
+package io.switchboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
