@@ -91,14 +91,32 @@ public final class MappedRoutes {
     List<Route> routes = of(context);
     assertThat(routes).extracting(Route::pattern).contains(expected);
     for (Route route : routes) {
-      EntityExchangeResult<String> answer = anonymous.method(route.method()).uri(route.path()).exchange()
-          .expectBody(String.class).returnResult();
+      EntityExchangeResult<String> answer = exchange(anonymous, route);
       if (route.pattern().startsWith("/actuator/health")) {
         assertThat(answer.getStatus().is2xxSuccessful() && route.changesState()).as(route.toString()).isFalse();
         assertThat(String.valueOf(answer.getResponseBody())).as(route.toString()).doesNotContain("components");
       } else {
         assertThat(answer.getStatus().value()).as(route.toString()).isEqualTo(HttpStatus.UNAUTHORIZED.value());
       }
+    }
+  }
+
+  /**
+   * One request; when it is not answered within the client's timeout, the threads of this JVM (the
+   * application under test runs in it) are printed, so that a hung request can be told from a slow one.
+   */
+  private static EntityExchangeResult<String> exchange(WebTestClient client, Route route) {
+    try {
+      return client.method(route.method()).uri(route.path()).exchange().expectBody(String.class).returnResult();
+    } catch (IllegalStateException unanswered) {
+      System.err.println(route + " was not answered: " + unanswered.getMessage() + "; the threads of this JVM:");
+      Thread.getAllStackTraces().forEach((thread, stack) -> {
+        System.err.println("\"" + thread.getName() + "\" " + thread.getState());
+        for (StackTraceElement frame : stack) {
+          System.err.println("    at " + frame);
+        }
+      });
+      throw new AssertionError(route + " was not answered", unanswered);
     }
   }
 
