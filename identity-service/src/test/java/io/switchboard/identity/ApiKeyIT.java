@@ -201,7 +201,9 @@ class ApiKeyIT {
     Map<String, Object> key = create(issuer.adminToken(), "to revoke", List.of("admin", "supervisor"));
     String clientId = key.get("clientId").toString();
     String secret = key.get("clientSecret").toString();
-    Tokens.ok(Tokens.clientCredentials(issuer.http(), clientId, secret));
+    String keyToken = Tokens.ok(Tokens.clientCredentials(issuer.http(), clientId, secret)).get("access_token")
+        .toString();
+    assertThat(introspect(keyToken)).containsEntry("active", true);
     String adminSubject = Tokens.verified(issuer.http(), issuer.adminToken()).getSubject();
 
     HttpResponse<String> revoked = issuer.asAdmin("DELETE", "/api/v1/api-keys/" + clientId, null);
@@ -214,6 +216,7 @@ class ApiKeyIT {
     assertThat(issuer.asAdmin("DELETE", "/api/v1/api-keys/" + clientId, null).statusCode()).isEqualTo(404);
     assertThat(jdbc().queryForObject("SELECT count(*) FROM oauth2_authorization WHERE registered_client_id = ?",
         Integer.class, clientId)).as("its stored authorizations go with it").isZero();
+    assertThat(introspect(keyToken)).containsEntry("active", false);
 
     List<AuditEvent> events = audit.awaitAll(event -> event.getTarget().getId().equals(clientId), 3, WAIT);
     assertThat(events).extracting(AuditEvent::getAction, AuditEvent::getOutcome).containsExactly(
@@ -331,6 +334,15 @@ class ApiKeyIT {
       Http http = new Http(second.url());
       assertThat(Tokens.ok(Tokens.clientCredentials(http, clientId, secret))).containsKey("access_token");
     }
+  }
+
+  /** The introspection endpoint's answer about a token, asked by the gateway's service client. */
+  private static Map<String, Object> introspect(String token) {
+    String basic = Base64.getEncoder().encodeToString(("signaling-gateway:" + TestIssuer.SERVICE_SECRET).getBytes());
+    HttpResponse<String> answer = issuer.http().postForm("/oauth2/introspect", Map.of("token", token),
+        "Authorization", "Basic " + basic);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return Http.json(answer.body());
   }
 
   private static Map<String, Object> create(String adminToken, String name, List<String> roles) {
