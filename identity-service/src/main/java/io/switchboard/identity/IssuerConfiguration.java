@@ -8,6 +8,7 @@ import io.switchboard.identity.apikey.ApiKeyClients;
 import io.switchboard.identity.apikey.ApiKeyStore;
 import io.switchboard.identity.client.ClientProperties;
 import io.switchboard.identity.client.Clients;
+import io.switchboard.identity.client.LiveClientAuthorizations;
 import io.switchboard.identity.firststart.BootstrapProperties;
 import io.switchboard.identity.firststart.InitialAdmin;
 import io.switchboard.identity.login.AttemptLimiter;
@@ -109,7 +110,7 @@ class IssuerConfiguration {
 
   @Bean
   OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-    return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    return new LiveClientAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients));
   }
 
   @Bean

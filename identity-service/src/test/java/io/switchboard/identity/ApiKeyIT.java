@@ -235,6 +235,19 @@ class ApiKeyIT {
   }
 
   @Test
+  void aTokenOfAKeyGoneBeforeItsAuthorizationIntrospectsAsInactive() {
+    Map<String, Object> key = create(issuer.adminToken(), "raced", List.of("supervisor"));
+    String clientId = key.get("clientId").toString();
+    String keyToken = Tokens.ok(Tokens.clientCredentials(issuer.http(), clientId, key.get("clientSecret").toString()))
+        .get("access_token").toString();
+
+    // What a revocation leaves when it falls between a token's issue and the saving of its authorization.
+    jdbc().update("DELETE FROM api_keys WHERE client_id = ?", clientId);
+
+    assertThat(introspect(keyToken)).containsEntry("active", false);
+  }
+
+  @Test
   void aKeyAskingForRoleServiceOrAgentOrWithBadFieldsIs400() {
     Map<String, Map<String, Object>> bodies = new LinkedHashMap<>();
     bodies.put("roles[0]", Map.of("name", "svc", "roles", List.of("service")));
