@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The identity service: an OAuth2/OIDC authorization server (Spring Authorization Server) with its
- * users, tenants and signing keys in PostgreSQL, and an admin API for logins.
+ * users, tenants and signing keys in PostgreSQL, and an admin API for logins and API keys.
  *
  * <p>It is a servlet application with its own embedded Tomcat, even on a classpath that also holds
  * WebFlux (the standalone process); the R2DBC auto-configuration that the call-state service brings

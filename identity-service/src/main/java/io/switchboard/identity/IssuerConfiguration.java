@@ -4,8 +4,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.switchboard.identity.apikey.ApiKeyClients;
+import io.switchboard.identity.apikey.ApiKeyStore;
 import io.switchboard.identity.client.ClientProperties;
 import io.switchboard.identity.client.Clients;
+import io.switchboard.identity.client.LiveClientAuthorizations;
 import io.switchboard.identity.firststart.BootstrapProperties;
 import io.switchboard.identity.firststart.InitialAdmin;
 import io.switchboard.identity.login.AttemptLimiter;
@@ -62,10 +65,11 @@ class IssuerConfiguration {
     return AuthorizationServerSettings.builder().issuer(tokens.issuer().toString()).build();
   }
 
+  /** The configured clients, then the API keys (read from the database at each look-up: revocation is immediate). */
   @Bean
   RegisteredClientRepository registeredClients(ClientProperties clients, TokenProperties tokens,
-      PasswordEncoder encoder) {
-    return Clients.repository(clients, tokens, encoder);
+      PasswordEncoder encoder, ApiKeyStore apiKeys) {
+    return new ApiKeyClients(Clients.repository(clients, tokens, encoder), apiKeys, tokens);
   }
 
   @Bean
@@ -106,7 +110,7 @@ class IssuerConfiguration {
 
   @Bean
   OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-    return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    return new LiveClientAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients));
   }
 
   @Bean

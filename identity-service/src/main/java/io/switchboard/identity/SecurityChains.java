@@ -1,5 +1,6 @@
 package io.switchboard.identity;
 
+import io.switchboard.identity.apikey.ApiKeyUse;
 import io.switchboard.identity.client.ClientProperties;
 import io.switchboard.identity.client.PublicClientAuthentication;
 import io.switchboard.identity.login.AttemptLimiter;
@@ -29,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -54,7 +56,8 @@ class SecurityChains {
   @Order(1)
   SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
       OAuth2AuthorizationService authorizations, OAuth2TokenGenerator<?> tokens, UserStore users,
-      PasswordEncoder passwords, LoginThrottle throttle, ClientProperties clientProperties) throws Exception {
+      PasswordEncoder passwords, LoginThrottle throttle, ClientProperties clientProperties, ApiKeyUse apiKeyUse)
+      throws Exception {
     boolean passwordGrant = clientProperties.cli().passwordGrant();
     http.oauth2AuthorizationServer(server -> {
       http.securityMatcher(server.getEndpointsMatcher());
@@ -69,6 +72,7 @@ class SecurityChains {
       server.tokenEndpoint(token -> token
           .accessTokenRequestConverter(new PasswordGrantConverter())
           .authenticationProvider(new PasswordGrantProvider(users::findByUsername, passwords, authorizations, tokens))
+          .accessTokenResponseHandler(apiKeyUse.recording(new OAuth2AccessTokenResponseAuthenticationSuccessHandler()))
           .errorResponseHandler(throttle.counting(new OAuth2ErrorAuthenticationFailureHandler())));
     });
     http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());

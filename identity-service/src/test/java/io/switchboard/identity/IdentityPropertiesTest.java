@@ -2,6 +2,7 @@ package io.switchboard.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.identity.apikey.ApiKeyProperties;
 import io.switchboard.identity.client.ClientProperties;
 import io.switchboard.identity.firststart.BootstrapProperties;
 import io.switchboard.identity.login.LoginLimitProperties;
@@ -37,6 +38,7 @@ class IdentityPropertiesTest {
       assertThat(context).hasNotFailed();
       assertThat(context.getBean(ClientProperties.class).cli().passwordGrant()).isTrue();
       assertThat(context.getBean(ClientProperties.class).services()).isEmpty();
+      assertThat(context.getBean(ApiKeyProperties.class).maxPerTenant()).isEqualTo(50);
     });
   }
 
@@ -68,6 +70,11 @@ class IdentityPropertiesTest {
   }
 
   @Test
+  void noApiKeysPerTenantFails() {
+    assertFails("on field 'maxPerTenant'", "switchboard.identity.api-keys.max-per-tenant=0");
+  }
+
+  @Test
   void zeroFailuresFails() {
     assertFails("on field 'failures'", "switchboard.identity.login-limit.failures=0");
   }
@@ -81,6 +88,6 @@ class IdentityPropertiesTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({TokenProperties.class, ClientProperties.class, BootstrapProperties.class,
-      LoginLimitProperties.class})
+      LoginLimitProperties.class, ApiKeyProperties.class})
   static class Properties {}
 }

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the first start and makes an agent's and a customer's logins; the agent signs in and goes
  * available, the customer calls, the agent's WebSocket receives the call and accepts, the call ends,
  * and its history reads back the same after the services restart and after the whole stack
- * restarts on the same data folder.
+ * restarts on the same data folder; then an API key of the tenant reads it through the gateway.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstCallIT {
@@ -215,6 +215,20 @@ class FirstCallIT {
 
     JsonNode after = Poll.until(WAIT, "call readable after a full restart", () -> get(supervisorToken, callUrl()));
     assertThat(after).isEqualTo(endedCall);
+  }
+
+  @Test
+  @Order(9)
+  void aTenantsApiKeyReadsTheCallThroughTheGatewayWithItsRolesOnly() {
+    Map.Entry<String, String> key = logins.apiKey(logins.adminToken(), "CRM sync", List.of("supervisor"));
+    String keyToken = logins.keyToken(key);
+
+    assertThat(get(keyToken, callUrl())).isEqualTo(endedCall);
+    HttpStatus callCreation = http.post().uri("/api/v1/calls").headers(headers -> headers.setBearerAuth(keyToken))
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("queue", "sales"))
+        .exchangeToMono(response -> Mono.just(HttpStatus.valueOf(response.statusCode().value())))
+        .block(WAIT);
+    assertThat(callCreation).as("a supervisor's key creates no calls").isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   private static String callUrl() {

@@ -75,6 +75,34 @@ final class Logins {
     }
   }
 
+  /** Makes an API key of the admin's tenant; answers its client id and its secret. */
+  Map.Entry<String, String> apiKey(String adminToken, String name, List<String> roles) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(settings.issuerUrl() + "/api/v1/api-keys"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + adminToken)
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name", name, "roles", roles)))));
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("Cannot create key " + name + ": " + response.statusCode() + " " + response.body());
+    }
+    var key = json.readTree(response.body());
+    return Map.entry(key.path("clientId").asString(), key.path("clientSecret").asString());
+  }
+
+  /** An access token of an API key, by the client credentials grant (HTTP Basic), as a script gets one. */
+  String keyToken(Map.Entry<String, String> key) {
+    String basic = java.util.Base64.getEncoder().encodeToString(
+        (key.getKey() + ":" + key.getValue()).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(settings.issuerUrl() + "/oauth2/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Authorization", "Basic " + basic)
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("No token for key " + key.getKey() + ": " + response.statusCode() + " "
+          + response.body());
+    }
+    return json.readTree(response.body()).path("access_token").asString();
+  }
+
   private static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());

@@ -3,8 +3,10 @@ package io.switchboard.identity.client;
 import io.switchboard.identity.password.PasswordGrant;
 import io.switchboard.identity.token.TokenProperties;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,6 +27,10 @@ public final class Clients {
 
   public static final String WEB = "switchboard-web";
   public static final String CLI = "switchboard-cli";
+  /** The client ids of API keys begin with this; configured clients may not, so that neither shadows the other. */
+  public static final String API_KEY_PREFIX = "apikey-";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private Clients() {}
 
@@ -35,6 +41,10 @@ public final class Clients {
     registered.add(cli(clients.cli(), tokens));
     Set<String> ids = new HashSet<>(Set.of(WEB, CLI));
     for (ClientProperties.Service service : clients.services()) {
+      if (isApiKey(service.clientId())) {
+        throw new IllegalArgumentException("switchboard.identity.clients.services: client id '"
+            + service.clientId() + "' begins with '" + API_KEY_PREFIX + "', which is kept for API keys");
+      }
       if (!ids.add(service.clientId())) {
         throw new IllegalArgumentException("switchboard.identity.clients.services: client id '"
             + service.clientId() + "' is given twice or is a built-in client's");
@@ -42,6 +52,18 @@ public final class Clients {
       registered.add(service(service, tokens, encoder));
     }
     return new InMemoryRegisteredClientRepository(registered);
+  }
+
+  /** Whether a client id (a token's subject for client credentials) is an API key's. */
+  public static boolean isApiKey(String clientId) {
+    return clientId != null && clientId.startsWith(API_KEY_PREFIX);
+  }
+
+  /** A new API key's client id: the prefix and 96 random bits in hex. */
+  public static String newApiKeyId() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return API_KEY_PREFIX + HexFormat.of().formatHex(bytes);
   }
 
   static RegisteredClient web(ClientProperties.Web web, TokenProperties tokens) {

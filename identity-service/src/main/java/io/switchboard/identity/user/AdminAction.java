@@ -5,13 +5,14 @@ import io.switchboard.identity.user.UserRequests.NewUser;
 import io.switchboard.identity.user.UserRequests.UserChanges;
 import io.switchboard.schemas.avro.AuditAction;
 import io.switchboard.schemas.avro.AuditTargetKind;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What a state-changing admin request does, as its audit event tells it; never a password. */
-record AdminAction(AuditAction action, AuditTargetKind kind, String targetId, Map<String, String> details) {
+/** What a state-changing admin request does, as its audit event tells it; never a password or a secret. */
+public record AdminAction(AuditAction action, AuditTargetKind kind, String targetId, Map<String, String> details) {
 
   static AdminAction created(NewUser request) {
     Map<String, String> details = new LinkedHashMap<>();
@@ -44,6 +45,19 @@ record AdminAction(AuditAction action, AuditTargetKind kind, String targetId, Ma
     Map<String, String> details = new LinkedHashMap<>();
     details.put("adminUsername", request.admin() == null ? null : request.admin().username());
     return new AdminAction(AuditAction.TENANT_CREATED, AuditTargetKind.TENANT, request.tenant(), details);
+  }
+
+  /** An API key made, or refused, for the client id it has or would have had; never its secret. */
+  public static AdminAction apiKeyCreated(String clientId, String name, Collection<String> roles, Instant expiresAt) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("name", name);
+    details.put("roles", roles == null ? null : roles.stream().sorted().distinct().collect(Collectors.joining(",")));
+    details.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+    return new AdminAction(AuditAction.API_KEY_CREATED, AuditTargetKind.API_KEY, clientId, details);
+  }
+
+  public static AdminAction apiKeyRevoked(String clientId) {
+    return new AdminAction(AuditAction.API_KEY_REVOKED, AuditTargetKind.API_KEY, clientId, Map.of());
   }
 
   private static String roles(Collection<Role> roles) {

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (403, 404, 409) is written as a REFUSED event before it is answered.
  */
 @Component
-class AuditedChanges {
+public class AuditedChanges {
 
   static final String REQUEST_ID_HEADER = "X-Request-Id";
   private static final Map<HttpStatus, String> REFUSALS = Map.of(
@@ -32,7 +32,7 @@ class AuditedChanges {
     this.transactions = transactions;
   }
 
-  <T> T run(Caller caller, HttpServletRequest request, AdminAction action, Supplier<T> change) {
+  public <T> T run(Caller caller, HttpServletRequest request, AdminAction action, Supplier<T> change) {
     try {
       return transactions.execute(status -> {
         T result = change.get();
@@ -48,7 +48,7 @@ class AuditedChanges {
     }
   }
 
-  void run(Caller caller, HttpServletRequest request, AdminAction action, Runnable change) {
+  public void run(Caller caller, HttpServletRequest request, AdminAction action, Runnable change) {
     run(caller, request, action, () -> {
       change.run();
       return null;

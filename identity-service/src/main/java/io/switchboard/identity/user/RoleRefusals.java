@@ -4,10 +4,13 @@ import io.switchboard.identity.user.UserRequests.NewTenant;
 import io.switchboard.identity.user.UserRequests.NewUser;
 import io.switchboard.identity.user.UserRequests.UserChanges;
 import io.switchboard.identity.audit.AuditUnavailableException;
+import io.switchboard.identity.client.Clients;
 import io.switchboard.identity.token.TokenClaims;
 import io.switchboard.identity.web.SecurityErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,7 @@ public class RoleRefusals {
 
   private static final Pattern USER = Pattern.compile("/api/v1/users/([^/]+)");
   private static final Pattern PASSWORD = Pattern.compile("/api/v1/users/([^/]+)/password");
+  private static final Pattern API_KEY = Pattern.compile("/api/v1/api-keys/([^/]+)");
   private static final int BODY_LIMIT = 16 * 1024;
 
   private final AuditedChanges audited;
@@ -62,12 +66,16 @@ public class RoleRefusals {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Matcher user = USER.matcher(path);
     Matcher password = PASSWORD.matcher(path);
+    Matcher apiKey = API_KEY.matcher(path);
     return Optional.ofNullable(switch (request.getMethod()) {
       case "POST" -> switch (path) {
         case "/api/v1/users" -> body(request, NewUser.class).filter(body -> body.username() != null)
             .map(AdminAction::created).orElse(null);
         case "/api/v1/tenants" -> body(request, NewTenant.class).filter(body -> body.tenant() != null)
             .map(AdminAction::tenantCreated).orElse(null);
+        // No key is made: the event names the client id the key would have had.
+        case "/api/v1/api-keys" -> body(request, Map.class).map(body -> AdminAction.apiKeyCreated(
+            Clients.newApiKeyId(), text(body.get("name")), texts(body.get("roles")), null)).orElse(null);
         default -> null;
       };
       case "PATCH" -> user.matches()
@@ -75,9 +83,19 @@ public class RoleRefusals {
               .orElse(new UserChanges(null, null, null, null)))
           : null;
       case "PUT" -> password.matches() ? AdminAction.passwordReset(password.group(1)) : null;
-      case "DELETE" -> user.matches() ? AdminAction.deleted(user.group(1)) : null;
+      case "DELETE" -> user.matches() ? AdminAction.deleted(user.group(1))
+          : apiKey.matches() ? AdminAction.apiKeyRevoked(apiKey.group(1)) : null;
       default -> null;
     });
+  }
+
+  private static String text(Object value) {
+    return value instanceof String text ? text : null;
+  }
+
+  private static List<String> texts(Object value) {
+    return value instanceof List<?> values ? values.stream().map(RoleRefusals::text).filter(v -> v != null).toList()
+        : null;
   }
 
   /** The request's JSON body, read here since no controller will; empty when it is not readable. */

@@ -97,6 +97,25 @@ class ClientsTest {
         .hasMessageContaining("client id 'switchboard-web' is given twice or is a built-in client's");
   }
 
+  @Test
+  void aServiceClientIdCannotTakeTheApiKeysPrefix() {
+    ClientProperties properties = new ClientProperties(web(), new ClientProperties.Cli(true), List.of(
+        new ClientProperties.Service("apikey-crm", "a-secret-of-sixteen")));
+
+    assertThatThrownBy(() -> Clients.repository(properties, TOKENS, encoder))
+        .hasMessageContaining("client id 'apikey-crm' begins with 'apikey-', which is kept for API keys");
+  }
+
+  @Test
+  void anApiKeyIdIsThePrefixAndRandomHex() {
+    String id = Clients.newApiKeyId();
+
+    assertThat(id).matches("apikey-[0-9a-f]{24}").isNotEqualTo(Clients.newApiKeyId());
+    assertThat(Clients.isApiKey(id)).isTrue();
+    assertThat(Clients.isApiKey("signaling-gateway")).isFalse();
+    assertThat(Clients.isApiKey(null)).isFalse();
+  }
+
   private RegisteredClientRepository repository(boolean passwordGrant) {
     return Clients.repository(new ClientProperties(web(), new ClientProperties.Cli(passwordGrant),
         List.of(new ClientProperties.Service("gateway", "a-secret-of-sixteen"))), TOKENS, encoder);

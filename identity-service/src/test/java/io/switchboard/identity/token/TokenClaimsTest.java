@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 
 class TokenClaimsTest {
@@ -73,6 +74,30 @@ class TokenClaimsTest {
   }
 
   @Test
+  void aTenantsClientGetsItsTenantAndRolesButNeverTheServiceRole() {
+    RegisteredClient key = key(List.of("admin", "service", "supervisor"), null);
+
+    Map<String, Object> made = customize(key, OAuth2TokenType.ACCESS_TOKEN, AuthorizationGrantType.CLIENT_CREDENTIALS,
+        new UsernamePasswordAuthenticationToken(key.getClientId(), null));
+
+    assertThat(made).containsEntry("tenant", "acme").containsEntry("roles", List.of("admin", "supervisor"))
+        .containsEntry("sub", "apikey-1").containsEntry("aud", List.of("switchboard"))
+        .containsEntry("exp", NOW.plusSeconds(900)).doesNotContainKeys("agent_id", "preferred_username");
+  }
+
+  @Test
+  void aTenantsClientsTokenEndsNoLaterThanItsSecret() {
+    RegisteredClient soon = key(List.of("supervisor"), NOW.plusSeconds(60));
+    RegisteredClient later = key(List.of("supervisor"), NOW.plusSeconds(3600));
+    Authentication principal = new UsernamePasswordAuthenticationToken("apikey-1", null);
+
+    assertThat(customize(soon, OAuth2TokenType.ACCESS_TOKEN, AuthorizationGrantType.CLIENT_CREDENTIALS, principal))
+        .containsEntry("exp", NOW.plusSeconds(60));
+    assertThat(customize(later, OAuth2TokenType.ACCESS_TOKEN, AuthorizationGrantType.CLIENT_CREDENTIALS, principal))
+        .containsEntry("exp", NOW.plusSeconds(900));
+  }
+
+  @Test
   void aDisabledOrDeletedLoginGetsNoToken() {
     assertThatThrownBy(() -> customize(OAuth2TokenType.ACCESS_TOKEN, AuthorizationGrantType.REFRESH_TOKEN,
         login("dora"))).isInstanceOf(OAuth2AuthenticationException.class);
@@ -84,7 +109,21 @@ class TokenClaimsTest {
     RegisteredClient client = RegisteredClient.withId("switchboard-web").clientId("switchboard-web")
         .clientAuthenticationMethod(ClientAuthenticationMethod.NONE).authorizationGrantType(grant)
         .redirectUri("http://localhost/cb").build();
-    JwtClaimsSet.Builder builder = JwtClaimsSet.builder().issuer("http://issuer").subject("switchboard-web")
+    return customize(client, type, grant, principal);
+  }
+
+  private static RegisteredClient key(List<String> roles, Instant secretExpires) {
+    return RegisteredClient.withId("apikey-1").clientId("apikey-1").clientSecret("{bcrypt}x")
+        .clientSecretExpiresAt(secretExpires)
+        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+        .clientSettings(ClientSettings.builder().setting(TokenClaims.CLIENT_TENANT, "acme")
+            .setting(TokenClaims.CLIENT_ROLES, new java.util.ArrayList<>(roles)).build())
+        .build();
+  }
+
+  private Map<String, Object> customize(RegisteredClient client, OAuth2TokenType type, AuthorizationGrantType grant,
+      Authentication principal) {
+    JwtClaimsSet.Builder builder = JwtClaimsSet.builder().issuer("http://issuer").subject(client.getClientId())
         .audience(List.of("switchboard-web")).issuedAt(NOW).expiresAt(NOW.plusSeconds(900));
     JwtEncodingContext context = JwtEncodingContext.with(JwsHeader.with(SignatureAlgorithm.RS256), builder)
         .registeredClient(client).principal(principal).tokenType(type).authorizationGrantType(grant).build();

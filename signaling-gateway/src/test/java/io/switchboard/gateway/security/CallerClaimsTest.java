@@ -42,6 +42,18 @@ class CallerClaimsTest {
   }
 
   @Test
+  void anApiKeysTokenIsACallerWithTheKeysRolesAndNoAgentId() {
+    // As the project's issuer makes it for a key: the client id as subject, no username, no agent id.
+    Jwt token = Jwt.withTokenValue("t").header("alg", "RS256").subject("apikey-0123456789abcdef01234567")
+        .issuedAt(Instant.EPOCH).expiresAt(Instant.EPOCH.plusSeconds(60))
+        .claim("tenant", "acme").claim("roles", List.of("admin", "supervisor")).build();
+
+    assertThat(DEFAULTS.validate(token).hasErrors()).isFalse();
+    assertThat(DEFAULTS.caller(token)).isEqualTo(
+        new Caller("acme", "apikey-0123456789abcdef01234567", Set.of(Role.ADMIN, Role.SUPERVISOR), null));
+  }
+
+  @Test
   void rolesMayBeOneSpaceOrCommaSeparatedString() {
     Jwt token = jwt(c -> c.claim("tenant", "acme").claim("roles", "customer, supervisor"));
     assertThat(DEFAULTS.caller(token).roles()).containsExactlyInAnyOrder(Role.CUSTOMER, Role.SUPERVISOR);
