@@ -19,6 +19,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 final class TestGateway {
 
   static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** The STUN and TURN servers the gateway hands out; {@code IceServersIT} runs a TURN server with the secret. */
+  static final String STUN_URL = "stun:127.0.0.1:3478";
+  static final String TURN_URL = "turn:127.0.0.1:3478?transport=udp";
+  static final String TURN_SECRET = "turn-secret-of-the-test-gateway";
   private static TestGateway shared;
 
   final TestIssuer issuer = TestIssuer.shared();
@@ -29,7 +33,10 @@ final class TestGateway {
 
   private TestGateway() {
     context = start(args("gateway-it-" + UUID.randomUUID(), callState.url(),
-        "--switchboard.gateway.routing-url=" + routing.url()));
+        "--switchboard.gateway.routing-url=" + routing.url(),
+        "--switchboard.gateway.webrtc.stun-urls=" + STUN_URL,
+        "--switchboard.gateway.webrtc.turn-urls=" + TURN_URL,
+        "--switchboard.gateway.webrtc.turn-secret=" + TURN_SECRET));
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     String admin = issuer.token("ops", "ops-admin", "admin");
     // "latest" starts from the assignment: wait for it, or records produced before it would be missed.
