@@ -2,11 +2,8 @@ package io.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.switchboard.gateway.security.Hs256;
 import io.switchboard.schemas.avro.AuditAction;
 import io.switchboard.schemas.avro.AuditEvent;
 import io.switchboard.schemas.avro.AuditOutcome;
@@ -16,7 +13,6 @@ import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.TestIssuer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -348,12 +344,6 @@ class WidgetIT {
         .subject("customer-" + UUID.randomUUID()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
         .claim("tenant", tenant).claim("roles", List.of("customer"));
     change.accept(claims);
-    try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-      jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Hs256.sign(secret, claims.build());
   }
 }

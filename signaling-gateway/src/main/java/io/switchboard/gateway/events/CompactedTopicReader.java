@@ -29,15 +29,22 @@ public final class CompactedTopicReader<V extends SpecificRecord> extends Consum
   private static final String DROPPED = "switchboard.records.dropped";
 
   /** This instance's copy of the topic, written by the reader's thread and read by requests. */
-  public interface Table<V> {
+  public abstract static class Table<V> {
+
+    private volatile boolean loaded;
 
     /** Applies one record: a value replaces the one of its tenant and id, a tombstone (null) removes it. */
-    void apply(String tenantId, String id, V value);
+    public abstract void apply(String tenantId, String id, V value);
 
-    /** Called once the topic has been read up to where it ended when the reader started. */
-    void markLoaded();
+    /** Whether the topic has been read up to where it ended when the reader started. */
+    public boolean loaded() {
+      return loaded;
+    }
 
-    boolean loaded();
+    /** Called by the reader once it has read up to where the topic ended at its start. */
+    public void markLoaded() {
+      loaded = true;
+    }
   }
 
   private final Topic<V> topic;

@@ -14,11 +14,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * thread, read by requests; it is only as fresh as the reader, so a GET right after a PUT may
  * briefly see the previous version.
  */
-final class QueueConfigs implements CompactedTopicReader.Table<QueueConfig> {
+final class QueueConfigs extends CompactedTopicReader.Table<QueueConfig> {
 
   private final ConcurrentMap<String, ConcurrentSkipListMap<String, QueueConfig>> byTenant =
       new ConcurrentHashMap<>();
-  private volatile boolean loaded;
 
   /** Applies one record of the topic: a config replaces the queue's, a tombstone deletes it. */
   @Override
@@ -42,16 +41,5 @@ final class QueueConfigs implements CompactedTopicReader.Table<QueueConfig> {
   List<QueueConfig> all(String tenantId) {
     Map<String, QueueConfig> queues = byTenant.get(tenantId);
     return queues == null ? List.of() : List.copyOf(queues.values());
-  }
-
-  /** Whether the topic has been read up to where it ended when the reader started. */
-  @Override
-  public boolean loaded() {
-    return loaded;
-  }
-
-  @Override
-  public void markLoaded() {
-    loaded = true;
   }
 }

@@ -19,14 +19,13 @@ import org.slf4j.LoggerFactory;
  * knows the id only), and the union of their origins for CORS. Written by the reader's thread, read
  * by requests; a key revoked on another instance stops working here once the tombstone is read.
  */
-final class WidgetKeys implements CompactedTopicReader.Table<WidgetKey>, CustomerKeys {
+final class WidgetKeys extends CompactedTopicReader.Table<WidgetKey> implements CustomerKeys {
 
   private static final Logger log = LoggerFactory.getLogger(WidgetKeys.class);
 
   private final ConcurrentMap<String, ConcurrentSkipListMap<String, WidgetKey>> byTenant = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, WidgetKey> byId = new ConcurrentHashMap<>();
   private volatile Set<String> allOrigins = Set.of();
-  private volatile boolean loaded;
 
   /** A key replaces the one of its tenant and id; a tombstone (a revocation) removes it. */
   @Override
@@ -84,15 +83,5 @@ final class WidgetKeys implements CompactedTopicReader.Table<WidgetKey>, Custome
 
   static CustomerKey customerKey(WidgetKey key) {
     return new CustomerKey(key.getTenantId(), key.getKeyId(), Set.copyOf(key.getAllowedOrigins()), key.getQueue());
-  }
-
-  @Override
-  public boolean loaded() {
-    return loaded;
-  }
-
-  @Override
-  public void markLoaded() {
-    loaded = true;
   }
 }

@@ -3,12 +3,7 @@ package io.switchboard.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,12 +138,6 @@ class CustomerTokensTest {
         .subject("customer-x").issueTime(Date.from(NOW)).expirationTime(Date.from(NOW.plusSeconds(600)))
         .claim("tenant", "acme").claim("roles", List.of("customer")).claim("wk", "wk_1");
     change.accept(claims);
-    try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-      jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Hs256.sign(secret, claims.build());
   }
 }
