@@ -25,7 +25,8 @@ final class WidgetKeys extends CompactedTopicReader.Table<WidgetKey> implements 
 
   private final ConcurrentMap<String, ConcurrentSkipListMap<String, WidgetKey>> byTenant = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, WidgetKey> byId = new ConcurrentHashMap<>();
-  private volatile Set<String> allOrigins = Set.of();
+  /** The union of the active keys' origins, made again on the first read after a change (null). */
+  private Set<String> allOrigins = Set.of();
 
   /** A key replaces the one of its tenant and id; a tombstone (a revocation) removes it. */
   @Override
@@ -49,9 +50,7 @@ final class WidgetKeys extends CompactedTopicReader.Table<WidgetKey> implements 
       byId.put(keyId, key);
       byTenant.computeIfAbsent(tenantId, tenant -> new ConcurrentSkipListMap<>()).put(keyId, key);
     }
-    Set<String> origins = new LinkedHashSet<>();
-    byId.values().forEach(each -> origins.addAll(each.getAllowedOrigins()));
-    allOrigins = Set.copyOf(origins);
+    allOrigins = null;
   }
 
   /** The tenant's active key {@code keyId}. */
@@ -77,7 +76,12 @@ final class WidgetKeys extends CompactedTopicReader.Table<WidgetKey> implements 
   }
 
   @Override
-  public Set<String> allOrigins() {
+  public synchronized Set<String> allOrigins() {
+    if (allOrigins == null) {
+      Set<String> union = new LinkedHashSet<>();
+      byId.values().forEach(each -> union.addAll(each.getAllowedOrigins()));
+      allOrigins = Set.copyOf(union);
+    }
     return allOrigins;
   }
 
