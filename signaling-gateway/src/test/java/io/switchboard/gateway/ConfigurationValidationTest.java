@@ -7,6 +7,7 @@ import io.switchboard.gateway.events.SwitchboardProperties;
 import io.switchboard.gateway.queue.RoutingProperties;
 import io.switchboard.gateway.ratelimit.RateLimitProperties;
 import io.switchboard.gateway.security.BrowserProperties;
+import io.switchboard.gateway.security.CustomerTokenProperties;
 import io.switchboard.gateway.security.SecurityProperties;
 import io.switchboard.gateway.web.RequestLimitsProperties;
 import io.switchboard.gateway.ws.WebSocketProperties;
@@ -22,7 +23,7 @@ class ConfigurationValidationTest {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({SwitchboardProperties.class, CallStateProperties.class, WebSocketProperties.class,
       RoutingProperties.class, SecurityProperties.class, RateLimitProperties.class, RequestLimitsProperties.class,
-      BrowserProperties.class})
+      BrowserProperties.class, CustomerTokenProperties.class})
   static class Properties {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -49,6 +50,8 @@ class ConfigurationValidationTest {
           "switchboard.gateway.rate-limits.sign-in.per-ip.window=1m",
           "switchboard.gateway.rate-limits.sign-in.per-principal.capacity=10",
           "switchboard.gateway.rate-limits.sign-in.per-principal.window=1m",
+          "switchboard.gateway.rate-limits.widget-token.per-ip.capacity=20",
+          "switchboard.gateway.rate-limits.widget-token.per-ip.window=1m",
           "switchboard.gateway.rate-limits.ws-messages.per-session.capacity=50",
           "switchboard.gateway.rate-limits.ws-messages.per-session.window=5s",
           "switchboard.gateway.rate-limits.ws-messages.close-after=50");
@@ -84,6 +87,10 @@ class ConfigurationValidationTest {
       "switchboard.gateway.rate-limits.sign-in.per-principal.window=10ms|signIn.perPrincipal.window|must be longer than or equal to",
       "switchboard.gateway.rate-limits.ws-messages.close-after=0|wsMessages.closeAfter|must be greater than or equal to 1",
       "switchboard.gateway.rate-limits.max-keys=5|maxKeys|must be greater than or equal to 100",
+      "switchboard.gateway.rate-limits.widget-token.per-ip.capacity=0|widgetToken.perIp.capacity|must be greater than or equal to 1",
+      "switchboard.gateway.customer-tokens.secret=too-short|secretLongEnough|switchboard.gateway.customer-tokens.secret must be at least 32 bytes",
+      "switchboard.gateway.customer-tokens.ttl=10s|ttl|must be longer than or equal to",
+      "switchboard.gateway.customer-tokens.ttl=2h|ttl|must be shorter than or equal to",
       "switchboard.gateway.limits.max-body-size=100B|maxBodySizeInRange|must be between 1KB and 16MB",
       "switchboard.gateway.limits.max-frame-size=1GB|maxFrameSizeInRange|must be between 1KB and 16MB",
       "switchboard.gateway.browser.cors.allowed-origins=desk.example|cors.allowedOrigins[0]|must be an origin like https://host[:port]",
@@ -106,6 +113,17 @@ class ConfigurationValidationTest {
       assertThat(browser.cors().allowedHeaders()).contains("Authorization");
       assertThat(browser.headers().contentSecurityPolicy()).startsWith("default-src 'self'");
     });
+  }
+
+  @Test
+  void customerTokensAreOffWithoutASecretAndLast15MinutesByDefault() {
+    runner.run(context -> {
+      CustomerTokenProperties tokens = context.getBean(CustomerTokenProperties.class);
+      assertThat(tokens.enabled()).isFalse();
+      assertThat(tokens.ttl()).hasMinutes(15);
+    });
+    runner.withPropertyValues("switchboard.gateway.customer-tokens.secret=" + "s".repeat(32)).run(context ->
+        assertThat(context.getBean(CustomerTokenProperties.class).enabled()).isTrue());
   }
 
   @Test

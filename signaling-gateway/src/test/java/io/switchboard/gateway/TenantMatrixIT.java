@@ -46,6 +46,8 @@ class TenantMatrixIT {
   private final TestIssuer issuer = gateway.issuer;
   private final String tenantA = "ta-" + UUID.randomUUID().toString().substring(0, 8);
   private final String tenantB = "tb-" + UUID.randomUUID().toString().substring(0, 8);
+  private String bKey;
+  private String aKey;
 
   /** One request of the matrix. */
   record Request(HttpMethod method, String path, String body) {
@@ -73,6 +75,19 @@ class TenantMatrixIT {
     configured(tenantB, "b-queue");
     configured(tenantA, "a-queue");
     configured(tenantA, "doomed");
+    bKey = widgetKey(tenantB);
+    aKey = widgetKey(tenantA);
+  }
+
+  /** A widget key of {@code tenant}, once the gateway lists it. */
+  private String widgetKey(String tenant) {
+    WebTestClient admin = gateway.as(issuer.token(tenant, "admin-user", "admin"));
+    String id = (String) admin.post().uri("/api/v1/widget-keys").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"label\":\"site\",\"allowedOrigins\":[\"https://" + tenant + ".example\"]}")
+        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    Poll.until(TestGateway.TIMEOUT, id + " in the gateway's view", () -> admin.get().uri("/api/v1/widget-keys")
+        .exchange().expectBody(String.class).returnResult().getResponseBody().contains(id) ? true : null);
+    return id;
   }
 
   private void configured(String tenant, String queue) {
@@ -115,7 +130,9 @@ class TenantMatrixIT {
         new Request(HttpMethod.GET, "/api/v1/queues/b-queue/stats", null),
         new Request(HttpMethod.GET, "/api/v1/queues", null),
         new Request(HttpMethod.GET, "/api/v1/calls?agent=b-agent", null),
-        new Request(HttpMethod.GET, "/api/v1/calls/active?agent=b-agent", null)));
+        new Request(HttpMethod.GET, "/api/v1/calls/active?agent=b-agent", null),
+        new Request(HttpMethod.GET, "/api/v1/widget-keys", null),
+        new Request(HttpMethod.DELETE, "/api/v1/widget-keys/" + bKey, null)));
     REPORTS.forEach(path -> requests.add(new Request(HttpMethod.GET, path + "?queue=b-queue&agent=b-agent", null)));
     // Last: an admin of A configuring "b-queue" configures A's own queue of that name.
     requests.add(new Request(HttpMethod.PUT, "/api/v1/queues/b-queue", "{}"));
@@ -128,10 +145,15 @@ class TenantMatrixIT {
         String body = result.getResponseBody() == null ? "" : result.getResponseBody();
         outcomes.put(role + " " + request, status + " " + body);
         assertThat(body).as(role + " " + request).doesNotContain(tenantB).doesNotContain("b-customer");
+        if (!request.path().endsWith(bKey)) {
+          // Only the answer to a request naming B's widget key may echo its id (the 404's message).
+          assertThat(body).as(role + " " + request).doesNotContain(bKey);
+        }
         if (status != 403 && status != 404) {
           // Allowed to its role, and acting on its own tenant: a write lands in A, a read answers A's data.
           assertThat(status).as(role + " " + request + ": " + body).isBetween(200, 299);
-          if (request.method() == HttpMethod.GET && !request.path().startsWith("/api/v1/queues")) {
+          if (request.method() == HttpMethod.GET && !request.path().startsWith("/api/v1/queues")
+              && !request.path().startsWith("/api/v1/widget-keys")) {
             assertThat(body).as(role + " " + request).contains(tenantA);
           }
         }
@@ -141,12 +163,14 @@ class TenantMatrixIT {
     for (String role : ROLES) {
       for (String path : List.of("GET /api/v1/calls/b-call", "POST /api/v1/calls/b-call/end",
           "PATCH /api/v1/calls/b-call", "POST /api/v1/calls/b-call/callback", "GET /api/v1/queues/b-queue",
-          "DELETE /api/v1/queues/b-queue", "GET /api/v1/queues/b-queue/stats")) {
+          "DELETE /api/v1/queues/b-queue", "GET /api/v1/queues/b-queue/stats", "DELETE /api/v1/widget-keys/" + bKey)) {
         assertThat(outcomes.get(role + " " + path)).as(role + " " + path).matches("(403|404) .*");
       }
     }
     assertThat(eventsOf(Topics.CALL_EVENTS, start)).noneMatch(e -> e.getTenantId().equals(tenantB));
     assertThat(eventsOf(Topics.AGENT_EVENTS, start)).noneMatch(e -> e.getTenantId().equals(tenantB));
+    assertThat(gateway.as(issuer.token(tenantB, "admin-user", "admin")).get().uri("/api/v1/widget-keys").exchange()
+        .expectBody(String.class).returnResult().getResponseBody()).contains(bKey);
     assertThat(readAll(Topics.QUEUE_CONFIG)).noneMatch(record -> record.key().equals(tenantB + "/b-queue")
         && (record.value() == null || !record.value().getOccurredAt().isBefore(start)));
   }
@@ -205,7 +229,11 @@ class TenantMatrixIT {
         new Rule(new Request(HttpMethod.GET, "/api/v1/queues/a-queue/stats", null), Set.of("supervisor", "admin"), none),
         new Rule(new Request(HttpMethod.DELETE, "/api/v1/queues/doomed", null), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/calls", null), Set.of("agent", "supervisor", "admin"), none),
-        new Rule(new Request(HttpMethod.GET, "/api/v1/calls/active", null), Set.of("agent", "supervisor", "admin"), none)));
+        new Rule(new Request(HttpMethod.GET, "/api/v1/calls/active", null), Set.of("agent", "supervisor", "admin"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/widget-keys",
+            "{\"label\":\"site\",\"allowedOrigins\":[\"https://a.example\"]}"), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.GET, "/api/v1/widget-keys", null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.DELETE, "/api/v1/widget-keys/" + aKey, null), Set.of("admin"), none)));
     REPORTS.forEach(path -> rules.add(new Rule(new Request(HttpMethod.GET, path, null), Set.of("supervisor", "admin"), none)));
 
     List<String> wrong = new ArrayList<>();

@@ -14,6 +14,10 @@ final class ServiceProperties {
   /** The client of {@code ./switchboard replay}, a command run beside the stack. */
   static final String REPLAY_CLIENT = "switchboard-replay";
   static final List<String> SERVICE_CLIENTS = List.of(GATEWAY_CLIENT, REPLAY_CLIENT);
+  /** The gateway's key for the customer tokens it signs in exchange for widget keys (32 random bytes). */
+  static final String CUSTOMER_TOKENS = "customer-tokens";
+  /** Every secret the stack makes on its first start and keeps in its data folder. */
+  static final List<String> SECRETS = List.of(GATEWAY_CLIENT, REPLAY_CLIENT, CUSTOMER_TOKENS);
 
   static Map<String, Object> of(String service, StandaloneSettings settings, EmbeddedDatabase database,
       ServiceSecrets secrets) {
@@ -69,6 +73,7 @@ final class ServiceProperties {
         properties.put("switchboard.gateway.service-client.token-uri", settings.tokenUrl());
         properties.put("switchboard.gateway.service-client.client-id", GATEWAY_CLIENT);
         properties.put("switchboard.gateway.service-client.client-secret", secrets.secret(GATEWAY_CLIENT));
+        properties.put("switchboard.gateway.customer-tokens.secret", secrets.secret(CUSTOMER_TOKENS));
         properties.put("spring.autoconfigure.exclude", StandaloneStack.noDatabase());
       }
       default -> throw new IllegalArgumentException("Unknown service " + service);

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The client secrets the services of one stack use to get tokens from its identity service, made
- * on first start and kept in the data folder (readable by its owner only), so that a command run
- * beside the stack, such as {@code ./switchboard replay}, can authenticate as a service too.
+ * The client secrets the services of one stack use to get tokens from its identity service, and the
+ * gateway's key for its customer tokens, made on first start and kept in the data folder (readable
+ * by its owner only), so that a command run beside the stack, such as {@code ./switchboard replay},
+ * can authenticate as a service too. A folder of an earlier version gets the secrets it lacks added.
  */
 final class ServiceSecrets {
 
@@ -29,7 +30,7 @@ final class ServiceSecrets {
     this.secrets = secrets;
   }
 
-  /** Reads the folder's secrets, making and saving any of {@code clients} that has none yet. */
+  /** Reads the folder's secrets, making and saving any of {@code clients} (secret names) that has none yet. */
   static ServiceSecrets load(Path dataDir, List<String> clients) {
     Path file = dataDir.resolve(FILE);
     Properties secrets = new Properties();

@@ -70,7 +70,7 @@ public final class StandaloneStack implements AutoCloseable {
       // Before the port check: a server left running by a crashed run of this folder holds its port.
       LeftoverDatabase.stopIfRunning(postgresData, LEFTOVER_STOP_TIMEOUT);
       new FreePorts(PortOwners.system()).check(settings.host(), settings.listenPorts());
-      ServiceSecrets secrets = ServiceSecrets.load(settings.dataDir(), ServiceProperties.SERVICE_CLIENTS);
+      ServiceSecrets secrets = ServiceSecrets.load(settings.dataDir(), ServiceProperties.SECRETS);
       return start(settings, lock, secrets, postgresData);
     } catch (RuntimeException e) {
       lock.close();

@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * available, the customer calls, the agent's WebSocket receives the call and accepts, the call ends,
  * and its history reads back the same after the services restart and after the whole stack
  * restarts on the same data folder; then an API key of the tenant reads it through the gateway.
+ * Then a public call page calls without an account: its widget key is exchanged for a customer
+ * token signed with the stack's generated secret.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstCallIT {
@@ -229,6 +231,34 @@ class FirstCallIT {
         .exchangeToMono(response -> Mono.just(HttpStatus.valueOf(response.statusCode().value())))
         .block(WAIT);
     assertThat(callCreation).as("a supervisor's key creates no calls").isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  @Order(10)
+  void aPublicCallPageTradesItsWidgetKeyForACustomerTokenAndCallsWithItsOwnSecret() {
+    String shop = "https://shop.example";
+    String keyId = post(supervisorToken, "/api/v1/widget-keys",
+        Map.of("label", "shop", "allowedOrigins", List.of(shop), "queue", "sales")).path("id").stringValue();
+    Poll.until(WAIT, "the widget key to be listed", () ->
+        get(supervisorToken, gatewayUrl("/api/v1/widget-keys")).toString().contains(keyId) ? true : null);
+
+    JsonNode answer = json.readTree(http.post().uri("/api/v1/widget/token").header("Origin", shop)
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("key", keyId))
+        .retrieve().bodyToMono(String.class).block(WAIT));
+    String customer = answer.path("token").stringValue();
+    String widgetCall = json.readTree(http.post().uri("/api/v1/calls").header("Origin", shop)
+        .headers(headers -> headers.setBearerAuth(customer)).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        .retrieve().bodyToMono(String.class).block(WAIT)).path("callId").stringValue();
+
+    JsonNode call = Poll.until(WAIT, "the widget's call to be readable by its customer", () -> json.readTree(
+        WebClient.create().get().uri(URI.create(gatewayUrl("/api/v1/calls/" + widgetCall))).header("Origin", shop)
+            .headers(headers -> headers.setBearerAuth(customer)).retrieve().bodyToMono(String.class).block(WAIT)));
+    assertThat(call.path("customerId").stringValue()).isEqualTo(answer.path("customerId").stringValue());
+    assertThat(call.path("queue").stringValue()).isEqualTo("sales");
+  }
+
+  private static String gatewayUrl(String path) {
+    return "http://" + settings.host() + ":" + settings.gatewayPort() + path;
   }
 
   private static String callUrl() {

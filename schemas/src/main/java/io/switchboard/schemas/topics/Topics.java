@@ -8,6 +8,7 @@ import io.switchboard.schemas.avro.QueueConfig;
 import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.SignalingMessage;
+import io.switchboard.schemas.avro.WidgetKey;
 import io.switchboard.schemas.serde.AvroSerde;
 import io.switchboard.schemas.topics.Topic.Cleanup;
 import java.util.List;
@@ -43,14 +44,24 @@ public final class Topics {
   public static final Topic<AuditEvent> AUDIT_EVENTS = new Topic<>(
       "audit.events", AvroSerde.forType(AuditEvent.class), DEFAULT_PARTITIONS, Cleanup.KEEP_ALL);
 
+  /** The tenants' public widget keys, keyed by {@code tenantId/keyId} (see {@link #tenantKey}); a tombstone revokes one. */
+  public static final Topic<WidgetKey> WIDGET_KEYS = new Topic<>(
+      "widget.keys", AvroSerde.forType(WidgetKey.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
+
   /** Every topic of the catalogue. */
   public static final List<Topic<?>> ALL = List.of(
-      CALL_EVENTS, AGENT_EVENTS, ROUTING_DECISIONS, QUEUE_CONFIG, QUEUE_STATS, QUALITY_EVENTS, SIGNALING, AUDIT_EVENTS);
+      CALL_EVENTS, AGENT_EVENTS, ROUTING_DECISIONS, QUEUE_CONFIG, QUEUE_STATS, QUALITY_EVENTS, SIGNALING, AUDIT_EVENTS,
+      WIDGET_KEYS);
 
   private Topics() {}
 
   /** Key of the queue topics: {@code tenantId/queue}. */
   public static String queueKey(String tenantId, String queue) {
-    return tenantId + "/" + queue;
+    return tenantKey(tenantId, queue);
+  }
+
+  /** Key of the per-tenant compacted topics: {@code tenantId/id} (a queue name, a widget key id). */
+  public static String tenantKey(String tenantId, String id) {
+    return tenantId + "/" + id;
   }
 }

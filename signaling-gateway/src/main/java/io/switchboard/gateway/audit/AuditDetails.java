@@ -2,6 +2,7 @@ package io.switchboard.gateway.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 public final class AuditDetails {
 
   static final String ATTRIBUTE = AuditDetails.class.getName();
+  static final String TARGET = AuditDetails.class.getName() + ".target";
 
   private AuditDetails() {}
 
@@ -21,6 +23,15 @@ public final class AuditDetails {
       exchange.getAttributes().computeIfAbsent(ATTRIBUTE, key -> new LinkedHashMap<String, String>());
       of(exchange).put(name, String.valueOf(value));
     }
+  }
+
+  /** The id of the resource a creating request made (a new widget key's), for its audit event's target. */
+  public static void target(ServerWebExchange exchange, String id) {
+    exchange.getAttributes().put(TARGET, id);
+  }
+
+  static Optional<String> target(ServerWebExchange exchange) {
+    return Optional.ofNullable(exchange.getAttribute(TARGET));
   }
 
   @SuppressWarnings("unchecked")

@@ -70,11 +70,12 @@ final class AuditFilter implements WebFilter {
   }
 
   /** Publishes the event of the answer about to be sent; a failure is logged and counted, never the client's. */
-  private Mono<Void> record(ServerWebExchange exchange, AuditedRoute route, String target, Caller caller) {
+  private Mono<Void> record(ServerWebExchange exchange, AuditedRoute route, String pathTarget, Caller caller) {
     HttpStatusCode status = exchange.getResponse().getStatusCode();
     if (status == null || !(status.is2xxSuccessful() || status.value() == HttpStatus.FORBIDDEN.value())) {
       return Mono.empty();
     }
+    String target = route.creates() ? AuditDetails.target(exchange).orElse(pathTarget) : pathTarget;
     AuditEvent event;
     try {
       AuditEvents.Entry entry = audit.about(caller.tenant(), route.action(), route.kind(), target)

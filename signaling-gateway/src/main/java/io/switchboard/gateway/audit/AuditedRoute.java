@@ -11,10 +11,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * A REST route whose requests are admin or supervisor actions: what they do, and which path
- * variable names the target. An agent route is audited only when the caller acts for another agent.
+ * variable names the target (none for a route that creates it: the controller names the new
+ * resource with {@link AuditDetails#target}, and a refused creation has the target {@value #NEW}).
+ * An agent route is audited only when the caller acts for another agent.
  */
 record AuditedRoute(HttpMethod method, PathPattern path, String targetVariable, AuditAction action,
     AuditTargetKind kind, boolean onBehalfOnly) {
+
+  /** The target id of a creation refused before the resource had an id. */
+  static final String NEW = "(new)";
 
   /** Every audited route of the gateway (docs/security.md, *Audit*). */
   static final List<AuditedRoute> ALL = List.of(
@@ -25,7 +30,10 @@ record AuditedRoute(HttpMethod method, PathPattern path, String targetVariable, 
       of(HttpMethod.POST, "/api/v1/agents/{agentId}/sign-in", AuditAction.AGENT_SKILLS_CHANGED, AuditTargetKind.AGENT,
           true),
       of(HttpMethod.PUT, "/api/v1/agents/{agentId}/status", AuditAction.AGENT_STATUS_CHANGED, AuditTargetKind.AGENT,
-          true));
+          true),
+      creating(HttpMethod.POST, "/api/v1/widget-keys", AuditAction.WIDGET_KEY_CREATED, AuditTargetKind.WIDGET_KEY),
+      of(HttpMethod.DELETE, "/api/v1/widget-keys/{id}", AuditAction.WIDGET_KEY_REVOKED, AuditTargetKind.WIDGET_KEY,
+          false));
 
   private static AuditedRoute of(HttpMethod method, String path, AuditAction action, AuditTargetKind kind,
       boolean onBehalfOnly) {
@@ -34,12 +42,24 @@ record AuditedRoute(HttpMethod method, PathPattern path, String targetVariable, 
     return new AuditedRoute(method, pattern, variable, action, kind, onBehalfOnly);
   }
 
-  /** The target id when {@code method} and {@code path} are this route's. */
+  private static AuditedRoute creating(HttpMethod method, String path, AuditAction action, AuditTargetKind kind) {
+    return new AuditedRoute(method, PathPatternParser.defaultInstance.parse(path), null, action, kind, false);
+  }
+
+  /** True when the route creates its target, whose id the controller gives. */
+  boolean creates() {
+    return targetVariable == null;
+  }
+
+  /** The target id when {@code method} and {@code path} are this route's ({@value #NEW} when it creates it). */
   Optional<String> target(HttpMethod requestMethod, PathContainer requestPath) {
     if (!method.equals(requestMethod)) {
       return Optional.empty();
     }
     PathPattern.PathMatchInfo match = path.matchAndExtract(requestPath);
-    return match == null ? Optional.empty() : Optional.ofNullable(match.getUriVariables().get(targetVariable));
+    if (match == null) {
+      return Optional.empty();
+    }
+    return creates() ? Optional.of(NEW) : Optional.ofNullable(match.getUriVariables().get(targetVariable));
   }
 }

@@ -62,8 +62,9 @@ class CallController {
   }
 
   @PostMapping
-  Mono<ResponseEntity<Map<String, String>>> create(Caller caller, @Valid @RequestBody CreateCallRequest body) {
+  Mono<ResponseEntity<Map<String, String>>> create(Caller caller, @Valid @RequestBody CreateCallRequest request) {
     caller.require("create calls", Role.CUSTOMER);
+    CreateCallRequest body = inItsQueue(caller, request);
     String tenant = caller.tenant();
     String callId = UUID.randomUUID().toString();
     // The customer of the call is the caller, never a client-given id: ownership depends on it.
@@ -76,6 +77,22 @@ class CallController {
       }
       return ResponseEntity.created(URI.create("/api/v1/calls/" + callId)).body(Map.of("callId", callId));
     }));
+  }
+
+  /** A widget key that names a queue sends its calls there; the page may repeat it, not choose another. */
+  private static CreateCallRequest inItsQueue(Caller caller, CreateCallRequest body) {
+    String keyQueue = caller.widget() == null ? null : caller.widget().queue();
+    if (keyQueue == null) {
+      if (body.queue() == null || body.queue().isBlank()) {
+        throw ApiException.badRequest("Invalid request: queue must not be blank");
+      }
+      return body;
+    }
+    if (body.queue() != null && !body.queue().equals(keyQueue)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed to call queue " + body.queue()
+          + ": the calls of widget key " + caller.widget().keyId() + " go to queue " + keyQueue);
+    }
+    return body.inQueue(keyQueue);
   }
 
   @GetMapping("/{callId}")

@@ -11,10 +11,12 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
-/** Body of {@code POST /api/v1/calls}; only {@code queue} is required. The customer is the caller's token. */
+/**
+ * Body of {@code POST /api/v1/calls}; only {@code queue} is required, unless the caller's widget key
+ * names the queue. The customer is the caller's token.
+ */
 record CreateCallRequest(
-    @NotBlank @Pattern(regexp = RequestIds.ID_PATTERN, message = "must match " + RequestIds.ID_PATTERN)
-    String queue,
+    @Pattern(regexp = RequestIds.ID_PATTERN, message = "must match " + RequestIds.ID_PATTERN) String queue,
     @Pattern(regexp = "WEBRTC|SIP", message = "must be WEBRTC or SIP") String channel,
     @Pattern(regexp = "INBOUND|OUTBOUND|INTERNAL", message = "must be INBOUND, OUTBOUND or INTERNAL")
     String direction,
@@ -22,6 +24,11 @@ record CreateCallRequest(
     @Size(max = 256) String to,
     @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> attributes,
     @Size(max = 50) List<@NotBlank @Size(max = 64) String> tags) {
+
+  /** The same call in {@code queue}. */
+  CreateCallRequest inQueue(String queue) {
+    return new CreateCallRequest(queue, channel, direction, from, to, attributes, tags);
+  }
 
   CallCreated toPayload(String customerId) {
     return CallCreated.newBuilder()

@@ -3,6 +3,7 @@ package io.switchboard.gateway.events;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.QueueConfig;
+import io.switchboard.schemas.avro.WidgetKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,6 +63,15 @@ public final class EventFactory {
         .setOccurredAt(now())
         .setSource(source)
         .setQueue(queue);
+  }
+
+  public WidgetKey.Builder widgetKey(String tenantId, String keyId) {
+    return WidgetKey.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setTenantId(tenantId)
+        .setOccurredAt(now())
+        .setSource(source)
+        .setKeyId(keyId);
   }
 
   // The wire format keeps milliseconds; truncating here keeps in-memory and decoded events equal.

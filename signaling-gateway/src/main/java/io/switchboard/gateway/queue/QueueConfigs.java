@@ -1,5 +1,6 @@
 package io.switchboard.gateway.queue;
 
+import io.switchboard.gateway.events.CompactedTopicReader;
 import io.switchboard.schemas.avro.QueueConfig;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * thread, read by requests; it is only as fresh as the reader, so a GET right after a PUT may
  * briefly see the previous version.
  */
-final class QueueConfigs {
+final class QueueConfigs extends CompactedTopicReader.Table<QueueConfig> {
 
   private final ConcurrentMap<String, ConcurrentSkipListMap<String, QueueConfig>> byTenant =
       new ConcurrentHashMap<>();
-  private volatile boolean loaded;
 
   /** Applies one record of the topic: a config replaces the queue's, a tombstone deletes it. */
-  void apply(String tenantId, String queue, QueueConfig config) {
+  @Override
+  public void apply(String tenantId, String queue, QueueConfig config) {
     if (config == null) {
       byTenant.computeIfPresent(tenantId, (tenant, queues) -> {
         queues.remove(queue);
@@ -40,14 +41,5 @@ final class QueueConfigs {
   List<QueueConfig> all(String tenantId) {
     Map<String, QueueConfig> queues = byTenant.get(tenantId);
     return queues == null ? List.of() : List.copyOf(queues.values());
-  }
-
-  /** Whether the topic has been read up to where it ended when the reader started. */
-  boolean loaded() {
-    return loaded;
-  }
-
-  void markLoaded() {
-    loaded = true;
   }
 }

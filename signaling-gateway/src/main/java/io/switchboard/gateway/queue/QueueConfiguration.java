@@ -1,10 +1,11 @@
 package io.switchboard.gateway.queue;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.gateway.events.CompactedTopicReader;
 import io.switchboard.gateway.events.SwitchboardProperties;
 import io.switchboard.gateway.web.ServiceCredentials;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.switchboard.schemas.avro.QueueConfig;
+import io.switchboard.schemas.topics.Topics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,18 +35,9 @@ class QueueConfiguration {
   /** The catalogue topics must exist before it looks up the partitions of queue.config. */
   @Bean
   @DependsOn("catalogueTopics")
-  QueueConfigReader queueConfigReader(SwitchboardProperties properties, QueueConfigs queues, MeterRegistry meters) {
-    return new QueueConfigReader(readerConfig(properties), queues, meters);
-  }
-
-  /** No group: every instance reads every partition from the beginning, and commits nothing. */
-  static Properties readerConfig(SwitchboardProperties properties) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers());
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.instanceId() + "-queue-config");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    return props;
+  CompactedTopicReader<QueueConfig> queueConfigReader(SwitchboardProperties properties, QueueConfigs queues,
+      MeterRegistry meters) {
+    return new CompactedTopicReader<>(CompactedTopicReader.config(properties, Topics.QUEUE_CONFIG),
+        Topics.QUEUE_CONFIG, queues, meters);
   }
 }

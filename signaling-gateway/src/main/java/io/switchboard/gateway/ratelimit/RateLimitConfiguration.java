@@ -1,6 +1,7 @@
 package io.switchboard.gateway.ratelimit;
 
 import io.switchboard.gateway.security.CallerClaims;
+import io.switchboard.gateway.security.SecurityConfiguration;
 import io.switchboard.gateway.web.ErrorResponses;
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +24,9 @@ class RateLimitConfiguration {
         RateLimitFilter.Route.of("call creation", HttpMethod.POST, "/api/v1/calls", properties.calls(), clock,
             properties.maxKeys()),
         RateLimitFilter.Route.of("agent sign-in", HttpMethod.POST, "/api/v1/agents/{agentId}/sign-in",
-            properties.signIn(), clock, properties.maxKeys())),
+            properties.signIn(), clock, properties.maxKeys()),
+        RateLimitFilter.Route.byAddress("widget token exchange", HttpMethod.POST, SecurityConfiguration.WIDGET_TOKEN_PATH,
+            properties.widgetToken().perIp(), clock, properties.maxKeys())),
         claims, new ErrorResponses(json));
   }
 }

@@ -23,14 +23,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * 429 with {@code Retry-After} for the REST routes that a client could flood: call creation and
- * agent sign-in, each limited per client address and per principal. It runs after authentication
- * (a request without a valid token is a 401 first), so the principal is the token's.
+ * agent sign-in, each limited per client address and per principal, and the widget token exchange,
+ * open without a token, per client address. It runs after authentication (a request without a
+ * valid token is a 401 first, except on the exchange), so the principal is the token's.
  */
 final class RateLimitFilter implements WebFilter {
 
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-  /** One limited route: its method and path, and a bucket table per client address and per principal. */
+  /** One limited route: its method and path, and a bucket table per client address and per principal (or none). */
   record Route(String name, HttpMethod method, PathPattern path, TokenBuckets<String> perIp,
       TokenBuckets<String> perPrincipal) {
 
@@ -38,6 +39,11 @@ final class RateLimitFilter implements WebFilter {
         int maxKeys) {
       return new Route(name, method, PathPatternParser.defaultInstance.parse(path),
           new TokenBuckets<>(limits.perIp(), clock, maxKeys), new TokenBuckets<>(limits.perPrincipal(), clock, maxKeys));
+    }
+
+    static Route byAddress(String name, HttpMethod method, String path, Limit perIp, Clock clock, int maxKeys) {
+      return new Route(name, method, PathPatternParser.defaultInstance.parse(path),
+          new TokenBuckets<>(perIp, clock, maxKeys), null);
     }
 
     boolean matches(ServerWebExchange exchange) {
@@ -68,7 +74,8 @@ final class RateLimitFilter implements WebFilter {
         .flatMap(principal -> {
           Route limited = route.get();
           TokenBucket.Decision byIp = limited.perIp().tryTake(Objects.requireNonNullElse(ClientAddress.of(exchange), "unknown"));
-          TokenBucket.Decision byPrincipal = principal.isEmpty() ? byIp : limited.perPrincipal().tryTake(principal);
+          TokenBucket.Decision byPrincipal = principal.isEmpty() || limited.perPrincipal() == null ? byIp
+              : limited.perPrincipal().tryTake(principal);
           if (byIp.allowed() && byPrincipal.allowed()) {
             return chain.filter(exchange);
           }

@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxKeys the most clients remembered per limit; buckets that have refilled are forgotten
  * @param calls {@code POST /api/v1/calls}
  * @param signIn {@code POST /api/v1/agents/{agentId}/sign-in}
+ * @param widgetToken {@code POST /api/v1/widget/token}, the widget key's exchange for a customer token
  * @param wsMessages messages from one WebSocket session
  */
 @Validated
@@ -23,6 +24,7 @@ public record RateLimitProperties(
     @Min(100) @Max(10_000_000) int maxKeys,
     @NotNull @Valid PerClient calls,
     @NotNull @Valid PerClient signIn,
+    @NotNull @Valid PerAddress widgetToken,
     @NotNull @Valid Messages wsMessages) {
 
   /**
@@ -32,6 +34,13 @@ public record RateLimitProperties(
    * @param perPrincipal by the token's tenant and subject
    */
   public record PerClient(@NotNull @Valid Limit perIp, @NotNull @Valid Limit perPrincipal) {}
+
+  /**
+   * A route open without a token, so limited by client address only.
+   *
+   * @param perIp by the client's IP address
+   */
+  public record PerAddress(@NotNull @Valid Limit perIp) {}
 
   /**
    * Messages of one WebSocket session.

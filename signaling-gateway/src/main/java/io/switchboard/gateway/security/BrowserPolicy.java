@@ -1,14 +1,20 @@
 package io.switchboard.gateway.security;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
-import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /** CORS and the security headers, from {@link BrowserProperties}, for the security filter chain. */
@@ -20,8 +26,36 @@ final class BrowserPolicy {
 
   private BrowserPolicy() {}
 
-  /** One configuration for every path; with no allowed origin, every cross-origin request is refused. */
-  static CorsConfigurationSource cors(BrowserProperties.Cors properties) {
+  /** Where a widget's page calls the gateway from its own origin: the token exchange and its calls. */
+  static final List<PathPattern> WIDGET_PATHS = Stream.of(SecurityConfiguration.WIDGET_TOKEN_PATH, "/api/v1/calls", "/api/v1/calls/**")
+      .map(PathPatternParser.defaultInstance::parse).toList();
+
+  /**
+   * The configured origins for every path; on {@link #WIDGET_PATHS} also the origins of every active
+   * widget key (a preflight carries no key or token to narrow them down: the exchange and the
+   * customer token's requests are checked against their own key's origins afterwards). With no
+   * allowed origin, every cross-origin request is refused.
+   */
+  static CorsConfigurationSource cors(BrowserProperties.Cors properties, CustomerKeys keys) {
+    CorsConfiguration global = configuration(properties);
+    return exchange -> {
+      PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+      if (WIDGET_PATHS.stream().noneMatch(pattern -> pattern.matches(path))) {
+        return global;
+      }
+      Set<String> widgetOrigins = keys.allOrigins();
+      if (widgetOrigins.isEmpty()) {
+        return global;
+      }
+      CorsConfiguration widget = new CorsConfiguration(global);
+      Set<String> origins = new LinkedHashSet<>(properties.allowedOrigins());
+      origins.addAll(widgetOrigins);
+      widget.setAllowedOrigins(List.copyOf(origins));
+      return widget;
+    };
+  }
+
+  private static CorsConfiguration configuration(BrowserProperties.Cors properties) {
     CorsConfiguration cors = new CorsConfiguration();
     cors.setAllowedOrigins(properties.allowedOrigins());
     cors.setAllowedMethods(properties.allowedMethods());
@@ -30,9 +64,7 @@ final class BrowserPolicy {
     cors.setMaxAge(properties.maxAge());
     // Tokens travel in Authorization, never in cookies: no credentials mode needed.
     cors.setAllowCredentials(false);
-    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-    source.registerCorsConfiguration("/**", cors);
-    return source;
+    return cors;
   }
 
   /** Spring Security's default headers, plus Referrer-Policy and the Content-Security-Policy. */

@@ -14,12 +14,26 @@ import org.springframework.http.HttpStatus;
  * @param subject the token's {@code sub}: a customer's id, a user's id
  * @param roles the roles of the token this gateway knows
  * @param agentId the agent the token speaks for, or null
+ * @param widget the widget key a customer token was made for, or null for the issuer's tokens
  */
-public record Caller(String tenant, String subject, Set<Role> roles, String agentId) {
+public record Caller(String tenant, String subject, Set<Role> roles, String agentId, Widget widget) {
 
   public Caller {
     roles = Set.copyOf(roles);
   }
+
+  /** A caller with a token of the external issuer. */
+  public Caller(String tenant, String subject, Set<Role> roles, String agentId) {
+    this(tenant, subject, roles, agentId, null);
+  }
+
+  /**
+   * The widget key behind a customer token of the gateway's own.
+   *
+   * @param keyId the key's id
+   * @param queue the queue its calls go to, or null when the page chooses
+   */
+  public record Widget(String keyId, String queue) {}
 
   public boolean is(Role role) {
     return roles.contains(role);

@@ -1,12 +1,16 @@
 package io.switchboard.gateway.security;
 
+import io.switchboard.gateway.web.ErrorResponses;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -34,8 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties({SecurityProperties.class, BrowserProperties.class})
+@EnableConfigurationProperties({SecurityProperties.class, BrowserProperties.class, CustomerTokenProperties.class})
 public class SecurityConfiguration {
+
+  /** The one state-changing route open without a token: the widget key's exchange for a customer token. */
+  public static final String WIDGET_TOKEN_PATH = "/api/v1/widget/token";
 
   @Bean
   CallerClaims callerClaims(SecurityProperties properties) {
@@ -43,7 +50,29 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, CallerClaims callerClaims) {
+  CustomerTokens customerTokens(CustomerTokenProperties properties, SecurityProperties security,
+      ObjectProvider<CustomerKeys> keys, ObjectProvider<Clock> clock) {
+    return new CustomerTokens(properties, security.audience(), security.clockSkew(),
+        keys.getIfAvailable(() -> CustomerKeys.NONE), clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /** A customer token's requests come from its own key's origins. */
+  @Bean
+  CustomerOrigins customerOrigins(ObjectProvider<CustomerKeys> keys, CallerClaims callerClaims, JsonMapper json) {
+    return new CustomerOrigins(keys.getIfAvailable(() -> CustomerKeys.NONE), callerClaims, new ErrorResponses(json));
+  }
+
+  /**
+   * The issuer's tokens and the gateway's own customer tokens, told apart by their unverified
+   * {@code iss}; each is then verified by its own decoder only (keys, algorithm, claims).
+   */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, CallerClaims callerClaims, CustomerTokens customers) {
+    ReactiveJwtDecoder external = issuerDecoder(properties, callerClaims);
+    return token -> CustomerTokens.claimsToBeOurs(token) ? customers.decode(token) : external.decode(token);
+  }
+
+  private static ReactiveJwtDecoder issuerDecoder(SecurityProperties properties, CallerClaims callerClaims) {
     NimbusReactiveJwtDecoder decoder = properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
         ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
         // Discovery happens on the first token, so the gateway may start before its issuer.
@@ -68,15 +97,18 @@ public class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-      CallerClaims callerClaims, JsonMapper json, BrowserProperties browser) {
+      CallerClaims callerClaims, JsonMapper json, BrowserProperties browser, ObjectProvider<CustomerKeys> keys) {
     SecurityErrors errors = new SecurityErrors(json);
+    CorsCheck cors = new CorsCheck(BrowserPolicy.cors(browser.cors(), keys.getIfAvailable(() -> CustomerKeys.NONE)),
+        new ErrorResponses(json));
     JwtAuthenticationConverter authorities = new JwtAuthenticationConverter();
     authorities.setJwtGrantedAuthoritiesConverter(jwt -> callerClaims.roles(jwt).stream()
         .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.claimValue()))
         .toList());
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
-        .cors(cors -> cors.configurationSource(BrowserPolicy.cors(browser.cors())))
+        .cors(ServerHttpSecurity.CorsSpec::disable)
+        .addFilterAt(cors, SecurityWebFiltersOrder.CORS)
         .headers(headers -> BrowserPolicy.headers(headers, browser.headers()))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -88,6 +120,8 @@ public class SecurityConfiguration {
             .pathMatchers("/actuator/**").hasAnyRole(Role.ADMIN.claimValue(), Role.SERVICE.claimValue())
             // The WebSocket is an agent's desk; the handshake is refused before the upgrade.
             .pathMatchers("/ws").hasRole(Role.AGENT.claimValue())
+            // A widget's page trades its public key for a customer token: it has no token yet.
+            .pathMatchers(HttpMethod.POST, WIDGET_TOKEN_PATH).permitAll()
             .anyExchange().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer
             .bearerTokenConverter(new BearerTokens())

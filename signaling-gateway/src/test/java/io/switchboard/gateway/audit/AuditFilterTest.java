@@ -99,6 +99,27 @@ class AuditFilterTest {
   }
 
   @Test
+  void aCreatedWidgetKeyIsTheTargetItsControllerNamesAndARefusedCreationTargetsNew() {
+    MockServerWebExchange created = MockServerWebExchange.builder(MockServerHttpRequest.post("/api/v1/widget-keys").build())
+        .principal(token("ada", null, "admin")).build();
+    filter.filter(created, next -> {
+      AuditDetails.target(next, "wk_abc");
+      next.getResponse().setStatusCode(HttpStatus.CREATED);
+      return next.getResponse().setComplete();
+    }).as(StepVerifier::create).verifyComplete();
+    answer(MockServerHttpRequest.post("/api/v1/widget-keys").build(), token("sam", null, "supervisor"),
+        HttpStatus.FORBIDDEN);
+    answer(MockServerHttpRequest.delete("/api/v1/widget-keys/wk_abc").build(), token("ada", null, "admin"),
+        HttpStatus.NO_CONTENT);
+
+    assertThat(audited()).extracting(e -> e.getAction() + " " + e.getTarget().getKind() + " " + e.getTarget().getId()
+        + " " + e.getOutcome()).containsExactly(
+            "WIDGET_KEY_CREATED WIDGET_KEY wk_abc SUCCEEDED",
+            "WIDGET_KEY_CREATED WIDGET_KEY (new) REFUSED",
+            "WIDGET_KEY_REVOKED WIDGET_KEY wk_abc SUCCEEDED");
+  }
+
+  @Test
   void anEventKafkaDoesNotTakeIsCountedAndTheAnswerStands() {
     publisher.failing(true);
 

@@ -3,6 +3,7 @@ package io.switchboard.gateway.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.gateway.events.CompactedTopicReader;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.web.TestWeb;
 import io.switchboard.schemas.avro.QueueConfig;
@@ -16,7 +17,8 @@ class QueueConfigReaderTest {
   private final QueueConfigs queues = new QueueConfigs();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   // Never started: apply() is what the reader's thread does with each record.
-  private final QueueConfigReader reader = new QueueConfigReader(new Properties(), queues, meters);
+  private final CompactedTopicReader<QueueConfig> reader =
+      new CompactedTopicReader<>(new Properties(), Topics.QUEUE_CONFIG, queues, meters);
   private final EventFactory events = new EventFactory(TestWeb.CLOCK, TestWeb.SOURCE);
   private long offset;
 
