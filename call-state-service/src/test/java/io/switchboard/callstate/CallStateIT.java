@@ -7,7 +7,10 @@ import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
+import io.switchboard.schemas.avro.AssignmentRefusalReason;
+import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallAssignmentRequested;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDirection;
@@ -25,6 +28,7 @@ import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedPostgres;
 import io.switchboard.testsupport.TestDatabase;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +36,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +136,38 @@ class CallStateIT {
   }
 
   @Test
+  void theHistoryShowsAForcedAssignmentItsRefusalAndTheForcedOfferOnceEach() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    RoutingDecision refused = decision(callId, t0.plusSeconds(2),
+        new AssignmentRefused("a7", AssignmentRefusalReason.AGENT_AT_CAPACITY));
+
+    send(callEvent(callId, t0, created()));
+    send(callEvent(callId, t0.plusMillis(100), new CallQueued("sales", null)));
+    send(decision(callId, t0.plusMillis(150), new RoutingQueued(1, 175)));
+    send(callEvent(callId, t0.plusSeconds(2), new CallAssignmentRequested("a7", "sup-1")));
+    send(refused);
+    send(refused); // delivered twice: one fact
+    // A decision of a later release, which this one cannot read, does not stop the projection.
+    producer.sendRaw(Topics.ROUTING_DECISIONS.name(), callId, laterRelease(callId, t0.plusSeconds(3)));
+    send(callEvent(callId, t0.plusSeconds(4), new CallAssignmentRequested("a1", "sup-1")));
+    send(decision(callId, t0.plusSeconds(4), new RoutingOffered("a1", "r-9", t0.plusSeconds(19), false)));
+
+    Map<String, Object> view = awaitState(callId, "RINGING");
+
+    assertThat(view).containsEntry("agentId", "a1").containsEntry("offeredAt", iso(t0.plusSeconds(4)));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events = (List<Map<String, Object>>) view.get("events");
+    assertThat(events).extracting(event -> event.get("type")).containsExactly("CallCreated", "CallQueued",
+        "RoutingQueued", "CallAssignmentRequested", "AssignmentRefused", "CallAssignmentRequested", "RoutingOffered");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> decisions = (List<Map<String, Object>>) view.get("routingDecisions");
+    assertThat(decisions).extracting(d -> d.get("type") + " " + d.get("agentId") + " " + d.get("refusal"))
+        .containsExactly("RoutingQueued null null", "AssignmentRefused a7 AGENT_AT_CAPACITY", "RoutingOffered a1 null");
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ?", callId)).isEqualTo(7);
+  }
+
+  @Test
   void projectsAgentsAndTheirStatusHistory() {
     String agentId = "agent-" + UUID.randomUUID();
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -213,6 +253,31 @@ class CallStateIT {
 
   private RoutingDecision decision(String callId, Instant at, Object payload) {
     return new RoutingDecision(UUID.randomUUID(), tenant, at, "it", callId, "sales", null, payload);
+  }
+
+  /** A RoutingDecision whose writer schema has a payload this release does not know. */
+  private byte[] laterRelease(String callId, Instant at) {
+    String current = RoutingDecision.getClassSchema().toString();
+    int end = current.lastIndexOf("]}]}");
+    Schema later = new Schema.Parser().parse(current.substring(0, end)
+        + ",{\"type\":\"record\",\"name\":\"DecisionOfALaterRelease\",\"fields\":[]}" + current.substring(end));
+    GenericRecord record = new GenericData.Record(later);
+    record.put("eventId", UUID.randomUUID().toString());
+    record.put("tenantId", tenant);
+    record.put("occurredAt", at.toEpochMilli());
+    record.put("source", "it");
+    record.put("callId", callId);
+    record.put("queue", "sales");
+    record.put("payload", new GenericData.Record(later.getField("payload").schema().getTypes()
+        .get(later.getField("payload").schema().getTypes().size() - 1)));
+    try {
+      ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), later).encode(record);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static CallCreated created() {

@@ -37,6 +37,10 @@ class AuditIT {
           .bodyValue("{}").exchange().expectStatus().isForbidden();
       supervisor.patch().uri("/api/v1/calls/" + callId).contentType(MediaType.APPLICATION_JSON)
           .bodyValue("{\"priority\":500,\"tags\":[\"urgent\"]}").exchange().expectStatus().isAccepted();
+      supervisor.post().uri("/api/v1/calls/" + callId + "/assign").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"agentId\":\"a-2\"}").exchange().expectStatus().isAccepted();
+      admin.post().uri("/api/v1/calls/" + callId + "/assign").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"agentId\":\"a-2\"}").exchange().expectStatus().isForbidden();
       admin.post().uri("/api/v1/agents/a-2/sign-in").contentType(MediaType.APPLICATION_JSON)
           .bodyValue("{\"queues\":[\"sales\"],\"capacity\":2}").exchange().expectStatus().isAccepted();
       supervisor.put().uri("/api/v1/agents/a-2/status").contentType(MediaType.APPLICATION_JSON)
@@ -63,6 +67,8 @@ class AuditIT {
               "QUEUE_CONFIGURED QUEUE sales SUCCEEDED ada-admin",
               "QUEUE_CONFIGURED QUEUE sales REFUSED sam-super",
               "CALL_PRIORITY_CHANGED CALL " + callId + " SUCCEEDED sam-super",
+              "CALL_FORCE_ASSIGNED CALL " + callId + " SUCCEEDED sam-super",
+              "CALL_FORCE_ASSIGNED CALL " + callId + " REFUSED ada-admin",
               "AGENT_SKILLS_CHANGED AGENT a-2 SUCCEEDED ada-admin",
               "AGENT_STATUS_CHANGED AGENT a-2 SUCCEEDED sam-super",
               "AGENT_STATUS_CHANGED AGENT a-2 REFUSED user-a-1",
@@ -76,11 +82,13 @@ class AuditIT {
       assertThat(events.get(1).getReason()).isEqualTo("forbidden");
       assertThat(events.get(1).getOutcome()).isEqualTo(AuditOutcome.REFUSED);
       assertThat(events.get(2).getDetails()).containsEntry("priority", "500").containsEntry("tags", "urgent");
-      assertThat(events.get(3).getDetails()).containsEntry("operation", "sign-in").containsEntry("queues", "sales")
+      assertThat(events.get(3).getDetails()).isEqualTo(Map.of("agentId", "a-2"));
+      assertThat(events.get(4).getReason()).isEqualTo("forbidden");
+      assertThat(events.get(5).getDetails()).containsEntry("operation", "sign-in").containsEntry("queues", "sales")
           .containsEntry("capacity", "2");
-      assertThat(events.get(4).getDetails()).isEqualTo(Map.of("status", "BREAK", "reason", "coaching"));
-      assertThat(events.get(5).getActor().getAgentId()).isEqualTo("a-1");
-      assertThat(events.get(6).getTarget().getKind()).isEqualTo(AuditTargetKind.QUEUE);
+      assertThat(events.get(6).getDetails()).isEqualTo(Map.of("status", "BREAK", "reason", "coaching"));
+      assertThat(events.get(7).getActor().getAgentId()).isEqualTo("a-1");
+      assertThat(events.get(8).getTarget().getKind()).isEqualTo(AuditTargetKind.QUEUE);
     }
   }
 

@@ -125,6 +125,7 @@ class TenantMatrixIT {
         new Request(HttpMethod.POST, "/api/v1/calls/b-call/end", "{}"),
         new Request(HttpMethod.PATCH, "/api/v1/calls/b-call", "{\"priority\":5}"),
         new Request(HttpMethod.POST, "/api/v1/calls/b-call/callback", "{}"),
+        new Request(HttpMethod.POST, "/api/v1/calls/b-call/assign", "{\"agentId\":\"b-agent\"}"),
         new Request(HttpMethod.GET, "/api/v1/queues/b-queue", null),
         new Request(HttpMethod.DELETE, "/api/v1/queues/b-queue", null),
         new Request(HttpMethod.GET, "/api/v1/queues/b-queue/stats", null),
@@ -162,8 +163,9 @@ class TenantMatrixIT {
     // Tenant B's resources themselves are never reachable: a 403 or a 404 for every role.
     for (String role : ROLES) {
       for (String path : List.of("GET /api/v1/calls/b-call", "POST /api/v1/calls/b-call/end",
-          "PATCH /api/v1/calls/b-call", "POST /api/v1/calls/b-call/callback", "GET /api/v1/queues/b-queue",
-          "DELETE /api/v1/queues/b-queue", "GET /api/v1/queues/b-queue/stats", "DELETE /api/v1/widget-keys/" + bKey)) {
+          "PATCH /api/v1/calls/b-call", "POST /api/v1/calls/b-call/callback", "POST /api/v1/calls/b-call/assign",
+          "GET /api/v1/queues/b-queue", "DELETE /api/v1/queues/b-queue", "GET /api/v1/queues/b-queue/stats",
+          "DELETE /api/v1/widget-keys/" + bKey)) {
         assertThat(outcomes.get(role + " " + path)).as(role + " " + path).matches("(403|404) .*");
       }
     }
@@ -223,6 +225,10 @@ class TenantMatrixIT {
         new Rule(new Request(HttpMethod.POST, "/api/v1/calls/own-call/callback", "{}"), Set.of("customer", "supervisor"), none),
         new Rule(new Request(HttpMethod.POST, "/api/v1/calls/other-call/callback", "{}"), Set.of("supervisor"),
             Set.of("customer")),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/own-call/assign", "{\"agentId\":\"a2\"}"),
+            Set.of("supervisor"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/other-call/assign", "{\"agentId\":\"a1\"}"),
+            Set.of("supervisor"), none),
         new Rule(new Request(HttpMethod.PUT, "/api/v1/queues/a-queue", "{}"), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/queues/a-queue", null), Set.of("supervisor", "admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/queues", null), Set.of("supervisor", "admin"), none),

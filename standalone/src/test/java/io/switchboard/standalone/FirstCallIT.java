@@ -12,9 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,13 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.WebSocketSession;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -289,62 +280,5 @@ class FirstCallIT {
     http.put().uri(path).headers(headers -> headers.setBearerAuth(token))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
         .retrieve().toBodilessEntity().block(WAIT);
-  }
-
-  /** An agent's WebSocket to the gateway, collecting every frame it receives. */
-  private static final class AgentSocket implements AutoCloseable {
-
-    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-    private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
-    private final Sinks.One<WebSocketSession> opened = Sinks.one();
-    private final Disposable connection;
-
-    private AgentSocket(URI uri, String token) {
-      WebSocketHandler handler = new WebSocketHandler() {
-        @Override
-        public List<String> getSubProtocols() {
-          // The token travels in the handshake's Sec-WebSocket-Protocol, never in the URL.
-          return List.of("switchboard.v1", "bearer." + token);
-        }
-
-        @Override
-        public Mono<Void> handle(WebSocketSession session) {
-          opened.tryEmitValue(session);
-          Mono<Void> in = session.receive().map(WebSocketMessage::getPayloadAsText)
-              .doOnNext(text -> received.add(json.readTree(text))).then();
-          Mono<Void> out = session.send(outgoing.asFlux().map(session::textMessage));
-          return Mono.zip(in, out).then();
-        }
-      };
-      connection = new ReactorNettyWebSocketClient().execute(uri, handler).subscribe();
-    }
-
-    static AgentSocket connect(StandaloneSettings settings, String token) {
-      AgentSocket socket = new AgentSocket(
-          URI.create("ws://" + settings.host() + ":" + settings.gatewayPort() + "/ws"), token);
-      socket.opened.asMono().block(WAIT);
-      return socket;
-    }
-
-    void send(String type, Object data) {
-      outgoing.tryEmitNext(json.writeValueAsString(Map.of("type", type, "data", data)));
-    }
-
-    JsonNode await(String type) throws InterruptedException {
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (System.nanoTime() < deadline) {
-        JsonNode frame = received.poll(100, TimeUnit.MILLISECONDS);
-        if (frame != null && type.equals(frame.path("type").asString())) {
-          return frame;
-        }
-      }
-      throw new AssertionError("No " + type + " frame within " + WAIT);
-    }
-
-    @Override
-    public void close() {
-      outgoing.tryEmitComplete();
-      connection.dispose();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.callstate.projection;
 
+import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationRejected;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -10,10 +11,15 @@ import io.switchboard.schemas.avro.RoutingQueued;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code routing_decisions}: the decision's payload flattened into nullable columns. */
+/**
+ * A row of {@code routing_decisions}: the decision's payload flattened into nullable columns; a payload
+ * with no fields of its own here (e.g. {@code RoutingAbandoned}) gets its type, queue and reason only.
+ *
+ * @param refusal why a forced assignment was refused ({@code AssignmentRefused}), null otherwise
+ */
 record DecisionRow(UUID eventId, String tenantId, String callId, String queue, String type, String agentId,
-    String reservationId, Integer position, Integer priority, Instant expiresAt, String toQueue, String reason,
-    Instant occurredAt) {
+    String reservationId, Integer position, Integer priority, Instant expiresAt, String toQueue, String refusal,
+    String reason, Instant occurredAt) {
 
   static DecisionRow of(RoutingDecision decision) {
     Object payload = decision.getPayload();
@@ -23,6 +29,7 @@ record DecisionRow(UUID eventId, String tenantId, String callId, String queue, S
     Integer priority = null;
     Instant expiresAt = null;
     String toQueue = null;
+    String refusal = null;
     if (payload instanceof RoutingQueued queued) {
       position = queued.getPosition();
       priority = queued.getPriority();
@@ -41,9 +48,12 @@ record DecisionRow(UUID eventId, String tenantId, String callId, String queue, S
       reservationId = timedOut.getReservationId();
     } else if (payload instanceof RoutingOverflowed overflowed) {
       toQueue = overflowed.getToQueue();
+    } else if (payload instanceof AssignmentRefused refused) {
+      agentId = refused.getAgentId();
+      refusal = refused.getReason().name();
     }
     return new DecisionRow(decision.getEventId(), decision.getTenantId(), decision.getCallId(), decision.getQueue(),
         payload.getClass().getSimpleName(), agentId, reservationId, position, priority, expiresAt, toQueue,
-        decision.getReason(), decision.getOccurredAt());
+        refusal, decision.getReason(), decision.getOccurredAt());
   }
 }

@@ -12,9 +12,9 @@ final class DecisionStore {
   // go in with COPY, as call_events' do, their bytes built before the transaction (CopyRows).
   private static final String COPY_DECISIONS = """
       COPY routing_decisions (event_id, tenant_id, call_id, queue, type, agent_id, reservation_id, position, priority,
-                              expires_at, to_queue, reason, occurred_at)
+                              expires_at, to_queue, refusal, reason, occurred_at)
       FROM STDIN (FORMAT binary)""";
-  private static final int FIELDS = 13;
+  private static final int FIELDS = 14;
 
   private final DatabaseClient db;
 
@@ -34,7 +34,7 @@ final class DecisionStore {
     for (DecisionRow row : decisions) {
       rows.row(FIELDS).uuid(row.eventId()).text(row.tenantId()).text(row.callId()).text(row.queue()).text(row.type())
           .text(row.agentId()).text(row.reservationId()).int4OrNull(row.position()).int4OrNull(row.priority())
-          .timestamptz(row.expiresAt()).text(row.toQueue()).text(row.reason()).timestamptz(row.occurredAt());
+          .timestamptz(row.expiresAt()).text(row.toQueue()).text(row.refusal()).text(row.reason()).timestamptz(row.occurredAt());
     }
     return rows.finish();
   }

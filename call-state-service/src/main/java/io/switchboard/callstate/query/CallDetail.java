@@ -42,5 +42,5 @@ record CallDetail(@JsonUnwrapped CallView call, List<EventLine> events, List<Dec
 
   /** One row of routing_decisions. */
   record DecisionLine(String type, String queue, String agentId, String reservationId, Integer position,
-      Integer priority, String expiresAt, String toQueue, String reason, String occurredAt) {}
+      Integer priority, String expiresAt, String toQueue, String refusal, String reason, String occurredAt) {}
 }

@@ -94,7 +94,8 @@ class CallQueries {
     return new CallDetail.DecisionLine(row.get("type", String.class), row.get("queue", String.class),
         row.get("agent_id", String.class), row.get("reservation_id", String.class),
         row.get("position", Integer.class), row.get("priority", Integer.class), timestamp(row, "expires_at"),
-        row.get("to_queue", String.class), row.get("reason", String.class), timestamp(row, "occurred_at"));
+        row.get("to_queue", String.class), row.get("refusal", String.class), row.get("reason", String.class),
+        timestamp(row, "occurred_at"));
   }
 
   private static CallDetail.ParticipantLine participant(Readable row) {

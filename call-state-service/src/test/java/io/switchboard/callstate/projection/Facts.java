@@ -1,6 +1,9 @@
 package io.switchboard.callstate.projection;
 
+import io.switchboard.schemas.avro.AssignmentRefusalReason;
+import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallAssignmentRequested;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDirection;
@@ -86,6 +89,14 @@ final class Facts {
 
   CallFact accepted(Instant at, String agentId) {
     return decision(at, new ReservationAccepted(agentId, "r-1"));
+  }
+
+  CallFact assignmentRequested(Instant at, String agentId) {
+    return call(at, new CallAssignmentRequested(agentId, "sup-1"));
+  }
+
+  CallFact assignmentRefused(Instant at, String agentId, AssignmentRefusalReason reason) {
+    return decision(at, new AssignmentRefused(agentId, reason));
   }
 
   CallFact joined(Instant at, String participantId, ParticipantRole role, boolean audio, boolean video) {

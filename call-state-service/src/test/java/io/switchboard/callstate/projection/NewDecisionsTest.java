@@ -29,6 +29,6 @@ class NewDecisionsTest {
 
   private static DecisionRow row(UUID eventId) {
     return new DecisionRow(eventId, Facts.TENANT, "call-1", "sales", "RoutingQueued", null, null, 1, 1, null, null,
-        null, AT);
+        null, null, AT);
   }
 }

@@ -3,6 +3,7 @@ package io.switchboard.routing.queue;
 import io.switchboard.routing.queue.RoutedCall.Offer;
 import io.switchboard.routing.queue.RoutedCall.Phase;
 import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallAssignmentRequested;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDeclined;
 import io.switchboard.schemas.avro.CallEnded;
@@ -26,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Routes on call events (already keyed by tenant): queue, priority change, answer, decline, end. */
+/** Routes on call events (already keyed by tenant): queue, priority change, forced assignment, answer, decline, end. */
 final class CallEventProcessor implements Processor<String, CallEvent, String, RoutingDecision> {
 
   private static final Logger log = LoggerFactory.getLogger(CallEventProcessor.class);
@@ -38,6 +39,7 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
   private Reservations reservations;
   private Callbacks callbacks;
   private Limits limits;
+  private ForcedAssignment forced;
 
   CallEventProcessor(RoutingSettings settings) {
     this.settings = settings;
@@ -51,6 +53,7 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
     reservations = new Reservations(stores, decisions, dispatcher);
     callbacks = new Callbacks(stores, decisions, dispatcher, reservations);
     limits = new Limits(stores, decisions, dispatcher, callbacks);
+    forced = new ForcedAssignment(stores, decisions, dispatcher);
     ReservationExpiry expiry = new ReservationExpiry(stores, dispatcher, reservations);
     WaitTimers timers = new WaitTimers(stores, dispatcher, limits);
     // Wall-clock time: an offer must expire, a skill requirement relax, a limit apply, even with no event.
@@ -79,6 +82,8 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
       } else if (payload instanceof CallbackRequested) {
         stores.call(tenant, callId).ifPresentOrElse(call -> callbacks.requested(tenant, call),
             () -> log.debug("Ignoring CallbackRequested for unknown call {} of tenant {}", callId, tenant));
+      } else if (payload instanceof CallAssignmentRequested) {
+        forced.requested(tenant, callId, (CallAssignmentRequested) payload);
       } else if (payload instanceof CallAnswered) {
         CallAnswered answered = (CallAnswered) payload;
         openOffer(tenant, callId, answered.getAgentId(), answered.getReservationId())

@@ -2,6 +2,8 @@ package io.switchboard.routing.queue;
 
 import io.switchboard.routing.queue.RoutedCall.Offer;
 import io.switchboard.schemas.avro.AgentPaused;
+import io.switchboard.schemas.avro.AssignmentRefusalReason;
+import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.CallbackScheduled;
 import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.QueueLimit;
@@ -81,6 +83,12 @@ final class Decisions {
 
   void callbackScheduled(String tenant, RoutedCall call, int position, String reason) {
     emit(tenant, call, reason, new CallbackScheduled(position));
+  }
+
+  /** A forced assignment refused; {@code queue} is the call's queue, empty when it has none. */
+  void assignmentRefused(String tenant, String callId, String queue, String agentId, AssignmentRefusalReason refusal,
+      String reason) {
+    emit(tenant, callId, queue, reason, new AssignmentRefused(agentId, refusal));
   }
 
   private void emit(String tenant, RoutedCall call, String reason, Object payload) {

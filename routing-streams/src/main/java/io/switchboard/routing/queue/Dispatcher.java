@@ -170,27 +170,49 @@ final class Dispatcher {
   private void offer(String tenant, Match match, long now) {
     RoutedCall call = match.call();
     Choice choice = selection.choose(tenant, call, match.rules(), match.agents(), match.rule(), now);
-    List<Offer> offers = choice.agents().stream()
-        .map(agent -> new Offer(agent.agentId(), UUID.randomUUID().toString()))
-        .toList();
-    RoutedCall offered = call.offered(offers, now + match.rules().reservationTimeoutMs());
-    stores.removeWaiting(tenant, call);
-    stores.put(tenant, offered);
-    choice.agents().forEach(agent -> stores.put(tenant, agent.reserve(call.callId())));
-    stores.addReservation(tenant, offered);
     String why = choice.reason() + " (strategy " + match.rules().strategy()
         + (match.rule().description().isEmpty() ? "" : "; " + match.rule().description()) + ")";
     if (call.callback()) {
       why += ", a callback: the agent calls the customer back";
     }
     String refuser = call.lastRefuser();
-    for (Offer offer : offers) {
-      try (MDC.MDCCloseable c = MDC.putCloseable("callId", call.callId());
-          MDC.MDCCloseable a = MDC.putCloseable("agentId", offer.agentId())) {
-        decisions.offered(tenant, offered, offer, "agent " + offer.agentId() + " " + why
-            + (refuser != null && !refuser.equals(offer.agentId()) ? " (not " + refuser + ", who had the last offer)"
-                : ""));
-      }
+    RoutedCall offered = reserve(tenant, call, choice.agents(), now + match.rules().reservationTimeoutMs());
+    for (Offer offer : offered.offers()) {
+      announce(tenant, offered, offer, "agent " + offer.agentId() + " " + why
+          + (refuser != null && !refuser.equals(offer.agentId()) ? " (not " + refuser + ", who had the last offer)"
+              : ""));
+    }
+  }
+
+  /**
+   * A supervisor's forced assignment: the waiting call is offered to {@code agent} alone, whatever the
+   * queue's strategy, skills, preferred agent or reject delay say, with the queue's reservation timeout.
+   * The caller has checked that the agent is free.
+   */
+  void offerTo(String tenant, RoutedCall waiting, AgentState agent, String why) {
+    long now = now();
+    RoutedCall offered = reserve(tenant, waiting, List.of(agent),
+        now + rulesOf(tenant, waiting.queue()).reservationTimeoutMs());
+    announce(tenant, offered, offered.offers().get(0), why);
+  }
+
+  /** Takes the call off its line and reserves it for each agent: one open offer each. */
+  private RoutedCall reserve(String tenant, RoutedCall call, List<AgentState> agents, long expiresAt) {
+    List<Offer> offers = agents.stream()
+        .map(agent -> new Offer(agent.agentId(), UUID.randomUUID().toString()))
+        .toList();
+    RoutedCall offered = call.offered(offers, expiresAt);
+    stores.removeWaiting(tenant, call);
+    stores.put(tenant, offered);
+    agents.forEach(agent -> stores.put(tenant, agent.reserve(call.callId())));
+    stores.addReservation(tenant, offered);
+    return offered;
+  }
+
+  private void announce(String tenant, RoutedCall offered, Offer offer, String why) {
+    try (MDC.MDCCloseable c = MDC.putCloseable("callId", offered.callId());
+        MDC.MDCCloseable a = MDC.putCloseable("agentId", offer.agentId())) {
+      decisions.offered(tenant, offered, offer, why);
     }
   }
 }

@@ -26,13 +26,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * A simulated contact center around the routing engine: callers arrive, and some hang up while
  * waiting; agents answer most offers after a moment, decline some, let some expire, talk for a
- * while and hang up, and take breaks. Everything happens on one scheduler thread, which owns all
+ * while and hang up, and take breaks; a supervisor now and then force-assigns a waiting call to an
+ * agent of its tenant or to its floater, free or not (the engine offers it or refuses). Everything happens on one scheduler thread, which owns all
  * the state here; decisions are handed to it by a {@link DecisionFeed}. Once draining, agents
  * answer every offer and take no more breaks, so every call ends.
  */
 final class CallCenter implements AutoCloseable {
 
   static final List<String> QUEUES = List.of("sales", "support");
+  /** The queue of each tenant's floater, an agent routing never offers a sales or support call to. */
+  static final String BACK_OFFICE = "back-office";
 
   private enum Phase { WAITING, OFFERED, CONNECTED, ENDED }
 
@@ -54,12 +57,23 @@ final class CallCenter implements AutoCloseable {
     this.agentsByTenant = Map.copyOf(agentsByTenant);
   }
 
-  /** Every agent signs in to both queues, capacity 1, and becomes available. */
+  /**
+   * Every agent signs in to both queues, capacity 1, and becomes available; so does each tenant's
+   * floater, in the back office only, who gets calls by forced assignment alone.
+   */
   void signIn() {
-    on(() -> agentsByTenant.forEach((tenant, agents) -> agents.forEach(agent -> {
-      outbox.agentSignsIn(tenant, agent, QUEUES);
-      outbox.agentStatus(tenant, agent, AgentStatus.AVAILABLE);
-    })));
+    on(() -> agentsByTenant.forEach((tenant, agents) -> {
+      agents.forEach(agent -> {
+        outbox.agentSignsIn(tenant, agent, QUEUES);
+        outbox.agentStatus(tenant, agent, AgentStatus.AVAILABLE);
+      });
+      outbox.agentSignsIn(tenant, floater(tenant), List.of(BACK_OFFICE));
+      outbox.agentStatus(tenant, floater(tenant), AgentStatus.AVAILABLE);
+    }));
+  }
+
+  static String floater(String tenant) {
+    return tenant + "-floater";
   }
 
   /** Calls arrive at about {@code perSecond} (Bernoulli per 20 ms tick), spread over tenants and queues. */
@@ -103,6 +117,9 @@ final class CallCenter implements AutoCloseable {
         arrive();
       }
     }
+    if (random.nextDouble() < 0.05) { // a forced assignment about every 0.4 s, while calls wait
+      forceAssign();
+    }
     if (random.nextDouble() < 0.02) { // about one break a second
       List<String> tenants = new ArrayList<>(agentsByTenant.keySet());
       String tenant = tenants.get(random.nextInt(tenants.size()));
@@ -117,6 +134,23 @@ final class CallCenter implements AutoCloseable {
         });
       }
     }
+  }
+
+  /** The latest call still waiting, as this desk knows it, to the tenant's floater or to any of its agents. */
+  private void forceAssign() {
+    String waiting = null;
+    for (Map.Entry<String, Phase> call : calls.entrySet()) {
+      if (call.getValue() == Phase.WAITING) {
+        waiting = call.getKey();
+      }
+    }
+    if (waiting == null) {
+      return;
+    }
+    String tenant = tenantOfCall.get(waiting);
+    List<String> agents = agentsByTenant.get(tenant);
+    count("force-assign requests");
+    outbox.assign(tenant, waiting, random.nextBoolean() ? floater(tenant) : agents.get(random.nextInt(agents.size())));
   }
 
   private void arrive() {

@@ -6,6 +6,7 @@ import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
 import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallAssignmentRequested;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDeclined;
@@ -70,6 +71,11 @@ final class Outbox implements AutoCloseable {
 
   void decline(String tenant, String callId, String agentId, String reservationId) {
     call(tenant, callId, new CallDeclined(agentId, reservationId, "busy"));
+  }
+
+  /** A supervisor force-assigns the call to the agent (POST /api/v1/calls/{id}/assign on the gateway). */
+  void assign(String tenant, String callId, String agentId) {
+    call(tenant, callId, new CallAssignmentRequested(agentId, "crash-supervisor"));
   }
 
   void end(String tenant, String callId, CallOutcome outcome) {

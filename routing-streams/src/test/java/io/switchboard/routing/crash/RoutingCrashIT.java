@@ -3,11 +3,13 @@ package io.switchboard.routing.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.routing.crash.OfferInvariants.CallEnd;
+import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.RoutingOffered;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedKafka;
@@ -156,6 +158,9 @@ class RoutingCrashIT {
     log.info("{} calls, {} decisions ({} by the restarted instance), {} violations", created.size(),
         decisions.size(), decisions.stream().filter(d -> d.getSource().equals(restartedId)).count(), violations.size());
     assertThat(violations).as("exactly-once violations").isEmpty();
+    assertThat(decisions).as("forced assignments refused").anyMatch(d -> d.getPayload() instanceof AssignmentRefused);
+    assertThat(decisions).as("forced assignments offered").anyMatch(d -> d.getPayload() instanceof RoutingOffered
+        && d.getReason() != null && d.getReason().contains("forced assignment"));
     assertThat(orphans).as("tenants of the killed instance").isNotEmpty();
     assertThat(decisions.stream().map(RoutingDecision::getSource).distinct())
         .as("instances that decided").contains(nodes.get(0).instanceId(), nodes.get(1).instanceId());

@@ -29,7 +29,8 @@ final class StatsRecount {
   /** Mismatches between each queue's latest snapshot and the recount; also queues with no snapshot. */
   static List<String> mismatches(List<RoutingDecision> decisions, Map<String, QueueStats> latestByQueue) {
     Set<String> queues = new LinkedHashSet<>();
-    decisions.forEach(d -> queues.add(key(d.getTenantId(), d.getQueue())));
+    // A refused forced assignment of a call routing does not know names no queue.
+    decisions.stream().filter(d -> !d.getQueue().isEmpty()).forEach(d -> queues.add(key(d.getTenantId(), d.getQueue())));
     List<String> mismatches = new ArrayList<>();
     for (String queue : queues) {
       QueueStats stats = latestByQueue.get(queue);

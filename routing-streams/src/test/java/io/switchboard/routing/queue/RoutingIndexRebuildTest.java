@@ -7,6 +7,7 @@ import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
 import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallAssignmentRequested;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDeclined;
@@ -49,14 +50,16 @@ class RoutingIndexRebuildTest {
     List<String> straight = run(Integer.MAX_VALUE);
     List<String> restarted = run(150);
 
-    // then the decisions are the same, and the workload exercised offers, queueing and declines
+    // then the decisions are the same, and the workload exercised offers, queueing, declines and forced assignments
     assertThat(restarted).isEqualTo(straight);
     assertThat(straight).anyMatch(d -> d.startsWith("RoutingOffered"))
         .anyMatch(d -> d.startsWith("RoutingQueued"))
-        .anyMatch(d -> d.startsWith("ReservationRejected"));
+        .anyMatch(d -> d.startsWith("ReservationRejected"))
+        .anyMatch(d -> d.startsWith("RoutingOffered") && d.contains("forced assignment"))
+        .anyMatch(d -> d.startsWith("AssignmentRefused"));
   }
 
-  /** Agents with skills in six queues (one per strategy), calls arriving, answered, declined, ended. */
+  /** Agents with skills in six queues (one per strategy), calls arriving, answered, declined, force-assigned, ended. */
   private List<String> run(int restartEvery) {
     SplittableRandom random = new SplittableRandom(2026);
     RoutingTask task = new RoutingTask(START);
@@ -76,6 +79,7 @@ class RoutingIndexRebuildTest {
     // Offers to answer; some are stale by then (expired, rescinded): routing ignores those, in both runs.
     List<Ring> ringing = new ArrayList<>();
     List<String> connected = new ArrayList<>();
+    List<String> created = new ArrayList<>();
     for (int step = 1; step <= 900; step++) {
       if (step % restartEvery == 0) {
         task.restart();
@@ -89,6 +93,7 @@ class RoutingIndexRebuildTest {
             .setAttributes(random.nextInt(8) == 0 ? Map.of("preferredAgent", "a" + random.nextInt(30)) : Map.of())
             .setTags(List.of()).build()));
         task.call(callEvent(callId, new CallQueued(queue, null)));
+        created.add(callId);
       } else if (action < 7 && !ringing.isEmpty()) {
         Ring ring = ringing.remove(random.nextInt(ringing.size()));
         RoutingOffered offer = ring.offer();
@@ -101,6 +106,10 @@ class RoutingIndexRebuildTest {
       } else if (action < 9 && !connected.isEmpty()) {
         task.call(callEvent(connected.remove(random.nextInt(connected.size())), new CallEnded(CallOutcome.ENDED, null,
             null)));
+      } else if (random.nextInt(3) == 0 && !created.isEmpty()) {
+        // A supervisor force-assigns a call (waiting or not) to an agent (free or not).
+        task.call(callEvent(created.get(random.nextInt(created.size())),
+            new CallAssignmentRequested("a" + random.nextInt(30), "sup")));
       } else {
         String agentId = "a" + random.nextInt(30);
         task.agent(agentEvent(agentId, new AgentStatusChanged(

@@ -6,6 +6,7 @@ import io.switchboard.schemas.avro.AgentSignedOut;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
 import io.switchboard.schemas.avro.CallAnswered;
+import io.switchboard.schemas.avro.CallAssignmentRequested;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDeclined;
@@ -117,6 +118,11 @@ final class RoutingScenario implements AutoCloseable {
   RoutingScenario priorityChanged(String tenant, String callId, Integer priority, Map<String, String> attributes,
       String... tags) {
     return callEvent(tenant, callId, new CallPriorityChanged(priority, attributes, List.of(tags)));
+  }
+
+  /** A supervisor force-assigns the call (POST /api/v1/calls/{id}/assign on the gateway). */
+  RoutingScenario assign(String tenant, String callId, String agentId, String requestedBy) {
+    return callEvent(tenant, callId, new CallAssignmentRequested(agentId, requestedBy));
   }
 
   RoutingScenario status(String tenant, String agentId, AgentStatus status) {

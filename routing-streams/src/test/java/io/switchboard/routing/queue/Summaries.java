@@ -1,6 +1,7 @@
 package io.switchboard.routing.queue;
 
 import io.switchboard.schemas.avro.AgentPaused;
+import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.CallbackScheduled;
 import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.ReservationAccepted;
@@ -48,6 +49,9 @@ final class Summaries {
       return "overflowed " + call + " from " + decision.getQueue() + " to " + ((RoutingOverflowed) payload).getToQueue();
     } else if (payload instanceof CallbackScheduled) {
       return "callback " + call + " at " + ((CallbackScheduled) payload).getPosition() + " in " + decision.getQueue();
+    } else if (payload instanceof AssignmentRefused) {
+      AssignmentRefused refused = (AssignmentRefused) payload;
+      return "assignment of " + call + " to " + refused.getAgentId() + " refused: " + refused.getReason();
     } else if (payload instanceof AgentPaused) {
       return "paused " + ((AgentPaused) payload).getAgentId() + " (" + ((AgentPaused) payload).getReason() + ")";
     }

@@ -26,6 +26,8 @@ record AuditedRoute(HttpMethod method, PathPattern path, String targetVariable, 
       of(HttpMethod.PUT, "/api/v1/queues/{name}", AuditAction.QUEUE_CONFIGURED, AuditTargetKind.QUEUE, false),
       of(HttpMethod.DELETE, "/api/v1/queues/{name}", AuditAction.QUEUE_DELETED, AuditTargetKind.QUEUE, false),
       of(HttpMethod.PATCH, "/api/v1/calls/{callId}", AuditAction.CALL_PRIORITY_CHANGED, AuditTargetKind.CALL, false),
+      of(HttpMethod.POST, "/api/v1/calls/{callId}/assign", AuditAction.CALL_FORCE_ASSIGNED, AuditTargetKind.CALL,
+          false),
       // A sign-in registers the agent's skills, queues and capacity: for another agent, a change of its skills.
       of(HttpMethod.POST, "/api/v1/agents/{agentId}/sign-in", AuditAction.AGENT_SKILLS_CHANGED, AuditTargetKind.AGENT,
           true),

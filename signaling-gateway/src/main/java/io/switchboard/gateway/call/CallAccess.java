@@ -31,6 +31,8 @@ record CallAccess(String action, Set<Role> anyCall, Set<Role> ownCall) {
       EnumSet.of(Role.SUPERVISOR), EnumSet.of(Role.CUSTOMER));
   static final CallAccess PRIORITY = new CallAccess("change a call's priority",
       EnumSet.of(Role.SUPERVISOR), EnumSet.noneOf(Role.class));
+  static final CallAccess ASSIGN = new CallAccess("force-assign calls",
+      EnumSet.of(Role.SUPERVISOR), EnumSet.noneOf(Role.class));
 
   /** Fails with a 403 when no role of the caller may do this to any call at all. */
   void requireRole(Caller caller) {

@@ -37,7 +37,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Create, read, re-prioritise and end calls, and ask for a callback. Writes go to call.events; reads
+ * Create, read, re-prioritise, force-assign and end calls, and ask for a callback. Writes go to call.events; reads
  * are forwarded to call-state. Who may do what to which call is {@link CallAccess}.
  */
 @RestController
@@ -48,6 +48,8 @@ class CallController {
 
   /** A call's priority matters until an agent answers: waiting, or offered and maybe rescinded. */
   private static final Set<CallState> PRIORITY_STATES = EnumSet.of(CallState.QUEUED, CallState.RINGING);
+  /** Only a call waiting in its queue can be offered to an agent of the supervisor's choosing. */
+  private static final Set<CallState> ASSIGN_STATES = EnumSet.of(CallState.QUEUED);
   /** A callback replaces waiting in the queue, so only a waiting call can ask for one. */
   private static final Set<CallState> CALLBACK_STATES = EnumSet.of(CallState.QUEUED);
 
@@ -146,6 +148,32 @@ class CallController {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("callId", callId);
         answer.put("eventId", changed.getEventId().toString());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+      }));
+    });
+  }
+
+  /**
+   * A supervisor's forced assignment: the routing engine offers the waiting call to that agent, or
+   * refuses on routing.decisions (AssignmentRefused) when the agent cannot take it; hence 202.
+   */
+  @PostMapping("/{callId}/assign")
+  Mono<ResponseEntity<Map<String, Object>>> assign(@PathVariable String callId, Caller caller,
+      @Valid @RequestBody AssignRequest body, ServerWebExchange exchange) {
+    RequestIds.id("callId", callId);
+    CallAccess.ASSIGN.requireRole(caller);
+    String tenant = caller.tenant();
+    AuditDetails.put(exchange, "agentId", body.agentId());
+    return whileWaiting(caller, CallAccess.ASSIGN, callId, ASSIGN_STATES, "be assigned to an agent", call -> {
+      var requested = events.call(tenant, callId, body.toPayload(caller.subject()));
+      return publisher.call(requested).then(Mono.fromSupplier(() -> {
+        try (CallLog ignored = CallLog.of(callId, body.agentId())) {
+          log.info("Call {} force-assigned to agent {} by {}", callId, body.agentId(), caller.subject());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("callId", callId);
+        answer.put("agentId", body.agentId());
+        answer.put("eventId", requested.getEventId().toString());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
       }));
     });
