@@ -44,7 +44,7 @@ public final class Topics {
   public static final Topic<AuditEvent> AUDIT_EVENTS = new Topic<>(
       "audit.events", AvroSerde.forType(AuditEvent.class), DEFAULT_PARTITIONS, Cleanup.KEEP_ALL);
 
-  /** The tenants' public widget keys, keyed by {@code tenantId/keyId} (see {@link #tenantKey}); a tombstone revokes one. */
+  /** The tenants' public widget keys, keyed {@code tenantId/keyId} ({@link #tenantKey}); a tombstone revokes one. */
   public static final Topic<WidgetKey> WIDGET_KEYS = new Topic<>(
       "widget.keys", AvroSerde.forType(WidgetKey.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
 

@@ -27,8 +27,9 @@ final class BrowserPolicy {
   private BrowserPolicy() {}
 
   /** Where a widget's page calls the gateway from its own origin: the token exchange and its calls. */
-  static final List<PathPattern> WIDGET_PATHS = Stream.of(SecurityConfiguration.WIDGET_TOKEN_PATH, "/api/v1/calls", "/api/v1/calls/**")
-      .map(PathPatternParser.defaultInstance::parse).toList();
+  static final List<PathPattern> WIDGET_PATHS =
+      Stream.of(SecurityConfiguration.WIDGET_TOKEN_PATH, "/api/v1/calls", "/api/v1/calls/**")
+          .map(PathPatternParser.defaultInstance::parse).toList();
 
   /**
    * The configured origins for every path; on {@link #WIDGET_PATHS} also the origins of every active

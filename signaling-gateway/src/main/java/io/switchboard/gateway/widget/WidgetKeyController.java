@@ -78,7 +78,7 @@ class WidgetKeyController {
   @GetMapping
   Map<String, List<WidgetKeyView>> list(Caller caller) {
     caller.require("manage widget keys", Role.ADMIN);
-    checkLoaded();
+    keys.requireLoaded();
     return Map.of("keys", keys.all(caller.tenant()).stream().map(WidgetKeyView::of).toList());
   }
 
@@ -86,7 +86,7 @@ class WidgetKeyController {
   Mono<ResponseEntity<Void>> revoke(@PathVariable String id, Caller caller, ServerWebExchange exchange) {
     caller.require("manage widget keys", Role.ADMIN);
     String tenant = caller.tenant();
-    checkLoaded();
+    keys.requireLoaded();
     WidgetKey key = Optional.of(id).filter(value -> KEY_ID.matcher(value).matches())
         .flatMap(value -> keys.find(tenant, value))
         .orElseThrow(() -> ApiException.notFound("Widget key " + echo(id) + " not found"));
@@ -113,13 +113,6 @@ class WidgetKeyController {
     byte[] bytes = new byte[18];
     RANDOM.nextBytes(bytes);
     return "wk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private void checkLoaded() {
-    if (!keys.loaded()) {
-      throw ApiException.unavailable("The widget keys are still loading from " + Topics.WIDGET_KEYS.name()
-          + "; try again shortly");
-    }
   }
 
   private static String echo(String value) {

@@ -2,7 +2,9 @@ package io.switchboard.gateway.widget;
 
 import io.switchboard.gateway.events.CompactedTopicReader;
 import io.switchboard.gateway.security.CustomerKeys;
+import io.switchboard.gateway.web.ApiException;
 import io.switchboard.schemas.avro.WidgetKey;
+import io.switchboard.schemas.topics.Topics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,14 @@ final class WidgetKeys extends CompactedTopicReader.Table<WidgetKey> implements 
       byTenant.computeIfAbsent(tenantId, tenant -> new ConcurrentSkipListMap<>()).put(keyId, key);
     }
     allOrigins = null;
+  }
+
+  /** Fails with a 503 until the topic has been read up to where it ended at start-up. */
+  void requireLoaded() {
+    if (!loaded()) {
+      throw ApiException.unavailable("The widget keys are still loading from " + Topics.WIDGET_KEYS.name()
+          + "; try again shortly");
+    }
   }
 
   /** The tenant's active key {@code keyId}. */

@@ -5,7 +5,6 @@ import io.switchboard.gateway.security.Origins;
 import io.switchboard.gateway.security.SecurityConfiguration;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.schemas.avro.WidgetKey;
-import io.switchboard.schemas.topics.Topics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -51,10 +50,7 @@ class WidgetTokenController {
       throw ApiException.unavailable("Customer tokens are off on this gateway: "
           + "switchboard.gateway.customer-tokens.secret is not set");
     }
-    if (!keys.loaded()) {
-      throw ApiException.unavailable("The widget keys are still loading from " + Topics.WIDGET_KEYS.name()
-          + "; try again shortly");
-    }
+    keys.requireLoaded();
     WidgetKey key = keys.find(body.key())
         .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Unknown or revoked widget key"));
     Optional<String> from = Origins.normalise(origin);
