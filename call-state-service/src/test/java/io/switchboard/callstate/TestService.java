@@ -1,5 +1,6 @@
 package io.switchboard.callstate;
 
+import io.switchboard.testsupport.OwnNettyResources;
 import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestDatabase;
 import io.switchboard.testsupport.TestIssuer;
@@ -40,7 +41,7 @@ public final class TestService {
 
   /** Starts the service in this JVM. */
   public static ConfigurableApplicationContext start(TestDatabase database, String... extra) {
-    return CallStateApplication.application().run(settings(database, extra).toArray(String[]::new));
+    return CallStateApplication.application().initializers(new OwnNettyResources()).run(settings(database, extra).toArray(String[]::new));
   }
 
   /** The base URL of a running service. */

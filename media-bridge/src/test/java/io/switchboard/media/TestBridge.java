@@ -1,11 +1,10 @@
 package io.switchboard.media;
 
+import io.switchboard.testsupport.OwnNettyResources;
 import io.switchboard.testsupport.TestIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 
 /** The bridge as the integration tests run it: a free HTTP port, a given SIP port, the test issuer. */
 public final class TestBridge {
@@ -24,13 +23,6 @@ public final class TestBridge {
         "--switchboard.media.sip.port=" + sipPort,
         "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri()));
     settings.addAll(List.of(extra));
-    return MediaBridgeApplication.application()
-        .initializers(context -> ((GenericApplicationContext) context).registerBean(
-            ReactorResourceFactory.class, () -> {
-              ReactorResourceFactory factory = new ReactorResourceFactory();
-              factory.setUseGlobalResources(false);
-              return factory;
-            }))
-        .run(settings.toArray(String[]::new));
+    return MediaBridgeApplication.application().initializers(new OwnNettyResources()).run(settings.toArray(String[]::new));
   }
 }

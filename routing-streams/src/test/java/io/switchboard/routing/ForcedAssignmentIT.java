@@ -22,6 +22,7 @@ import io.switchboard.schemas.avro.RoutingQueued;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.EventProducer;
+import io.switchboard.testsupport.OwnNettyResources;
 import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestIssuer;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class ForcedAssignmentIT {
     String agentId = "agent-" + UUID.randomUUID();
     String first = "call-" + UUID.randomUUID();
     String second = "call-" + UUID.randomUUID();
-    ConfigurableApplicationContext context = RoutingApplication.application().run(
+    ConfigurableApplicationContext context = RoutingApplication.application().initializers(new OwnNettyResources()).run(
         "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
         "--switchboard.routing.application-id=forced-it-" + UUID.randomUUID(),
         "--switchboard.routing.state-dir=" + stateDir,

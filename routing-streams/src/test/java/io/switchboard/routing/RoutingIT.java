@@ -19,6 +19,7 @@ import io.switchboard.schemas.avro.RoutingQueued;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.EventProducer;
+import io.switchboard.testsupport.OwnNettyResources;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestIssuer;
@@ -49,7 +50,7 @@ class RoutingIT {
     String agentId = "agent-" + UUID.randomUUID();
     String callId = "call-" + UUID.randomUUID();
     // Arguments, not builder properties: those are defaults, below routing-streams.yml.
-    ConfigurableApplicationContext context = RoutingApplication.application().run(
+    ConfigurableApplicationContext context = RoutingApplication.application().initializers(new OwnNettyResources()).run(
         "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
         "--switchboard.routing.application-id=routing-it-" + UUID.randomUUID(),
         "--switchboard.routing.state-dir=" + stateDir,

@@ -20,7 +20,7 @@ class GatewayLifecycleIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private ConfigurableApplicationContext start(String instanceId) {
-    return GatewayApplication.application().run(TestGateway.args(instanceId, "http://127.0.0.1:9"));
+    return TestGateway.start(TestGateway.args(instanceId, "http://127.0.0.1:9"));
   }
 
   private static int port(ConfigurableApplicationContext context) {

@@ -1,5 +1,6 @@
 package io.switchboard.gateway;
 
+import io.switchboard.testsupport.OwnNettyResources;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestIssuer;
@@ -7,8 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -64,13 +63,7 @@ final class TestGateway {
 
   /** Starts a gateway with event loops of its own: another gateway closing in this JVM disposes the global ones. */
   static ConfigurableApplicationContext start(String... args) {
-    return GatewayApplication.application()
-        .initializers(app -> ((GenericApplicationContext) app).registerBean(ReactorResourceFactory.class, () -> {
-          ReactorResourceFactory resources = new ReactorResourceFactory();
-          resources.setUseGlobalResources(false);
-          return resources;
-        }))
-        .run(args);
+    return GatewayApplication.application().initializers(new OwnNettyResources()).run(args);
   }
 
   /** Start-up arguments of a gateway on a free port against the shared broker and issuer. */

@@ -8,6 +8,7 @@ import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.MappedRoutes;
+import io.switchboard.testsupport.OwnNettyResources;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestIssuer;
@@ -48,7 +49,7 @@ class ServiceSecurityIT {
   @BeforeAll
   static void start() throws Exception {
     stateDir = Files.createTempDirectory("routing-security-it");
-    context = RoutingApplication.application().run(
+    context = RoutingApplication.application().initializers(new OwnNettyResources()).run(
         "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
         "--switchboard.routing.application-id=security-it-" + UUID.randomUUID(),
         "--switchboard.routing.state-dir=" + stateDir,

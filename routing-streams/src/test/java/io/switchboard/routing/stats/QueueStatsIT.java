@@ -16,6 +16,7 @@ import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.EventProducer;
+import io.switchboard.testsupport.OwnNettyResources;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestIssuer;
@@ -49,7 +50,7 @@ class QueueStatsIT {
   void servesAndPublishesTheLiveStatisticsOfAQueue(@TempDir Path stateDir) {
     String tenant = "stats-it-" + UUID.randomUUID();
     String callId = "call-" + UUID.randomUUID();
-    ConfigurableApplicationContext context = RoutingApplication.application().run(
+    ConfigurableApplicationContext context = RoutingApplication.application().initializers(new OwnNettyResources()).run(
         "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
         "--switchboard.routing.application-id=stats-it-" + UUID.randomUUID(),
         "--switchboard.routing.state-dir=" + stateDir,
