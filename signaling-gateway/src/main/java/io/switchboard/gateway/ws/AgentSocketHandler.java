@@ -14,9 +14,9 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /ws}: an agent's live channel to the gateway. The handshake was authenticated before the
- * upgrade (the token in {@code Sec-WebSocket-Protocol}, docs/security.md); the session is the agent
- * and tenant of that token, and lasts until the token expires unless the client refreshes it.
+ * {@code /ws}: an agent's or a customer's live channel to the gateway. The handshake was authenticated
+ * before the upgrade (the token in {@code Sec-WebSocket-Protocol}, docs/security.md); the session is
+ * the agent (or the customer) and tenant of that token, and lasts until the token expires unless the client refreshes it.
  */
 final class AgentSocketHandler implements WebSocketHandler {
 
@@ -57,8 +57,8 @@ final class AgentSocketHandler implements WebSocketHandler {
         .defaultIfEmpty(Optional.empty())
         .flatMap(token -> token.isPresent() ? serve(socket, token.get())
             // The security filters refuse such a handshake before the upgrade; this is a second lock.
-            : socket.send(Mono.just(socket.textMessage(frames.error("An agent's access token is required", null))))
-                .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("an agent's access token is required"))));
+            : socket.send(Mono.just(socket.textMessage(frames.error("An agent's or a customer's access token is required", null))))
+                .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("an agent's or customer's token is required"))));
   }
 
   private Mono<Void> serve(WebSocketSession socket, SessionTokens.SessionToken token) {
@@ -67,7 +67,8 @@ final class AgentSocketHandler implements WebSocketHandler {
     registry.add(session);
     session.expireAt(token.expiresAt(), clock);
     try (CallLog ignored = CallLog.of(null, agentId)) {
-      log.info("Agent {} of tenant {} connected (session {})", agentId, token.caller().tenant(), socket.getId());
+      log.info("{} of tenant {} connected (session {})", session.key().describe(), token.caller().tenant(),
+          socket.getId());
     }
     SessionRate rate = messageLimit == null ? null : new SessionRate(messageLimit, clock);
     Mono<Void> input = socket.receive()
@@ -85,7 +86,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     return Mono.when(input, output).doFinally(signal -> {
       registry.remove(session);
       try (CallLog ignored = CallLog.of(null, agentId)) {
-        log.info("Agent {} disconnected (session {})", agentId, socket.getId());
+        log.info("{} disconnected (session {})", session.key().describe(), socket.getId());
       }
     });
   }
@@ -99,8 +100,8 @@ final class AgentSocketHandler implements WebSocketHandler {
     session.send(frames.error(rate.dropped(), null));
     if (verdict == SessionRate.Verdict.CLOSE) {
       try (CallLog ignored = CallLog.of(null, session.agent().agentId())) {
-        log.warn("Closing WebSocket session {} of agent {}: it keeps sending over its message rate",
-            session.id(), session.agent().agentId());
+        log.warn("Closing WebSocket session {} of {}: it keeps sending over its message rate",
+            session.id(), session.key().describe());
       }
       session.close(CloseStatus.POLICY_VIOLATION.withReason("too many messages"));
     }

@@ -1,9 +1,11 @@
 package io.switchboard.gateway.ws;
 
+import io.switchboard.gateway.call.CallParties;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.ratelimit.RateLimitProperties;
 import io.switchboard.gateway.security.CallerClaims;
+import io.switchboard.gateway.signaling.Signals;
 import io.switchboard.gateway.web.RequestLimitsProperties;
 import java.time.Clock;
 import java.util.Map;
@@ -21,7 +23,7 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
 import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The agents' WebSocket at {@code /ws}, with its sessions and the notifications fed from Kafka. */
+/** The agents' and customers' WebSocket at {@code /ws}, with its sessions and the notifications fed from Kafka. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebSocketProperties.class)
 class WebSocketConfiguration {
@@ -70,8 +72,19 @@ class WebSocketConfiguration {
 
   @Bean
   ClientCommands clientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
-      SessionTokens tokens, Clock clock) {
-    return new ClientCommands(frames, offers, events, publisher, tokens, clock);
+      SessionTokens tokens, Clock clock, Signals signals, CallParties parties) {
+    return new ClientCommands(frames, offers, events, publisher, tokens, clock,
+        new PartyCommands(frames, signals, parties, events, publisher));
+  }
+
+  @Bean
+  SignalingNotifier signalingNotifier(SessionRegistry sessions, Frames frames) {
+    return new SignalingNotifier(sessions, frames);
+  }
+
+  @Bean
+  CustomerNotifier customerNotifier(SessionRegistry sessions, Frames frames) {
+    return new CustomerNotifier(sessions, frames, new CustomerCalls(CustomerCalls.REMEMBERED));
   }
 
   @Bean
