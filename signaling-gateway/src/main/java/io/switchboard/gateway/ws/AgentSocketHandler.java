@@ -32,10 +32,15 @@ final class AgentSocketHandler implements WebSocketHandler {
   private final Clock clock;
   private final int sendBuffer;
   private final RateLimitProperties.Messages messageLimit;
+  private final Presence presence;
+  private final AgentNotifier notifier;
 
   /** {@code messageLimit}: the rate of each session's messages, or null for none. */
   AgentSocketHandler(SessionRegistry registry, ClientCommands commands, SessionTokens tokens, Frames frames,
-      Clock clock, int sendBuffer, RateLimitProperties.Messages messageLimit) {
+      Clock clock, int sendBuffer, RateLimitProperties.Messages messageLimit, Presence presence,
+      AgentNotifier notifier) {
+    this.presence = presence;
+    this.notifier = notifier;
     this.registry = registry;
     this.commands = commands;
     this.tokens = tokens;
@@ -65,6 +70,8 @@ final class AgentSocketHandler implements WebSocketHandler {
     String agentId = token.caller().agentId();
     AgentSession session = new AgentSession(socket.getId(), token.caller(), sendBuffer);
     registry.add(session);
+    presence.changed(session.key());
+    notifier.connected(session);
     session.expireAt(token.expiresAt(), clock);
     try (CallLog ignored = CallLog.of(null, agentId)) {
       log.info("{} of tenant {} connected (session {})", session.key().describe(), token.caller().tenant(),
@@ -85,6 +92,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         .then(Mono.defer(() -> socket.close(session.closeStatus())));
     return Mono.when(input, output).doFinally(signal -> {
       registry.remove(session);
+      presence.changed(session.key());
       try (CallLog ignored = CallLog.of(null, agentId)) {
         log.info("{} disconnected (session {})", session.key().describe(), socket.getId());
       }

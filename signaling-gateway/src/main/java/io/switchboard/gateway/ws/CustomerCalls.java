@@ -1,6 +1,7 @@
 package io.switchboard.gateway.ws;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,14 @@ final class CustomerCalls {
 
   synchronized Optional<String> customerOf(String tenantId, String callId) {
     return Optional.ofNullable(customers.get(new CallKey(tenantId, callId)));
+  }
+
+  /** The calls of a customer this instance knows, oldest first. */
+  synchronized List<String> callsOf(String tenantId, String customerId) {
+    return customers.entrySet().stream()
+        .filter(entry -> entry.getKey().tenantId().equals(tenantId) && entry.getValue().equals(customerId))
+        .map(entry -> entry.getKey().callId())
+        .toList();
   }
 
   synchronized Optional<String> ended(String tenantId, String callId) {

@@ -59,6 +59,12 @@ final class SessionRegistry implements SmartLifecycle {
     return isConnected(SessionKey.of(agent));
   }
 
+  /** How many sessions of the key this instance holds. */
+  int count(SessionKey key) {
+    Set<AgentSession> set = sessions.get(key);
+    return set == null ? 0 : set.size();
+  }
+
   boolean isConnected(SessionKey key) {
     return sessions.containsKey(key);
   }

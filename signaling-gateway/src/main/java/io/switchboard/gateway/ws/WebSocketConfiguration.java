@@ -1,7 +1,12 @@
 package io.switchboard.gateway.ws;
 
 import io.switchboard.gateway.call.CallParties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.gateway.events.CompactedTopicReader;
 import io.switchboard.gateway.events.EventFactory;
+import io.switchboard.gateway.events.SwitchboardProperties;
+import io.switchboard.schemas.avro.SessionPresence;
+import io.switchboard.schemas.topics.Topics;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.ratelimit.RateLimitProperties;
 import io.switchboard.gateway.security.CallerClaims;
@@ -12,6 +17,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.HandlerMapping;
@@ -61,8 +67,35 @@ class WebSocketConfiguration {
 
   @Bean
   AgentNotifier agentNotifier(SessionRegistry sessions, OfferBook offers, Frames frames, Clock clock,
-      WebSocketProperties properties) {
-    return new AgentNotifier(sessions, offers, frames, clock, properties.offerGrace());
+      WebSocketProperties properties, Presence presence) {
+    return new AgentNotifier(sessions, offers, frames, clock, properties.offerGrace(), presence);
+  }
+
+  @Bean
+  CustomerCalls customerCalls() {
+    return new CustomerCalls(CustomerCalls.REMEMBERED);
+  }
+
+  @Bean
+  PresenceTable presenceTable() {
+    return new PresenceTable();
+  }
+
+  /** The catalogue topics must exist before it looks up the partitions of presence. */
+  @Bean
+  @DependsOn("catalogueTopics")
+  CompactedTopicReader<SessionPresence> presenceReader(SwitchboardProperties properties, PresenceTable table,
+      MeterRegistry meters) {
+    return new CompactedTopicReader<>(CompactedTopicReader.config(properties, Topics.PRESENCE), Topics.PRESENCE,
+        table, meters);
+  }
+
+  @Bean
+  Presence presence(SessionRegistry sessions, PresenceTable table, OfferBook offers, CustomerCalls customerCalls,
+      CallParties parties, EventFactory events, EventPublisher publisher, Clock clock,
+      SwitchboardProperties switchboard, WebSocketProperties properties) {
+    return new Presence(sessions, table, offers, customerCalls, parties, events, publisher, clock,
+        switchboard.instanceId(), properties.presenceGrace());
   }
 
   @Bean
@@ -83,15 +116,16 @@ class WebSocketConfiguration {
   }
 
   @Bean
-  CustomerNotifier customerNotifier(SessionRegistry sessions, Frames frames) {
-    return new CustomerNotifier(sessions, frames, new CustomerCalls(CustomerCalls.REMEMBERED));
+  CustomerNotifier customerNotifier(SessionRegistry sessions, Frames frames, CustomerCalls calls) {
+    return new CustomerNotifier(sessions, frames, calls);
   }
 
   @Bean
   HandlerMapping webSocketMapping(SessionRegistry sessions, ClientCommands commands, SessionTokens tokens,
-      Frames frames, Clock clock, WebSocketProperties properties, RateLimitProperties rateLimits) {
+      Frames frames, Clock clock, WebSocketProperties properties, RateLimitProperties rateLimits, Presence presence,
+      AgentNotifier notifier) {
     AgentSocketHandler handler = new AgentSocketHandler(sessions, commands, tokens, frames, clock,
-        properties.sendBuffer(), rateLimits.enabled() ? rateLimits.wsMessages() : null);
+        properties.sendBuffer(), rateLimits.enabled() ? rateLimits.wsMessages() : null, presence, notifier);
     return new SimpleUrlHandlerMapping(Map.of("/ws", handler), Ordered.HIGHEST_PRECEDENCE);
   }
 }
