@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
+import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallDeclined;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
@@ -79,7 +80,7 @@ class PresenceIT {
       producer.send(Topics.ROUTING_DECISIONS, callId, offer(callId, "gone"));
       desk.await("call:incoming", data -> data.path("callId").stringValue("").equals(callId));
       desk.send("{\"type\":\"call:accept\",\"data\":{\"callId\":\"" + callId + "\"}}");
-      calls.await(e -> e.getCallId().equals(callId) && e.getPayload() instanceof io.switchboard.schemas.avro.CallAnswered,
+      calls.await(e -> e.getCallId().equals(callId) && e.getPayload() instanceof CallAnswered,
           TestGateway.TIMEOUT);
 
       desk.close();
@@ -120,7 +121,7 @@ class PresenceIT {
             && data.path("reservationId").stringValue("").equals("res-" + callId));
         // The re-sent offer can be accepted from the new page.
         after.send("{\"type\":\"call:accept\",\"data\":{\"callId\":\"" + callId + "\"}}");
-        calls.await(e -> e.getCallId().equals(callId) && e.getPayload() instanceof io.switchboard.schemas.avro.CallAnswered,
+        calls.await(e -> e.getCallId().equals(callId) && e.getPayload() instanceof CallAnswered,
             TestGateway.TIMEOUT);
 
         // A witness closed after the reload: once its grace has run out, so has the first page's.

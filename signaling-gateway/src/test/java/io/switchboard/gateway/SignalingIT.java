@@ -2,6 +2,7 @@ package io.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.schemas.avro.SdpOffer;
 import io.switchboard.schemas.avro.SignalingMessage;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventLog;
@@ -16,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * WebRTC signaling between the two parties of an answered call, each on another gateway instance:
@@ -148,8 +150,7 @@ class SignalingIT {
     }
     try (EventLog<SignalingMessage> log = EventLog.of(Topics.SIGNALING)) {
       // Both attempts are on the topic; the receiving instance delivered the event id once.
-      assertThat(log.awaitAll(m -> m.getCallId().equals(callId) && m.getPayload() instanceof
-          io.switchboard.schemas.avro.SdpOffer, 2, TestGateway.TIMEOUT)).allSatisfy(m -> {
+      assertThat(log.awaitAll(m -> m.getCallId().equals(callId) && m.getPayload() instanceof SdpOffer, 2, TestGateway.TIMEOUT)).allSatisfy(m -> {
             assertThat(m.getTenantId()).isEqualTo(tenant);
             assertThat(m.getFrom()).isEqualTo("customer:c-1");
             assertThat(m.getTo()).isEqualTo("agent:a1");
@@ -218,7 +219,7 @@ class SignalingIT {
   /** JSON string quoting for the frames these tests write by hand. */
   static final class JsonText {
     static String quote(String text) {
-      return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
+      return JsonMapper.builder().build().writeValueAsString(text);
     }
   }
 }

@@ -12,6 +12,7 @@ import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +121,7 @@ final class AgentNotifier implements IncomingEventHandler {
       return;
     }
     AgentKey agent = session.agent();
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     for (OfferBook.Offer offer : elsewhere.ofAgent(agent.tenantId(), agent.agentId())) {
       elsewhere.withdraw(agent.tenantId(), offer.callId(), agent.agentId(), offer.reservationId());
       offers.put(agent.tenantId(), offer);
@@ -133,7 +134,7 @@ final class AgentNotifier implements IncomingEventHandler {
     }
   }
 
-  private String incoming(String callId, String queue, String reservationId, java.time.Instant expiresAt,
+  private String incoming(String callId, String queue, String reservationId, Instant expiresAt,
       boolean callback) {
     return frames.encode("call:incoming", Frames.data("callId", callId, "queue", queue,
         "reservationId", reservationId, "expiresAt", expiresAt.toString(),

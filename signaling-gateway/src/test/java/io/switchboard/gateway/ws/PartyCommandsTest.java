@@ -16,6 +16,7 @@ import io.switchboard.schemas.avro.SignalingMessage;
 import io.switchboard.schemas.call.CallState;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -31,7 +32,7 @@ class PartyCommandsTest {
   private final CallParties parties = (caller, callId) -> Mono.justOrEmpty(calls.containsKey(callId)
       ? CallParties.side(caller, "a1", "c-1").map(side -> new CallParties.PartyCall(callId, calls.get(callId), side,
           "a1", "c-1"))
-      : java.util.Optional.empty());
+      : Optional.empty());
   private final EventFactory events = new EventFactory(Clock.systemUTC(), "gw-1");
   private final ClientCommands commands = new ClientCommands(new Frames(FrameCollector.JSON), new OfferBook(), events,
       publisher, null, Clock.systemUTC(), new PartyCommands(new Frames(FrameCollector.JSON),
