@@ -41,6 +41,7 @@ class RoutesIT {
     assertThat(routes).extracting(Route::pattern)
         .contains("/api/v1/calls", "/api/v1/calls/{callId}/end", "/api/v1/queues/{name}",
             "/api/v1/agents/{agentId}/sign-in", "/api/v1/widget-keys", "/api/v1/widget/token", "/ws",
+            "/api/v1/calls/{callId}/webrtc/offer", "/api/v1/calls/{callId}/webrtc/ice-candidate",
             "/actuator/health/{*path}", "/**");
 
     List<String> answered = new ArrayList<>();

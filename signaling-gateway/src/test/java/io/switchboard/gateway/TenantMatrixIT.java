@@ -42,6 +42,10 @@ class TenantMatrixIT {
   private static final List<String> REPORTS = List.of("/api/v1/reports/calls/summary", "/api/v1/reports/queues",
       "/api/v1/reports/queues/live", "/api/v1/reports/queues/intervals", "/api/v1/reports/agents");
 
+  private static final String SDP = "{\"sdp\":\"v=0\\r\\ns=-\\r\\n\"}";
+  private static final String CANDIDATE = "{\"candidate\":\"candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host\","
+      + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0}";
+
   private final TestGateway gateway = TestGateway.shared();
   private final TestIssuer issuer = gateway.issuer;
   private final String tenantA = "ta-" + UUID.randomUUID().toString().substring(0, 8);
@@ -71,6 +75,10 @@ class TenantMatrixIT {
     // Tenant A: a call of customer c-1 routed to agent a1, another of c-2 routed to a2, queues.
     gateway.callState.put(tenantA, "own-call", "QUEUED", "a1", "c-1");
     gateway.callState.put(tenantA, "other-call", "QUEUED", "a2", "c-2");
+    // Answered calls, on which their parties may signal.
+    gateway.callState.put(tenantA, "talking-call", "CONNECTED", "a1", "c-1");
+    gateway.callState.put(tenantA, "other-talking-call", "CONNECTED", "a2", "c-2");
+    gateway.callState.put(tenantB, "b-talking-call", "CONNECTED", "a1", "c-1");
     gateway.routing.put(tenantA, "a-queue", 2);
     configured(tenantB, "b-queue");
     configured(tenantA, "a-queue");
@@ -133,7 +141,11 @@ class TenantMatrixIT {
         new Request(HttpMethod.GET, "/api/v1/calls?agent=b-agent", null),
         new Request(HttpMethod.GET, "/api/v1/calls/active?agent=b-agent", null),
         new Request(HttpMethod.GET, "/api/v1/widget-keys", null),
-        new Request(HttpMethod.DELETE, "/api/v1/widget-keys/" + bKey, null)));
+        new Request(HttpMethod.DELETE, "/api/v1/widget-keys/" + bKey, null),
+        // B's answered call between B's own a1 and c-1: the same names in A are other people.
+        new Request(HttpMethod.POST, "/api/v1/calls/b-talking-call/webrtc/offer", SDP),
+        new Request(HttpMethod.POST, "/api/v1/calls/b-talking-call/webrtc/answer", SDP),
+        new Request(HttpMethod.POST, "/api/v1/calls/b-talking-call/webrtc/ice-candidate", CANDIDATE)));
     REPORTS.forEach(path -> requests.add(new Request(HttpMethod.GET, path + "?queue=b-queue&agent=b-agent", null)));
     // Last: an admin of A configuring "b-queue" configures A's own queue of that name.
     requests.add(new Request(HttpMethod.PUT, "/api/v1/queues/b-queue", "{}"));
@@ -165,7 +177,8 @@ class TenantMatrixIT {
       for (String path : List.of("GET /api/v1/calls/b-call", "POST /api/v1/calls/b-call/end",
           "PATCH /api/v1/calls/b-call", "POST /api/v1/calls/b-call/callback", "POST /api/v1/calls/b-call/assign",
           "GET /api/v1/queues/b-queue", "DELETE /api/v1/queues/b-queue", "GET /api/v1/queues/b-queue/stats",
-          "DELETE /api/v1/widget-keys/" + bKey)) {
+          "DELETE /api/v1/widget-keys/" + bKey, "POST /api/v1/calls/b-talking-call/webrtc/offer",
+          "POST /api/v1/calls/b-talking-call/webrtc/answer", "POST /api/v1/calls/b-talking-call/webrtc/ice-candidate")) {
         assertThat(outcomes.get(role + " " + path)).as(role + " " + path).matches("(403|404) .*");
       }
     }
@@ -239,7 +252,17 @@ class TenantMatrixIT {
         new Rule(new Request(HttpMethod.POST, "/api/v1/widget-keys",
             "{\"label\":\"site\",\"allowedOrigins\":[\"https://a.example\"]}"), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/widget-keys", null), Set.of("admin"), none),
-        new Rule(new Request(HttpMethod.DELETE, "/api/v1/widget-keys/" + aKey, null), Set.of("admin"), none)));
+        new Rule(new Request(HttpMethod.DELETE, "/api/v1/widget-keys/" + aKey, null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/talking-call/webrtc/offer", SDP),
+            Set.of("customer", "agent"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/talking-call/webrtc/answer", SDP),
+            Set.of("customer", "agent"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/talking-call/webrtc/ice-candidate", CANDIDATE),
+            Set.of("customer", "agent"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/other-talking-call/webrtc/offer", SDP), none,
+            ownersHidden),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/other-talking-call/webrtc/ice-candidate", CANDIDATE),
+            none, ownersHidden)));
     REPORTS.forEach(path -> rules.add(new Rule(new Request(HttpMethod.GET, path, null), Set.of("supervisor", "admin"), none)));
 
     List<String> wrong = new ArrayList<>();
@@ -264,10 +287,10 @@ class TenantMatrixIT {
   }
 
   @Test
-  void onlyAnAgentOpensTheWebSocket() {
+  void onlyAnAgentOrACustomerOpensTheWebSocket() {
     for (String role : ROLES) {
       try (AgentSocket socket = AgentSocket.connect(gateway.port, token(tenantA, role))) {
-        if (role.equals("agent")) {
+        if (role.equals("agent") || role.equals("customer")) {
           socket.awaitReady();
         } else {
           assertThat(socket.awaitRefused()).as(role).hasMessageContaining("403");

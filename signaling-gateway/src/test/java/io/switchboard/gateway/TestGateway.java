@@ -37,10 +37,13 @@ final class TestGateway {
         "--switchboard.gateway.webrtc.turn-urls=" + TURN_URL,
         "--switchboard.gateway.webrtc.turn-secret=" + TURN_SECRET));
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    String admin = issuer.token("ops", "ops-admin", "admin");
-    // "latest" starts from the assignment: wait for it, or records produced before it would be missed.
+    awaitAssigned(as(issuer.token("ops", "ops-admin", "admin")));
+  }
+
+  /** "latest" starts from the assignment: wait for it, or records produced before it would be missed. */
+  static void awaitAssigned(WebTestClient admin) {
     Poll.until(TIMEOUT, "the event consumer to be assigned its partitions", () -> {
-      Map<?, ?> health = as(admin).get().uri("/actuator/health").exchange()
+      Map<?, ?> health = admin.get().uri("/actuator/health").exchange()
           .expectBody(Map.class).returnResult().getResponseBody();
       Map<?, ?> kafka = (Map<?, ?>) ((Map<?, ?>) health.get("components")).get("kafka");
       Map<?, ?> consumer = (Map<?, ?>) ((Map<?, ?>) kafka.get("details")).get("consumer");

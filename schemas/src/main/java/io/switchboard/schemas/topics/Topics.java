@@ -7,6 +7,7 @@ import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.QueueConfig;
 import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.SessionPresence;
 import io.switchboard.schemas.avro.SignalingMessage;
 import io.switchboard.schemas.avro.WidgetKey;
 import io.switchboard.schemas.serde.AvroSerde;
@@ -48,10 +49,17 @@ public final class Topics {
   public static final Topic<WidgetKey> WIDGET_KEYS = new Topic<>(
       "widget.keys", AvroSerde.forType(WidgetKey.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
 
+  /**
+   * The gateway instances' WebSocket sessions per agent and customer, keyed by
+   * {@code tenantId/endpoint@instance} (see {@link #tenantKey}); each instance keeps its own record current.
+   */
+  public static final Topic<SessionPresence> PRESENCE = new Topic<>(
+      "presence", AvroSerde.forType(SessionPresence.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
+
   /** Every topic of the catalogue. */
   public static final List<Topic<?>> ALL = List.of(
       CALL_EVENTS, AGENT_EVENTS, ROUTING_DECISIONS, QUEUE_CONFIG, QUEUE_STATS, QUALITY_EVENTS, SIGNALING, AUDIT_EVENTS,
-      WIDGET_KEYS);
+      WIDGET_KEYS, PRESENCE);
 
   private Topics() {}
 

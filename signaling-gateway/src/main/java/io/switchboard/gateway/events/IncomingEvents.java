@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code routing.decisions} and {@code call.events} on a thread of its own, from start to the
+ * Reads {@code routing.decisions}, {@code call.events} and {@code signaling} on a thread of its own, from start to the
  * close of the application context, and hands every record to the {@link RecordDispatcher}.
  */
 final class IncomingEvents extends ConsumerThread {
@@ -41,7 +41,8 @@ final class IncomingEvents extends ConsumerThread {
 
   @Override
   protected void consume(KafkaConsumer<String, byte[]> kafka) {
-    kafka.subscribe(List.of(Topics.ROUTING_DECISIONS.name(), Topics.CALL_EVENTS.name()), new Positions());
+    kafka.subscribe(List.of(Topics.ROUTING_DECISIONS.name(), Topics.CALL_EVENTS.name(), Topics.SIGNALING.name()),
+        new Positions());
     while (isRunning()) {
       var records = kafka.poll(POLL);
       status = status.polledAt(clock.instant(), kafka.assignment().size());

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.SignalingMessage;
 import io.switchboard.schemas.topics.Topics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,12 @@ final class RecordDispatcher {
         CallEvent event = Topics.CALL_EVENTS.valueSerde().decode(record.value());
         if (firstSeen(event.getEventId())) {
           handlers.forEach(handler -> handler.onCallEvent(event));
+        }
+      } else if (Topics.SIGNALING.name().equals(record.topic())) {
+        SignalingMessage message = Topics.SIGNALING.valueSerde().decode(record.value());
+        // A client's retried send carries the same event id: the other party gets it once.
+        if (firstSeen(message.getEventId())) {
+          handlers.forEach(handler -> handler.onSignaling(message));
         }
       } else {
         drop(record, "unexpected-topic", "not subscribed to this topic");

@@ -12,6 +12,8 @@ import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +27,18 @@ final class AgentNotifier implements IncomingEventHandler {
   private final Frames frames;
   private final Clock clock;
   private final Duration offerGrace;
+  // Offers to agents with no session here, kept for a page that reconnects to this instance.
+  private final OfferBook elsewhere = new OfferBook();
+  private final Presence presence;
 
   AgentNotifier(SessionRegistry sessions, OfferBook offers, Frames frames, Clock clock, Duration offerGrace) {
+    this(sessions, offers, frames, clock, offerGrace, null);
+  }
+
+  /** {@code presence}: declines offers to agents that have no session anywhere; null to leave them. */
+  AgentNotifier(SessionRegistry sessions, OfferBook offers, Frames frames, Clock clock, Duration offerGrace,
+      Presence presence) {
+    this.presence = presence;
     this.sessions = sessions;
     this.offers = offers;
     this.frames = frames;
@@ -40,7 +52,7 @@ final class AgentNotifier implements IncomingEventHandler {
     String tenant = decision.getTenantId();
     String callId = decision.getCallId();
     if (payload instanceof RoutingOffered) {
-      offered(tenant, callId, decision.getQueue(), (RoutingOffered) payload);
+      offered(tenant, callId, decision.getQueue(), (RoutingOffered) payload, decision.getEventId());
     } else if (payload instanceof ReservationAccepted) {
       accepted(tenant, callId, (ReservationAccepted) payload);
     } else if (payload instanceof ReservationRejected) {
@@ -62,6 +74,7 @@ final class AgentNotifier implements IncomingEventHandler {
       return;
     }
     CallEnded ended = (CallEnded) event.getPayload();
+    elsewhere.remove(event.getTenantId(), event.getCallId());
     String frame = frames.encode("call:ended", Frames.data(
         "callId", event.getCallId(), "outcome", ended.getOutcome().name(), "reason", ended.getReason()));
     for (OfferBook.Offer offer : offers.remove(event.getTenantId(), event.getCallId())) {
@@ -72,20 +85,26 @@ final class AgentNotifier implements IncomingEventHandler {
     }
   }
 
-  private void offered(String tenant, String callId, String queue, RoutingOffered offer) {
+  private void offered(String tenant, String callId, String queue, RoutingOffered offer, UUID decisionId) {
     offers.prune(clock.instant().minus(offerGrace));
+    elsewhere.prune(clock.instant());
     AgentKey agent = new AgentKey(tenant, offer.getAgentId());
-    String frame = frames.encode("call:incoming", Frames.data("callId", callId, "queue", queue,
-        "reservationId", offer.getReservationId(), "expiresAt", offer.getExpiresAt().toString(),
-        // A callback: the agent's side dials the customer rather than picking up a waiting caller.
-        "callback", offer.getCallback()));
+    String frame = incoming(callId, queue, offer.getReservationId(), offer.getExpiresAt(), offer.getCallback());
     // Remember the offer before telling the agent, so that an immediate accept finds it.
-    offers.put(tenant, new OfferBook.Offer(callId, offer.getAgentId(), offer.getReservationId(),
-        offer.getExpiresAt(), false));
+    OfferBook.Offer remembered = new OfferBook.Offer(callId, offer.getAgentId(), offer.getReservationId(),
+        offer.getExpiresAt(), false, queue, offer.getCallback());
+    offers.put(tenant, remembered);
     int delivered = sessions.sendTo(agent, frame);
     if (delivered == 0) {
-      // Not this instance's agent: only offers delivered here are tracked.
+      // Not this instance's agent: only offers delivered here are tracked; a page reconnecting here gets it.
       offers.withdraw(tenant, callId, offer.getAgentId(), offer.getReservationId());
+      elsewhere.put(tenant, remembered);
+      if (presence != null && presence.goneAgent(tenant, offer.getAgentId())) {
+        elsewhere.withdraw(tenant, callId, offer.getAgentId(), offer.getReservationId());
+        presence.rescind(tenant, callId, offer.getAgentId(), offer.getReservationId(), decisionId)
+            .subscribe(done -> { }, error -> log.warn("Could not decline the offer of call {}: {}", callId,
+                error.getMessage()));
+      }
       return;
     }
     try (CallLog ignored = CallLog.of(callId, offer.getAgentId())) {
@@ -93,7 +112,38 @@ final class AgentNotifier implements IncomingEventHandler {
     }
   }
 
+  /**
+   * A page that (re)connects gets the offers still ringing for its agent: those delivered here to an
+   * earlier session, and those that arrived while the agent had no session here.
+   */
+  void connected(AgentSession session) {
+    if (!session.isAgent()) {
+      return;
+    }
+    AgentKey agent = session.agent();
+    Instant now = clock.instant();
+    for (OfferBook.Offer offer : elsewhere.ofAgent(agent.tenantId(), agent.agentId())) {
+      elsewhere.withdraw(agent.tenantId(), offer.callId(), agent.agentId(), offer.reservationId());
+      offers.put(agent.tenantId(), offer);
+    }
+    for (OfferBook.Offer offer : offers.ofAgent(agent.tenantId(), agent.agentId())) {
+      if (!offer.answered() && offer.expiresAt() != null && offer.expiresAt().isAfter(now)) {
+        session.send(incoming(offer.callId(), offer.queue(), offer.reservationId(), offer.expiresAt(),
+            offer.callback()));
+      }
+    }
+  }
+
+  private String incoming(String callId, String queue, String reservationId, Instant expiresAt,
+      boolean callback) {
+    return frames.encode("call:incoming", Frames.data("callId", callId, "queue", queue,
+        "reservationId", reservationId, "expiresAt", expiresAt.toString(),
+        // A callback: the agent's side dials the customer rather than picking up a waiting caller.
+        "callback", callback));
+  }
+
   private void accepted(String tenant, String callId, ReservationAccepted accepted) {
+    elsewhere.remove(tenant, callId);
     AgentKey agent = new AgentKey(tenant, accepted.getAgentId());
     boolean known = offers.find(tenant, callId, accepted.getAgentId()).isPresent();
     if (known || sessions.isConnected(agent)) {
@@ -108,6 +158,7 @@ final class AgentNotifier implements IncomingEventHandler {
   }
 
   private void withdrawn(String tenant, String callId, String agentId, String reservationId, String reason) {
+    elsewhere.withdraw(tenant, callId, agentId, reservationId);
     if (offers.withdraw(tenant, callId, agentId, reservationId).isPresent()) {
       sessions.sendTo(new AgentKey(tenant, agentId), frames.encode("call:declined",
           Frames.data("callId", callId, "agentId", agentId, "reason", reason)));

@@ -1,6 +1,7 @@
 package io.switchboard.gateway.ws;
 
 import io.switchboard.gateway.security.Caller;
+import io.switchboard.gateway.security.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 /**
- * One WebSocket connection of an agent: the frames waiting to be written to it. Frames come from
+ * One WebSocket connection of an agent or a customer: the frames waiting to be written to it. Frames come from
  * the Kafka thread and from the session's own requests, so emission is serialized here.
  */
 final class AgentSession {
@@ -24,6 +25,7 @@ final class AgentSession {
   private final String id;
   private final Caller caller;
   private final AgentKey agent;
+  private final SessionKey key;
   private final Sinks.Many<String> outbound;
   private CloseStatus closeStatus = CloseStatus.NORMAL;
   private Disposable expiry;
@@ -32,6 +34,9 @@ final class AgentSession {
     this.id = id;
     this.caller = caller;
     this.agent = new AgentKey(caller.tenant(), caller.agentId());
+    // A token that speaks for an agent makes an agent's desk; any other session token is a customer's.
+    this.key = caller.agentId() != null && caller.is(Role.AGENT) ? SessionKey.of(agent)
+        : SessionKey.customer(caller.tenant(), caller.subject());
     this.outbound = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>get(buffer).get());
   }
 
@@ -39,8 +44,17 @@ final class AgentSession {
     return id;
   }
 
+  /** The agent of an agent's session; for a customer's, its agent id is null. */
   AgentKey agent() {
     return agent;
+  }
+
+  SessionKey key() {
+    return key;
+  }
+
+  boolean isAgent() {
+    return key.agent();
   }
 
   /** The agent's token as of the handshake (or the last refresh). */
@@ -55,7 +69,7 @@ final class AgentSession {
     }
     Duration left = Duration.between(clock.instant(), expiresAt);
     expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left).subscribe(tick -> {
-      log.info("Closing WebSocket session {} of agent {}: its access token expired", id, agent.agentId());
+      log.info("Closing WebSocket session {} of {}: its access token expired", id, key.describe());
       close(CloseStatus.POLICY_VIOLATION.withReason("access token expired"));
     });
   }
@@ -69,7 +83,7 @@ final class AgentSession {
     Sinks.EmitResult result = outbound.tryEmitNext(frame);
     // A full buffer reads as "zero subscriber" before the socket subscribed, "overflow" after.
     if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
-      log.warn("Closing WebSocket session {} of agent {}: it does not read its frames", id, agent.agentId());
+      log.warn("Closing WebSocket session {} of {}: it does not read its frames", id, key.describe());
       close(CloseStatus.POLICY_VIOLATION.withReason("too slow to read its frames"));
     }
     return result.isSuccess();

@@ -14,9 +14,9 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /ws}: an agent's live channel to the gateway. The handshake was authenticated before the
- * upgrade (the token in {@code Sec-WebSocket-Protocol}, docs/security.md); the session is the agent
- * and tenant of that token, and lasts until the token expires unless the client refreshes it.
+ * {@code /ws}: an agent's or a customer's live channel to the gateway. The handshake was authenticated
+ * before the upgrade (the token in {@code Sec-WebSocket-Protocol}, docs/security.md); the session is
+ * the agent (or the customer) and tenant of that token, and lasts until the token expires unless the client refreshes it.
  */
 final class AgentSocketHandler implements WebSocketHandler {
 
@@ -32,10 +32,15 @@ final class AgentSocketHandler implements WebSocketHandler {
   private final Clock clock;
   private final int sendBuffer;
   private final RateLimitProperties.Messages messageLimit;
+  private final Presence presence;
+  private final AgentNotifier notifier;
 
   /** {@code messageLimit}: the rate of each session's messages, or null for none. */
   AgentSocketHandler(SessionRegistry registry, ClientCommands commands, SessionTokens tokens, Frames frames,
-      Clock clock, int sendBuffer, RateLimitProperties.Messages messageLimit) {
+      Clock clock, int sendBuffer, RateLimitProperties.Messages messageLimit, Presence presence,
+      AgentNotifier notifier) {
+    this.presence = presence;
+    this.notifier = notifier;
     this.registry = registry;
     this.commands = commands;
     this.tokens = tokens;
@@ -57,17 +62,20 @@ final class AgentSocketHandler implements WebSocketHandler {
         .defaultIfEmpty(Optional.empty())
         .flatMap(token -> token.isPresent() ? serve(socket, token.get())
             // The security filters refuse such a handshake before the upgrade; this is a second lock.
-            : socket.send(Mono.just(socket.textMessage(frames.error("An agent's access token is required", null))))
-                .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("an agent's access token is required"))));
+            : socket.send(Mono.just(socket.textMessage(frames.error("An agent's or a customer's access token is required", null))))
+                .then(socket.close(CloseStatus.POLICY_VIOLATION.withReason("an agent's or customer's token is required"))));
   }
 
   private Mono<Void> serve(WebSocketSession socket, SessionTokens.SessionToken token) {
     String agentId = token.caller().agentId();
     AgentSession session = new AgentSession(socket.getId(), token.caller(), sendBuffer);
     registry.add(session);
+    presence.changed(session.key());
+    notifier.connected(session);
     session.expireAt(token.expiresAt(), clock);
     try (CallLog ignored = CallLog.of(null, agentId)) {
-      log.info("Agent {} of tenant {} connected (session {})", agentId, token.caller().tenant(), socket.getId());
+      log.info("{} of tenant {} connected (session {})", session.key().describe(), token.caller().tenant(),
+          socket.getId());
     }
     SessionRate rate = messageLimit == null ? null : new SessionRate(messageLimit, clock);
     Mono<Void> input = socket.receive()
@@ -84,8 +92,9 @@ final class AgentSocketHandler implements WebSocketHandler {
         .then(Mono.defer(() -> socket.close(session.closeStatus())));
     return Mono.when(input, output).doFinally(signal -> {
       registry.remove(session);
+      presence.changed(session.key());
       try (CallLog ignored = CallLog.of(null, agentId)) {
-        log.info("Agent {} disconnected (session {})", agentId, socket.getId());
+        log.info("{} disconnected (session {})", session.key().describe(), socket.getId());
       }
     });
   }
@@ -99,8 +108,8 @@ final class AgentSocketHandler implements WebSocketHandler {
     session.send(frames.error(rate.dropped(), null));
     if (verdict == SessionRate.Verdict.CLOSE) {
       try (CallLog ignored = CallLog.of(null, session.agent().agentId())) {
-        log.warn("Closing WebSocket session {} of agent {}: it keeps sending over its message rate",
-            session.id(), session.agent().agentId());
+        log.warn("Closing WebSocket session {} of {}: it keeps sending over its message rate",
+            session.id(), session.key().describe());
       }
       session.close(CloseStatus.POLICY_VIOLATION.withReason("too many messages"));
     }

@@ -3,6 +3,7 @@ package io.switchboard.gateway.ws;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.logging.CallLog;
+import io.switchboard.gateway.signaling.SignalKind;
 import io.switchboard.gateway.web.RequestIds;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallDeclined;
@@ -23,7 +24,7 @@ final class ClientCommands {
 
   /** Client messages of DESIGN §6 that this version of the gateway does not handle yet. */
   static final Set<String> NOT_YET = Set.of("call:invite", "call:toggle_audio", "call:toggle_video",
-      "call:toggle_screen_share", "call:quality_update", "webrtc:offer", "webrtc:answer", "webrtc:ice_candidate");
+      "call:toggle_screen_share", "call:quality_update");
 
   private static final Logger log = LoggerFactory.getLogger(ClientCommands.class);
   private static final int MAX_REASON = 256;
@@ -34,9 +35,11 @@ final class ClientCommands {
   private final EventPublisher publisher;
   private final SessionTokens tokens;
   private final Clock clock;
+  private final PartyCommands party;
 
   ClientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
-      SessionTokens tokens, Clock clock) {
+      SessionTokens tokens, Clock clock, PartyCommands party) {
+    this.party = party;
     this.frames = frames;
     this.offers = offers;
     this.events = events;
@@ -54,6 +57,13 @@ final class ClientCommands {
       session.send(frames.error(e.getMessage(), null));
       return Mono.empty();
     }
+    Optional<SignalKind> signal = SignalKind.ofFrameType(frame.type());
+    if (signal.isPresent()) {
+      return party.signal(session, frame, signal.get());
+    }
+    if (!session.isAgent() && !frame.type().equals("auth:refresh")) {
+      return customer(session, frame);
+    }
     switch (frame.type()) {
       case "call:accept":
         return withOffer(session, frame, this::accept);
@@ -70,6 +80,26 @@ final class ClientCommands {
         session.send(frames.error(message, frame.text("callId")));
         return Mono.empty();
     }
+  }
+
+  /** A customer's session: its own calls' hang-up and callback; the agents' commands are not for it. */
+  private Mono<Void> customer(AgentSession session, Frames.ClientFrame frame) {
+    switch (frame.type()) {
+      case "call:end":
+        return party.end(session, frame);
+      case "call:callback":
+        return party.callback(session, frame);
+      default:
+        String message = !isAgentType(frame.type()) ? "Unknown message type '" + frame.type() + "'"
+            : frame.type() + " is an agent's message; a customer may send call:end, call:callback, webrtc:* "
+                + "and auth:refresh";
+        session.send(frames.error(message, frame.text("callId")));
+        return Mono.empty();
+    }
+  }
+
+  private static boolean isAgentType(String type) {
+    return type.equals("call:accept") || type.equals("call:decline") || NOT_YET.contains(type);
   }
 
   private interface OfferCommand {

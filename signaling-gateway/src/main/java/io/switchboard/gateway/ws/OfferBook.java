@@ -16,10 +16,16 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class OfferBook {
 
-  /** One agent's offer of one call. */
-  record Offer(String callId, String agentId, String reservationId, Instant expiresAt, boolean answered) {
+  /** One agent's offer of one call; {@code queue} and {@code callback} as offered, to offer it again. */
+  record Offer(String callId, String agentId, String reservationId, Instant expiresAt, boolean answered,
+      String queue, boolean callback) {
+
+    Offer(String callId, String agentId, String reservationId, Instant expiresAt, boolean answered) {
+      this(callId, agentId, reservationId, expiresAt, answered, null, false);
+    }
+
     Offer answer() {
-      return new Offer(callId, agentId, reservationId, expiresAt, true);
+      return new Offer(callId, agentId, reservationId, expiresAt, true, queue, callback);
     }
   }
 
@@ -68,6 +74,18 @@ final class OfferBook {
       return next.isEmpty() ? null : Map.copyOf(next);
     });
     return Optional.ofNullable(removed[0]);
+  }
+
+  /** Every offer of the agent, answered or not. */
+  List<Offer> ofAgent(String tenantId, String agentId) {
+    List<Offer> found = new ArrayList<>();
+    offers.forEach((key, byAgent) -> {
+      Offer offer = byAgent.get(agentId);
+      if (key.tenantId().equals(tenantId) && offer != null) {
+        found.add(offer);
+      }
+    });
+    return found;
   }
 
   /** Forgets the call; returns the offers it had. */

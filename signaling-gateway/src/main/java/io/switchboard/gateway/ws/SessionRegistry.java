@@ -8,16 +8,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
- * The WebSocket sessions this instance holds, by agent. One per application context. On shutdown
+ * The WebSocket sessions this instance holds, by agent or customer. One per application context. On shutdown
  * it closes them all first, so that open sockets do not hold up the web server's graceful stop.
  */
 final class SessionRegistry implements SmartLifecycle {
 
-  private final ConcurrentMap<AgentKey, Set<AgentSession>> sessions = new ConcurrentHashMap<>();
+  private final ConcurrentMap<SessionKey, Set<AgentSession>> sessions = new ConcurrentHashMap<>();
   private volatile boolean running;
 
   void add(AgentSession session) {
-    sessions.compute(session.agent(), (key, current) -> {
+    sessions.compute(session.key(), (key, current) -> {
       Set<AgentSession> set = current == null ? ConcurrentHashMap.newKeySet() : current;
       set.add(session);
       return set;
@@ -29,7 +29,7 @@ final class SessionRegistry implements SmartLifecycle {
   }
 
   void remove(AgentSession session) {
-    sessions.computeIfPresent(session.agent(), (key, current) -> {
+    sessions.computeIfPresent(session.key(), (key, current) -> {
       current.remove(session);
       return current.isEmpty() ? null : current;
     });
@@ -37,7 +37,12 @@ final class SessionRegistry implements SmartLifecycle {
 
   /** Sends a frame to every session of the agent here; returns how many got it. */
   int sendTo(AgentKey agent, String frame) {
-    Set<AgentSession> targets = sessions.get(agent);
+    return sendTo(SessionKey.of(agent), frame);
+  }
+
+  /** Sends a frame to every session of the agent or customer here; returns how many got it. */
+  int sendTo(SessionKey key, String frame) {
+    Set<AgentSession> targets = sessions.get(key);
     if (targets == null) {
       return 0;
     }
@@ -51,7 +56,17 @@ final class SessionRegistry implements SmartLifecycle {
   }
 
   boolean isConnected(AgentKey agent) {
-    return sessions.containsKey(agent);
+    return isConnected(SessionKey.of(agent));
+  }
+
+  /** How many sessions of the key this instance holds. */
+  int count(SessionKey key) {
+    Set<AgentSession> set = sessions.get(key);
+    return set == null ? 0 : set.size();
+  }
+
+  boolean isConnected(SessionKey key) {
+    return sessions.containsKey(key);
   }
 
   int size() {

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 /**
  * The access token behind a WebSocket session: who the session is (from the handshake's token) and
  * until when. A session lasts as long as its token; before it expires the client may send
- * {@code auth:refresh {token}} with a new token for the same agent, which extends the session.
+ * {@code auth:refresh {token}} with a new token for the same agent or customer, which extends the session.
  * At expiry the gateway closes the session with 1008 (docs/security.md).
  */
 final class SessionTokens {
@@ -32,13 +32,15 @@ final class SessionTokens {
     this.claims = claims;
   }
 
-  /** The agent of a handshake's authenticated principal; empty unless it is an agent's token. */
+  /** The agent or customer of a handshake's authenticated principal; empty for any other token. */
   Optional<SessionToken> of(Principal principal) {
     if (!(principal instanceof JwtAuthenticationToken authenticated)) {
       return Optional.empty();
     }
     SessionToken token = token(authenticated.getToken());
-    return token.caller().is(Role.AGENT) && token.caller().agentId() != null ? Optional.of(token) : Optional.empty();
+    Caller caller = token.caller();
+    return caller.is(Role.AGENT) && caller.agentId() != null || caller.is(Role.CUSTOMER)
+        ? Optional.of(token) : Optional.empty();
   }
 
   /**
@@ -60,8 +62,10 @@ final class SessionTokens {
     return new SessionToken(claims.caller(jwt), jwt.getExpiresAt());
   }
 
+  /** The same tenant, subject and agent id, and still the role the session was opened with. */
   private static boolean sameAgent(Caller current, Caller next) {
-    return next.is(Role.AGENT) && current.tenant().equals(next.tenant()) && current.subject().equals(next.subject())
+    Role role = current.is(Role.AGENT) && current.agentId() != null ? Role.AGENT : Role.CUSTOMER;
+    return next.is(role) && current.tenant().equals(next.tenant()) && current.subject().equals(next.subject())
         && Objects.equals(current.agentId(), next.agentId());
   }
 

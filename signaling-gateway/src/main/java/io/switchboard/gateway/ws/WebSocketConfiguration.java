@@ -1,15 +1,23 @@
 package io.switchboard.gateway.ws;
 
+import io.switchboard.gateway.call.CallParties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.gateway.events.CompactedTopicReader;
 import io.switchboard.gateway.events.EventFactory;
+import io.switchboard.gateway.events.SwitchboardProperties;
+import io.switchboard.schemas.avro.SessionPresence;
+import io.switchboard.schemas.topics.Topics;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.ratelimit.RateLimitProperties;
 import io.switchboard.gateway.security.CallerClaims;
+import io.switchboard.gateway.signaling.Signals;
 import io.switchboard.gateway.web.RequestLimitsProperties;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.HandlerMapping;
@@ -21,7 +29,7 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
 import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The agents' WebSocket at {@code /ws}, with its sessions and the notifications fed from Kafka. */
+/** The agents' and customers' WebSocket at {@code /ws}, with its sessions and the notifications fed from Kafka. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebSocketProperties.class)
 class WebSocketConfiguration {
@@ -59,8 +67,35 @@ class WebSocketConfiguration {
 
   @Bean
   AgentNotifier agentNotifier(SessionRegistry sessions, OfferBook offers, Frames frames, Clock clock,
-      WebSocketProperties properties) {
-    return new AgentNotifier(sessions, offers, frames, clock, properties.offerGrace());
+      WebSocketProperties properties, Presence presence) {
+    return new AgentNotifier(sessions, offers, frames, clock, properties.offerGrace(), presence);
+  }
+
+  @Bean
+  CustomerCalls customerCalls() {
+    return new CustomerCalls(CustomerCalls.REMEMBERED);
+  }
+
+  @Bean
+  PresenceTable presenceTable() {
+    return new PresenceTable();
+  }
+
+  /** The catalogue topics must exist before it looks up the partitions of presence. */
+  @Bean
+  @DependsOn("catalogueTopics")
+  CompactedTopicReader<SessionPresence> presenceReader(SwitchboardProperties properties, PresenceTable table,
+      MeterRegistry meters) {
+    return new CompactedTopicReader<>(CompactedTopicReader.config(properties, Topics.PRESENCE), Topics.PRESENCE,
+        table, meters);
+  }
+
+  @Bean
+  Presence presence(SessionRegistry sessions, PresenceTable table, OfferBook offers, CustomerCalls customerCalls,
+      CallParties parties, EventFactory events, EventPublisher publisher, Clock clock,
+      SwitchboardProperties switchboard, WebSocketProperties properties) {
+    return new Presence(sessions, table, offers, customerCalls, parties, events, publisher, clock,
+        switchboard.instanceId(), properties.presenceGrace());
   }
 
   @Bean
@@ -70,15 +105,27 @@ class WebSocketConfiguration {
 
   @Bean
   ClientCommands clientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
-      SessionTokens tokens, Clock clock) {
-    return new ClientCommands(frames, offers, events, publisher, tokens, clock);
+      SessionTokens tokens, Clock clock, Signals signals, CallParties parties) {
+    return new ClientCommands(frames, offers, events, publisher, tokens, clock,
+        new PartyCommands(frames, signals, parties, events, publisher));
+  }
+
+  @Bean
+  SignalingNotifier signalingNotifier(SessionRegistry sessions, Frames frames) {
+    return new SignalingNotifier(sessions, frames);
+  }
+
+  @Bean
+  CustomerNotifier customerNotifier(SessionRegistry sessions, Frames frames, CustomerCalls calls) {
+    return new CustomerNotifier(sessions, frames, calls);
   }
 
   @Bean
   HandlerMapping webSocketMapping(SessionRegistry sessions, ClientCommands commands, SessionTokens tokens,
-      Frames frames, Clock clock, WebSocketProperties properties, RateLimitProperties rateLimits) {
+      Frames frames, Clock clock, WebSocketProperties properties, RateLimitProperties rateLimits, Presence presence,
+      AgentNotifier notifier) {
     AgentSocketHandler handler = new AgentSocketHandler(sessions, commands, tokens, frames, clock,
-        properties.sendBuffer(), rateLimits.enabled() ? rateLimits.wsMessages() : null);
+        properties.sendBuffer(), rateLimits.enabled() ? rateLimits.wsMessages() : null, presence, notifier);
     return new SimpleUrlHandlerMapping(Map.of("/ws", handler), Ordered.HIGHEST_PRECEDENCE);
   }
 }

@@ -154,4 +154,36 @@ class AgentNotifierTest {
     assertThat(offers.find("acme", "old", "a1")).isEmpty();
     assertThat(offers.find("acme", "new", "a1")).isPresent();
   }
+
+  @Test
+  void aPageThatConnectsGetsTheOffersStillRingingForItsAgent() {
+    FrameCollector first = connect("acme", "a1");
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), false)));
+    // Offered while the agent had no session here: kept for a page that connects here.
+    notifier.onRoutingDecision(decision("acme", "k2", new RoutingOffered("a9", "r-2", NOW.plusSeconds(15), true)));
+    notifier.onRoutingDecision(decision("acme", "k3", new RoutingOffered("a1", "r-3", NOW.minusSeconds(1), false)));
+    assertThat(first.frames()).hasSize(2);
+
+    AgentSession reloaded = new AgentSession("s-new", FrameCollector.agent("acme", "a1"), 64);
+    FrameCollector again = new FrameCollector(reloaded);
+    sessions.add(reloaded);
+    notifier.connected(reloaded);
+    AgentSession other = new AgentSession("s-a9", FrameCollector.agent("acme", "a9"), 64);
+    FrameCollector a9 = new FrameCollector(other);
+    sessions.add(other);
+    notifier.connected(other);
+
+    assertThat(again.frames()).singleElement().satisfies(frame -> {
+      assertThat(frame.get("type").stringValue()).isEqualTo("call:incoming");
+      assertThat(frame.get("data").get("callId").stringValue()).isEqualTo("k1");
+      assertThat(frame.get("data").get("reservationId").stringValue()).isEqualTo("r-1");
+      assertThat(frame.get("data").get("queue").stringValue()).isEqualTo("sales");
+    });
+    assertThat(a9.frames()).singleElement().satisfies(frame -> {
+      assertThat(frame.get("data").get("callId").stringValue()).isEqualTo("k2");
+      assertThat(frame.get("data").get("callback").booleanValue()).isTrue();
+    });
+    // Now delivered here: the agent's accept finds it.
+    assertThat(offers.find("acme", "k2", "a9")).isPresent();
+  }
 }

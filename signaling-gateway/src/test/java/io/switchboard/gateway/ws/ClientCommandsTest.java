@@ -40,7 +40,9 @@ class ClientCommandsTest {
       : Mono.error(new BadJwtException("Signed JWT rejected: Invalid signature"));
   private final ClientCommands commands = new ClientCommands(new Frames(FrameCollector.JSON), offers,
       new EventFactory(clock, "gw-1"), publisher,
-      new SessionTokens(decoder, new CallerClaims(new SecurityProperties.Claims("tenant", "roles", "agent_id"))), clock);
+      new SessionTokens(decoder, new CallerClaims(new SecurityProperties.Claims("tenant", "roles", "agent_id"))), clock,
+      new PartyCommands(new Frames(FrameCollector.JSON), null, (caller, callId) -> Mono.empty(),
+          new EventFactory(clock, "gw-1"), publisher));
   private final AgentSession session = new AgentSession("s1", FrameCollector.agent("acme", "a1"), 64);
   private final FrameCollector client = new FrameCollector(session);
 
