@@ -17,7 +17,12 @@ import io.switchboard.schemas.avro.CallDirection;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallHeld;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.CallResumed;
+import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.CallWrappedUp;
+import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
@@ -165,6 +170,56 @@ class CallStateIT {
     assertThat(decisions).extracting(d -> d.get("type") + " " + d.get("agentId") + " " + d.get("refusal"))
         .containsExactly("RoutingQueued null null", "AssignmentRefused a7 AGENT_AT_CAPACITY", "RoutingOffered a1 null");
     assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ?", callId)).isEqualTo(7);
+  }
+
+  @Test
+  void aHeldCallIsOnHoldUntilResumedAndItsHoldTimeIsCounted() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    send(callEvent(callId, t0, created()));
+    send(callEvent(callId, t0.plusMillis(100), new CallQueued("sales", null)));
+    send(decision(callId, t0.plusMillis(500), new RoutingOffered("a1", "r-1", t0.plusSeconds(20), false)));
+    send(callEvent(callId, t0.plusMillis(1_000), new CallAnswered("a1", "r-1")));
+
+    send(callEvent(callId, t0.plusMillis(2_000), new CallHeld("a1")));
+    Map<String, Object> held = awaitState(callId, "ON_HOLD");
+    send(callEvent(callId, t0.plusMillis(6_500), new CallResumed("a1")));
+    Map<String, Object> resumed = awaitState(callId, "CONNECTED");
+
+    assertThat(held).containsEntry("heldAt", iso(t0.plusMillis(2_000))).containsEntry("holdCount", 1)
+        .containsEntry("holdMs", 0);
+    assertThat(resumed).containsEntry("holdCount", 1).containsEntry("holdMs", 4_500);
+  }
+
+  @Test
+  void aTransferredCallsWrapUpShowsInItsDetailAndInTheNewAgentsHistory() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    send(callEvent(callId, t0, created()));
+    send(callEvent(callId, t0.plusMillis(100), new CallQueued("sales", null)));
+    send(decision(callId, t0.plusMillis(500), new RoutingOffered("a1", "r-1", t0.plusSeconds(20), false)));
+    send(callEvent(callId, t0.plusMillis(1_000), new CallAnswered("a1", "r-1")));
+    send(callEvent(callId, t0.plusMillis(2_000), new CallTransferred(TransferTargetType.AGENT, "b1", "a1")));
+    send(decision(callId, t0.plusMillis(2_010), new RoutingQueued(1, 175)));
+    send(decision(callId, t0.plusMillis(2_020), new RoutingOffered("b1", "r-2", t0.plusSeconds(20), false)));
+    send(callEvent(callId, t0.plusMillis(3_000), new CallAnswered("b1", "r-2")));
+    send(callEvent(callId, t0.plusMillis(9_000), new CallEnded(CallOutcome.ENDED, null, "b1")));
+    send(callEvent(callId, t0.plusMillis(12_000), new CallWrappedUp("b1", "resolved", "refund sent")));
+
+    Map<String, Object> detail = Poll.until(PATIENCE, "call " + callId + " wrapped up", () -> {
+      Map<String, Object> view = awaitState(callId, "ENDED");
+      return "resolved".equals(view.get("disposition")) ? view : null;
+    });
+    Map<String, Object> history = http.get().uri("/api/v1/calls?agent=b1").header("X-Tenant-Id", tenant).exchange()
+        .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+
+    assertThat(detail).containsEntry("agentId", "b1").containsEntry("transferCount", 1)
+        .containsEntry("dispositionNotes", "refund sent").containsEntry("wrappedUpBy", "b1")
+        .containsEntry("wrappedUpAt", iso(t0.plusMillis(12_000))).containsEntry("talkMs", 8_000);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) history.get("items");
+    assertThat(items).singleElement().satisfies(call -> assertThat(call).containsEntry("callId", callId)
+        .containsEntry("disposition", "resolved").containsEntry("transferCount", 1));
   }
 
   @Test

@@ -79,6 +79,11 @@ class TenantMatrixIT {
     gateway.callState.put(tenantA, "talking-call", "CONNECTED", "a1", "c-1");
     gateway.callState.put(tenantA, "other-talking-call", "CONNECTED", "a2", "c-2");
     gateway.callState.put(tenantB, "b-talking-call", "CONNECTED", "a1", "c-1");
+    // Calls in the states call control needs: answered (a1's and a2's), held, ended.
+    gateway.callState.put(tenantA, "talk-call", "CONNECTED", "a1", "c-1");
+    gateway.callState.put(tenantA, "other-talk", "CONNECTED", "a2", "c-2");
+    gateway.callState.put(tenantA, "held-call", "ON_HOLD", "a1", "c-1");
+    gateway.callState.put(tenantA, "done-call", "ENDED", "a1", "c-1");
     gateway.routing.put(tenantA, "a-queue", 2);
     configured(tenantB, "b-queue");
     configured(tenantA, "a-queue");
@@ -134,6 +139,11 @@ class TenantMatrixIT {
         new Request(HttpMethod.PATCH, "/api/v1/calls/b-call", "{\"priority\":5}"),
         new Request(HttpMethod.POST, "/api/v1/calls/b-call/callback", "{}"),
         new Request(HttpMethod.POST, "/api/v1/calls/b-call/assign", "{\"agentId\":\"b-agent\"}"),
+        new Request(HttpMethod.POST, "/api/v1/calls/b-call/hold", null),
+        new Request(HttpMethod.POST, "/api/v1/calls/b-call/resume", null),
+        new Request(HttpMethod.PATCH, "/api/v1/calls/b-call/participants/me", "{\"audio\":false}"),
+        new Request(HttpMethod.POST, "/api/v1/calls/b-call/transfer", "{\"queue\":\"b-queue\"}"),
+        new Request(HttpMethod.POST, "/api/v1/calls/b-call/wrap-up", "{\"disposition\":\"resolved\"}"),
         new Request(HttpMethod.GET, "/api/v1/queues/b-queue", null),
         new Request(HttpMethod.DELETE, "/api/v1/queues/b-queue", null),
         new Request(HttpMethod.GET, "/api/v1/queues/b-queue/stats", null),
@@ -176,6 +186,9 @@ class TenantMatrixIT {
     for (String role : ROLES) {
       for (String path : List.of("GET /api/v1/calls/b-call", "POST /api/v1/calls/b-call/end",
           "PATCH /api/v1/calls/b-call", "POST /api/v1/calls/b-call/callback", "POST /api/v1/calls/b-call/assign",
+          "POST /api/v1/calls/b-call/hold", "POST /api/v1/calls/b-call/resume",
+          "PATCH /api/v1/calls/b-call/participants/me", "POST /api/v1/calls/b-call/transfer",
+          "POST /api/v1/calls/b-call/wrap-up",
           "GET /api/v1/queues/b-queue", "DELETE /api/v1/queues/b-queue", "GET /api/v1/queues/b-queue/stats",
           "DELETE /api/v1/widget-keys/" + bKey, "POST /api/v1/calls/b-talking-call/webrtc/offer",
           "POST /api/v1/calls/b-talking-call/webrtc/answer", "POST /api/v1/calls/b-talking-call/webrtc/ice-candidate")) {
@@ -242,6 +255,21 @@ class TenantMatrixIT {
             Set.of("supervisor"), none),
         new Rule(new Request(HttpMethod.POST, "/api/v1/calls/other-call/assign", "{\"agentId\":\"a1\"}"),
             Set.of("supervisor"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/talk-call/hold", null), Set.of("agent", "supervisor"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/other-talk/hold", null), Set.of("supervisor"),
+            Set.of("agent")),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/held-call/resume", null), Set.of("agent", "supervisor"),
+            none),
+        new Rule(new Request(HttpMethod.PATCH, "/api/v1/calls/talk-call/participants/me", "{\"audio\":false}"),
+            Set.of("agent"), none),
+        new Rule(new Request(HttpMethod.PATCH, "/api/v1/calls/other-talk/participants/me", "{\"audio\":false}"),
+            none, Set.of("agent")),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/talk-call/transfer", "{\"queue\":\"a-queue\"}"),
+            Set.of("agent", "supervisor"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/other-talk/transfer", "{\"agentId\":\"a1\"}"),
+            Set.of("supervisor"), Set.of("agent")),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/done-call/wrap-up", "{\"disposition\":\"resolved\"}"),
+            Set.of("agent", "supervisor"), none),
         new Rule(new Request(HttpMethod.PUT, "/api/v1/queues/a-queue", "{}"), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/queues/a-queue", null), Set.of("supervisor", "admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/queues", null), Set.of("supervisor", "admin"), none),

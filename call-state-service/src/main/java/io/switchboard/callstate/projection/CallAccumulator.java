@@ -40,6 +40,10 @@ final class CallAccumulator {
   UUID lastEventId;
   Instant lastEventAt;
   int eventCount;
+  String disposition;
+  String dispositionNotes;
+  Instant wrappedUpAt;
+  String wrappedUpBy;
 
   void created(CallCreated created, Instant at) {
     createdAt = at;
@@ -111,13 +115,22 @@ final class CallAccumulator {
     endedAt = at;
   }
 
+  /** The last wrap-up counts: an agent may correct its disposition. */
+  void wrappedUp(String by, String code, String notes, Instant at) {
+    wrappedUpBy = by;
+    disposition = code;
+    dispositionNotes = notes;
+    wrappedUpAt = at;
+  }
+
   CallRow toRow(String tenantId, String callId) {
     Instant waitEnd = answeredAt != null ? answeredAt : endedAt;
     return new CallRow(tenantId, callId, state == null ? CallState.INITIATING : state, outcome, queue, agentId,
         customerId, direction, channel, priority, Map.copyOf(attributes), List.copyOf(tags), createdAt, queuedAt,
         ringingAt, offeredAt, answeredAt, endedAt, endReason, millisBetween(queuedAt, waitEnd),
         millisBetween(answeredAt, endedAt), millisBetween(createdAt, endedAt), heldAt, holdCount, holdMs,
-        transferCount, stateChangedAt, lastEventId, lastEventAt, eventCount);
+        transferCount, stateChangedAt, lastEventId, lastEventAt, eventCount, disposition, dispositionNotes,
+        wrappedUpAt, wrappedUpBy);
   }
 
   /** Null until both ends are known; never negative, whatever the clocks of two services say. */

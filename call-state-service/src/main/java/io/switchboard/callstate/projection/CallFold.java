@@ -5,6 +5,7 @@ import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.CallWrappedUp;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationRejected;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -105,6 +106,8 @@ final class CallFold {
       call.transferCount++;
     } else if (payload instanceof CallEnded ended) {
       call.ended(ended.getOutcome().name(), ended.getReason(), at);
+    } else if (payload instanceof CallWrappedUp wrapped) {
+      call.wrappedUp(wrapped.getAgentId(), wrapped.getDisposition(), wrapped.getNotes(), at);
     }
     if (call.state != null && call.state.isTerminal() && call.endedAt == null) {
       call.ended(call.state.name(), null, at); // e.g. an external transfer ends the call without CallEnded

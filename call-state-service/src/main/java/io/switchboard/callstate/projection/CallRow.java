@@ -37,4 +37,8 @@ record CallRow(
     Instant stateChangedAt,
     UUID lastEventId,
     Instant lastEventAt,
-    int eventCount) {}
+    int eventCount,
+    String disposition,
+    String dispositionNotes,
+    Instant wrappedUpAt,
+    String wrappedUpBy) {}

@@ -37,21 +37,25 @@ final class CallStore {
       INSERT INTO calls (tenant_id, call_id, state, outcome, queue, agent_id, customer_id, direction, channel,
                          priority, attributes, tags, created_at, queued_at, ringing_at, offered_at, answered_at,
                          ended_at, end_reason, wait_ms, talk_ms, duration_ms, held_at, hold_count, hold_ms,
-                         transfer_count, state_changed_at, last_event_id, last_event_at, event_count, updated_at)
+                         transfer_count, state_changed_at, last_event_id, last_event_at, event_count, disposition,
+                         disposition_notes, wrapped_up_at, wrapped_up_by, updated_at)
       SELECT u.tenant_id, u.call_id, u.state, u.outcome, u.queue, u.agent_id, u.customer_id, u.direction, u.channel,
              u.priority, u.attributes::jsonb, ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)), u.created_at,
              u.queued_at, u.ringing_at, u.offered_at, u.answered_at, u.ended_at, u.end_reason, u.wait_ms, u.talk_ms,
              u.duration_ms, u.held_at, u.hold_count, u.hold_ms, u.transfer_count, u.state_changed_at,
-             u.last_event_id, u.last_event_at, u.event_count, now()
+             u.last_event_id, u.last_event_at, u.event_count, u.disposition, u.disposition_notes, u.wrapped_up_at,
+             u.wrapped_up_by, now()
       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                   $9::text[], $10::int[], $11::text[], $12::text[], $13::timestamptz[], $14::timestamptz[],
                   $15::timestamptz[], $16::timestamptz[], $17::timestamptz[], $18::timestamptz[], $19::text[],
                   $20::bigint[], $21::bigint[], $22::bigint[], $23::timestamptz[], $24::int[], $25::bigint[],
-                  $26::int[], $27::timestamptz[], $28::uuid[], $29::timestamptz[], $30::int[])
+                  $26::int[], $27::timestamptz[], $28::uuid[], $29::timestamptz[], $30::int[], $31::text[],
+                  $32::text[], $33::timestamptz[], $34::text[])
            AS u(tenant_id, call_id, state, outcome, queue, agent_id, customer_id, direction, channel, priority,
                 attributes, tags, created_at, queued_at, ringing_at, offered_at, answered_at, ended_at, end_reason,
                 wait_ms, talk_ms, duration_ms, held_at, hold_count, hold_ms, transfer_count, state_changed_at,
-                last_event_id, last_event_at, event_count)
+                last_event_id, last_event_at, event_count, disposition, disposition_notes, wrapped_up_at,
+                wrapped_up_by)
       ON CONFLICT (tenant_id, call_id) DO UPDATE SET
         state = EXCLUDED.state, outcome = EXCLUDED.outcome, queue = EXCLUDED.queue, agent_id = EXCLUDED.agent_id,
         customer_id = EXCLUDED.customer_id, direction = EXCLUDED.direction, channel = EXCLUDED.channel,
@@ -62,7 +66,9 @@ final class CallStore {
         duration_ms = EXCLUDED.duration_ms, held_at = EXCLUDED.held_at, hold_count = EXCLUDED.hold_count,
         hold_ms = EXCLUDED.hold_ms, transfer_count = EXCLUDED.transfer_count,
         state_changed_at = EXCLUDED.state_changed_at, last_event_id = EXCLUDED.last_event_id,
-        last_event_at = EXCLUDED.last_event_at, event_count = EXCLUDED.event_count, updated_at = now()""";
+        last_event_at = EXCLUDED.last_event_at, event_count = EXCLUDED.event_count,
+        disposition = EXCLUDED.disposition, disposition_notes = EXCLUDED.disposition_notes,
+        wrapped_up_at = EXCLUDED.wrapped_up_at, wrapped_up_by = EXCLUDED.wrapped_up_by, updated_at = now()""";
 
   private final DatabaseClient db;
   private final JsonMapper json;
@@ -128,7 +134,9 @@ final class CallStore {
         TextArray.of(rows, CallRow::holdCount), TextArray.of(rows, CallRow::holdMs),
         TextArray.of(rows, CallRow::transferCount), TextArray.of(rows, CallRow::stateChangedAt),
         TextArray.of(rows, CallRow::lastEventId), TextArray.of(rows, CallRow::lastEventAt),
-        TextArray.of(rows, CallRow::eventCount)};
+        TextArray.of(rows, CallRow::eventCount), TextArray.of(rows, CallRow::disposition),
+        TextArray.of(rows, CallRow::dispositionNotes), TextArray.of(rows, CallRow::wrappedUpAt),
+        TextArray.of(rows, CallRow::wrappedUpBy)};
   }
 
   /** Inserts or replaces the calls' rows of {@link #columns}, in one statement; none when null. */

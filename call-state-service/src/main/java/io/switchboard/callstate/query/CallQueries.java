@@ -118,7 +118,9 @@ class CallQueries {
         row.get("end_reason", String.class), row.get("wait_ms", Long.class), row.get("talk_ms", Long.class),
         row.get("duration_ms", Long.class), timestamp(row, "ringing_at"), timestamp(row, "held_at"),
         row.get("hold_count", Integer.class), row.get("hold_ms", Long.class), row.get("transfer_count", Integer.class),
-        row.get("wrap_up_ms", Long.class));
+        row.get("wrap_up_ms", Long.class), row.get("disposition", String.class),
+        row.get("disposition_notes", String.class), timestamp(row, "wrapped_up_at"),
+        row.get("wrapped_up_by", String.class));
   }
 
   private static String timestamp(Readable row, String column) {

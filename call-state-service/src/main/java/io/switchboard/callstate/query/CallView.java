@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The call view of docs/call-flow.md. Timestamps are ISO-8601 UTC with milliseconds; a field not
  * reached yet is null (and is written as null, not left out). {@code talkMs} runs from answer to
- * end and includes {@code holdMs}; {@code wrapUpMs} is the agent's wrap-up after the call.
+ * end and includes {@code holdMs}; {@code wrapUpMs} is the agent's wrap-up after the call; {@code disposition}
+ * and its notes are the last wrap-up submitted for the call (null before one).
  */
 record CallView(
     String callId,
@@ -35,4 +36,8 @@ record CallView(
     Integer holdCount,
     Long holdMs,
     Integer transferCount,
-    Long wrapUpMs) {}
+    Long wrapUpMs,
+    String disposition,
+    String dispositionNotes,
+    String wrappedUpAt,
+    String wrappedUpBy) {}

@@ -10,7 +10,7 @@ final class HistoryCsv {
   static final List<String> HEADER = List.of("callId", "tenantId", "state", "outcome", "queue", "agentId",
       "customerId", "direction", "channel", "priority", "attributes", "tags", "createdAt", "queuedAt", "offeredAt",
       "answeredAt", "endedAt", "endReason", "waitMs", "talkMs", "durationMs", "ringingAt", "heldAt", "holdCount",
-      "holdMs", "transferCount", "wrapUpMs");
+      "holdMs", "transferCount", "wrapUpMs", "disposition", "dispositionNotes", "wrappedUpAt", "wrappedUpBy");
 
   private HistoryCsv() {}
 
@@ -20,6 +20,7 @@ final class HistoryCsv {
         json.writeValueAsString(call.attributes()), String.join(" ", call.tags()), call.createdAt(),
         call.queuedAt(), call.offeredAt(), call.answeredAt(), call.endedAt(), call.endReason(), call.waitMs(),
         call.talkMs(), call.durationMs(), call.ringingAt(), call.heldAt(), call.holdCount(), call.holdMs(),
-        call.transferCount(), call.wrapUpMs());
+        call.transferCount(), call.wrapUpMs(), call.disposition(), call.dispositionNotes(), call.wrappedUpAt(),
+        call.wrappedUpBy());
   }
 }

@@ -15,6 +15,7 @@ import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallRinging;
 import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.CallWrappedUp;
 import io.switchboard.schemas.avro.ParticipantJoined;
 import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.ParticipantRole;
@@ -97,6 +98,10 @@ final class Facts {
 
   CallFact assignmentRefused(Instant at, String agentId, AssignmentRefusalReason reason) {
     return decision(at, new AssignmentRefused(agentId, reason));
+  }
+
+  CallFact wrappedUp(Instant at, String agentId, String disposition, String notes) {
+    return call(at, new CallWrappedUp(agentId, disposition, notes));
   }
 
   CallFact joined(Instant at, String participantId, ParticipantRole role, boolean audio, boolean video) {

@@ -11,8 +11,10 @@ import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallPriorityChanged;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.CallbackRequested;
 import io.switchboard.schemas.avro.RoutingDecision;
+import io.switchboard.schemas.avro.TransferTargetType;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Routes on call events (already keyed by tenant): queue, priority change, forced assignment, answer, decline, end. */
+/**
+ * Routes on call events (already keyed by tenant): queue, priority change, forced assignment, answer, decline,
+ * transfer, end.
+ */
 final class CallEventProcessor implements Processor<String, CallEvent, String, RoutingDecision> {
 
   private static final Logger log = LoggerFactory.getLogger(CallEventProcessor.class);
@@ -40,6 +45,7 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
   private Callbacks callbacks;
   private Limits limits;
   private ForcedAssignment forced;
+  private Transfers transfers;
 
   CallEventProcessor(RoutingSettings settings) {
     this.settings = settings;
@@ -54,6 +60,7 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
     callbacks = new Callbacks(stores, decisions, dispatcher, reservations);
     limits = new Limits(stores, decisions, dispatcher, callbacks);
     forced = new ForcedAssignment(stores, decisions, dispatcher);
+    transfers = new Transfers(stores, dispatcher, forced, this::enter);
     ReservationExpiry expiry = new ReservationExpiry(stores, dispatcher, reservations);
     WaitTimers timers = new WaitTimers(stores, dispatcher, limits);
     // Wall-clock time: an offer must expire, a skill requirement relax, a limit apply, even with no event.
@@ -94,6 +101,12 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
         openOffer(tenant, callId, declined.getAgentId(), declined.getReservationId())
             .ifPresent(found -> reservations.refused(tenant, found.call(), found.offer(), false,
                 "declined by agent " + found.offer().agentId() + (reason == null || reason.isBlank() ? "" : ": " + reason)));
+      } else if (payload instanceof CallTransferred transferred) {
+        if (transferred.getTargetType() == TransferTargetType.EXTERNAL) {
+          ended(tenant, callId, CallOutcome.TRANSFERRED, at); // the call leaves the contact center
+        } else {
+          transfers.transferred(tenant, callId, transferred, at);
+        }
       } else if (payload instanceof CallEnded) {
         ended(tenant, callId, ((CallEnded) payload).getOutcome(), at);
       }
@@ -120,21 +133,29 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
       log.debug("Call {} of tenant {} is already {}; ignoring CallQueued", callId, tenant, call.phase());
       return;
     }
-    if (!limits.admit(tenant, callId, queued.getQueue())) {
-      return; // Refused with a reason; the call stays as it was, and its owner ends it.
+    enter(tenant, call, queued.getQueue(), at, "").ifPresent(queues -> dispatcher.dispatch(tenant, queues));
+  }
+
+  /**
+   * Puts the call into {@code queue} (a connected call's agent is released first), or leaves it as it
+   * was when the queue's limits refuse it. The queues to dispatch, which the caller does.
+   */
+  private Optional<Set<String>> enter(String tenant, RoutedCall call, String queue, long at, String why) {
+    if (!limits.admit(tenant, call.callId(), queue)) {
+      return Optional.empty(); // Refused with a reason; the call stays as it was, and its owner ends it.
     }
-    Set<String> queues = new LinkedHashSet<>(List.of(queued.getQueue()));
+    Set<String> queues = new LinkedHashSet<>(List.of(queue));
     if (call.is(Phase.CONNECTED)) {
       // Transferred back to a queue: the agent who had it is free again.
       queues.addAll(endConnected(tenant, call, at));
     }
-    QueueRules rules = dispatcher.rulesOf(tenant, queued.getQueue());
+    QueueRules rules = dispatcher.rulesOf(tenant, queue);
     CallPriority priority = rules.priority(call);
-    RoutedCall waiting = dispatcher.enqueue(tenant, call.waiting(queued.getQueue(), priority.value(), at), rules);
+    RoutedCall waiting = dispatcher.enqueue(tenant, call.waiting(queue, priority.value(), at), rules);
     decisions.queued(tenant, waiting, stores.position(tenant, waiting),
-        "entered queue " + waiting.queue() + " at priority " + priority.value() + " (" + priority.explanation() + ")"
+        why + "entered queue " + waiting.queue() + " at priority " + priority.value() + " (" + priority.explanation() + ")"
             + (rules.agingPointsPerMinute() > 0 ? ", gaining " + rules.agingPointsPerMinute() + " per minute waited" : ""));
-    dispatcher.dispatch(tenant, queues);
+    return Optional.of(queues);
   }
 
   private void ended(String tenant, String callId, CallOutcome outcome, long at) {

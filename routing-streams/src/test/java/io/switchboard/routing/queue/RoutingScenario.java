@@ -16,6 +16,8 @@ import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallPriorityChanged;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.avro.CallbackRequested;
 import io.switchboard.schemas.avro.QueueConfig;
 import io.switchboard.schemas.avro.Skill;
@@ -123,6 +125,11 @@ final class RoutingScenario implements AutoCloseable {
   /** A supervisor force-assigns the call (POST /api/v1/calls/{id}/assign on the gateway). */
   RoutingScenario assign(String tenant, String callId, String agentId, String requestedBy) {
     return callEvent(tenant, callId, new CallAssignmentRequested(agentId, requestedBy));
+  }
+
+  /** The call's agent transfers it blind (POST /api/v1/calls/{id}/transfer on the gateway). */
+  RoutingScenario transfer(String tenant, String callId, TransferTargetType type, String target, String by) {
+    return callEvent(tenant, callId, new CallTransferred(type, target, by));
   }
 
   RoutingScenario status(String tenant, String agentId, AgentStatus status) {

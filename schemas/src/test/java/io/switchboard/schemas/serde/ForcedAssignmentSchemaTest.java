@@ -29,8 +29,9 @@ class ForcedAssignmentSchemaTest {
     CallEvent copy = Topics.CALL_EVENTS.valueSerde().decode(Topics.CALL_EVENTS.valueSerde().encode(event));
 
     assertThat(copy).isEqualTo(event);
-    assertThat(ReleasedSchemas.of(CallEvent.class)).hasSize(3).last()
-        .satisfies(v3 -> assertThat(fingerprint(v3)).isEqualTo(fingerprint(CallEvent.getClassSchema())));
+    // v3 released the request; later versions keep it.
+    assertThat(ReleasedSchemas.of(CallEvent.class).get(2).getField("payload").schema().getTypes())
+        .anyMatch(type -> type.getName().equals("CallAssignmentRequested"));
   }
 
   @Test

@@ -33,6 +33,15 @@ record CallAccess(String action, Set<Role> anyCall, Set<Role> ownCall) {
       EnumSet.of(Role.SUPERVISOR), EnumSet.noneOf(Role.class));
   static final CallAccess ASSIGN = new CallAccess("force-assign calls",
       EnumSet.of(Role.SUPERVISOR), EnumSet.noneOf(Role.class));
+  static final CallAccess HOLD = new CallAccess("hold or resume calls",
+      EnumSet.of(Role.SUPERVISOR), EnumSet.of(Role.AGENT));
+  static final CallAccess TRANSFER = new CallAccess("transfer calls",
+      EnumSet.of(Role.SUPERVISOR), EnumSet.of(Role.AGENT));
+  /** A participant's own microphone, camera and screen: the call's agent only. */
+  static final CallAccess MEDIA = new CallAccess("change a call's media",
+      EnumSet.noneOf(Role.class), EnumSet.of(Role.AGENT));
+  static final CallAccess WRAP_UP = new CallAccess("wrap up calls",
+      EnumSet.of(Role.SUPERVISOR), EnumSet.of(Role.AGENT));
 
   /** Fails with a 403 when no role of the caller may do this to any call at all. */
   void requireRole(Caller caller) {
