@@ -39,7 +39,8 @@ final class GatewayTarget implements PushTarget {
 
   /** Starts the gateway and waits until its event consumer has its partitions (it reads from the end). */
   static GatewayTarget start(Path jar, List<String> jvmOptions, List<String> gatewayOptions, String bootstrap,
-      TestIssuer issuer, List<OfferProducer.Agent> agents, Path logs) throws IOException, InterruptedException {
+      TestIssuer issuer, List<OfferProducer.Agent> agents, Duration offerExpiry, Path logs)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no gateway jar at " + jar + ": build with ./mvnw -pl benchmarks -am package");
     }
@@ -52,7 +53,7 @@ final class GatewayTarget implements PushTarget {
     arguments.addAll(gatewayOptions);
     ServerProcess process = ServerProcess.start(jvmOptions, arguments, logs.resolve("gateway.log"), false);
     awaitConsumer(process, port, issuer.token("ops", "ops-admin", "admin"));
-    return new GatewayTarget(process, port, new OfferProducer(bootstrap, agents),
+    return new GatewayTarget(process, port, new OfferProducer(bootstrap, agents, offerExpiry),
         "java " + String.join(" ", jvmOptions) + " " + String.join(" ", arguments.subList(0, 2))
             + (gatewayOptions.isEmpty() ? "" : " " + String.join(" ", gatewayOptions)));
   }

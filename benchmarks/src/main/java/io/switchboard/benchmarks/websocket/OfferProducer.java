@@ -30,16 +30,19 @@ final class OfferProducer implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
   private final List<Agent> agents;
+  private final Duration expiry;
   private final AtomicLong failed = new AtomicLong();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
-  OfferProducer(String bootstrap, List<Agent> agents) {
+  /** {@code expiry}: how long after it is made each offer expires. */
+  OfferProducer(String bootstrap, List<Agent> agents, Duration expiry) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     this.agents = List.copyOf(agents);
+    this.expiry = expiry;
   }
 
   /** Offers call {@code seq} of {@code phase} to a random agent. */
@@ -55,7 +58,7 @@ final class OfferProducer implements AutoCloseable {
         .setCallId(callId)
         .setQueue("support")
         .setReason(null)
-        .setPayload(new RoutingOffered(agent.agentId(), "res-" + callId, now.plus(Duration.ofSeconds(30)), false))
+        .setPayload(new RoutingOffered(agent.agentId(), "res-" + callId, now.plus(expiry), false))
         .build();
     producer.send(new ProducerRecord<>(Topics.ROUTING_DECISIONS.name(), callId,
         Topics.ROUTING_DECISIONS.valueSerde().encode(decision)), (metadata, error) -> {

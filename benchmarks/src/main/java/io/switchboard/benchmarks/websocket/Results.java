@@ -39,8 +39,9 @@ final class Results {
     out.println();
     out.printf(Locale.ROOT, "%,d sessions per server (distinct agents over %d tenants, RS256 tokens), %,d pushes/s "
             + "to random sessions for %d s after %d s of warm-up pushes; %,d warm-up sessions opened and closed "
-            + "before memory is first read; handshakes %d at a time.%n", options.clients(), options.tenants(),
-        options.rate(), options.seconds(), options.warmupSeconds(), options.warmupClients(), options.concurrency());
+            + "before memory is first read; handshakes %d at a time; offers expire %d s after they are made.%n",
+        options.clients(), options.tenants(), options.rate(), options.seconds(), options.warmupSeconds(),
+        options.warmupClients(), options.concurrency(), options.offerExpirySeconds());
     out.println("Machine: " + Machine.describe() + ", " + LocalDate.now() + "; load average " + loadAtStart
         + " at the start, " + loadAtEnd + " at the end.");
     described.forEach(line -> out.println("- " + line));

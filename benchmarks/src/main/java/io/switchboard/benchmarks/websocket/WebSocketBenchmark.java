@@ -72,7 +72,8 @@ public final class WebSocketBenchmark {
         if (server.equals("gateway")) {
           try (KafkaProbe probe = new KafkaProbe(bootstrap);
               GatewayTarget gateway = GatewayTarget.start(options.gatewayJar(), options.serverJvm(),
-                  options.gatewayOptions(), bootstrap, issuer, agents, logs)) {
+                  options.gatewayOptions(), bootstrap, issuer, agents,
+                  Duration.ofSeconds(options.offerExpirySeconds()), logs)) {
             described.add(gateway.describe());
             PushLatencies kafka = new PushLatencies(Measurement.MEASURED);
             rows.add(measurement.run(gateway, () -> probe.expect(kafka)));

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param warmupSeconds unmeasured pushes at the same rate before it
  * @param warmupClients sessions opened and closed before the memory is first read (class loading, JIT)
  * @param concurrency handshakes in flight at most while connecting
+ * @param offerExpirySeconds how long after it is made an offer expires ({@code expiresAt}): the gateway
+ *     remembers it until then plus its {@code offer-grace}
  * @param settleSeconds pause after connecting (and after the warm-up sessions close) before memory is read
  * @param servers the servers to measure, in order: {@code gateway}, {@code plain}
  * @param serverJvm JVM options of both servers' JVMs
@@ -33,6 +35,7 @@ record WebSocketOptions(
     int warmupSeconds,
     int warmupClients,
     int concurrency,
+    int offerExpirySeconds,
     int settleSeconds,
     List<String> servers,
     List<String> serverJvm,
@@ -40,7 +43,7 @@ record WebSocketOptions(
     List<String> gatewayOptions) {
 
   static final String USAGE = "options (--name=value): clients=10000 tenants=10 rate=1000 seconds=60 "
-      + "warmup-seconds=15 warmup-clients=1000 concurrency=64 settle-seconds=3 servers=gateway,plain "
+      + "warmup-seconds=15 warmup-clients=1000 concurrency=64 offer-expiry-seconds=15 settle-seconds=3 servers=gateway,plain "
       + "server-jvm='-Xms2g -Xmx2g -XX:+AlwaysPreTouch' "
       + "gateway-jar=signaling-gateway/target/signaling-gateway-0.1.0-SNAPSHOT-exec.jar gateway.<property>=<value>";
 
@@ -49,7 +52,7 @@ record WebSocketOptions(
     serverJvm = List.copyOf(serverJvm);
     gatewayOptions = List.copyOf(gatewayOptions);
     if (clients < 1 || tenants < 1 || rate < 1 || seconds < 1 || warmupSeconds < 0 || warmupClients < 0
-        || concurrency < 1 || settleSeconds < 0) {
+        || concurrency < 1 || offerExpirySeconds < 0 || settleSeconds < 0) {
       throw new IllegalArgumentException("clients, tenants, rate, seconds and concurrency must be positive; "
           + USAGE);
     }
@@ -78,7 +81,8 @@ record WebSocketOptions(
     Reader in = new Reader(given);
     WebSocketOptions options = new WebSocketOptions(in.integer("clients", 10_000), in.integer("tenants", 10),
         in.integer("rate", 1000), in.integer("seconds", 60), in.integer("warmup-seconds", 15),
-        in.integer("warmup-clients", 1000), in.integer("concurrency", 64), in.integer("settle-seconds", 3),
+        in.integer("warmup-clients", 1000), in.integer("concurrency", 64), in.integer("offer-expiry-seconds", 15),
+        in.integer("settle-seconds", 3),
         Arrays.asList(in.text("servers", "gateway,plain").split(",")),
         Arrays.asList(in.text("server-jvm", "-Xms2g -Xmx2g -XX:+AlwaysPreTouch").trim().split("\\s+")),
         Path.of(in.text("gateway-jar", "signaling-gateway/target/signaling-gateway-0.1.0-SNAPSHOT-exec.jar")),
