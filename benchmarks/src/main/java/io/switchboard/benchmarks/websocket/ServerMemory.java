@@ -7,26 +7,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A server JVM's memory, read from outside: its Java heap in use right after two full collections
- * ({@code jcmd GC.run}, then {@code GC.heap_info}), and its resident set ({@code VmRSS}).
+ * A server JVM's memory, read from outside: its live Java heap (the total of
+ * {@code jcmd GC.class_histogram}, which counts the objects left by a full collection it makes
+ * itself: one command, so what the server allocates meanwhile is not counted), and its resident set
+ * ({@code VmRSS}).
  */
 record ServerMemory(long heapBytes, long rssBytes) {
 
-  private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+  private static final Pattern LIVE_HEAP = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
   private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
   static ServerMemory of(long pid) throws IOException, InterruptedException {
-    jcmd(pid, "GC.run");
-    jcmd(pid, "GC.run");
-    Matcher heap = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+    Matcher heap = LIVE_HEAP.matcher(jcmd(pid, "GC.class_histogram"));
     if (!heap.find()) {
-      throw new IllegalStateException("no heap figure in jcmd " + pid + " GC.heap_info");
+      throw new IllegalStateException("no total in jcmd " + pid + " GC.class_histogram");
     }
     Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
     if (!rss.find()) {
       throw new IllegalStateException("no VmRSS for process " + pid);
     }
-    return new ServerMemory(Long.parseLong(heap.group(1)) * 1024, Long.parseLong(rss.group(1)) * 1024);
+    return new ServerMemory(Long.parseLong(heap.group(1)), Long.parseLong(rss.group(1)) * 1024);
   }
 
   /** Growth from {@code before} to this, per session, in KiB: heap, and resident set. */
