@@ -96,12 +96,21 @@ final class OfferBook {
 
   /** Forgets unanswered offers that expired before {@code before}: their timeout notice was missed. */
   void prune(Instant before) {
-    offers.replaceAll((key, byAgent) -> {
-      Map<String, Offer> kept = new HashMap<>(byAgent);
-      kept.values().removeIf(o -> !o.answered() && o.expiresAt() != null && o.expiresAt().isBefore(before));
-      return Map.copyOf(kept);
-    });
-    offers.values().removeIf(Map::isEmpty);
+    // Only the calls with an expired offer are copied: the rest of the book is left as it is.
+    for (CallKey key : offers.keySet()) {
+      offers.computeIfPresent(key, (k, byAgent) -> {
+        if (byAgent.values().stream().noneMatch(offer -> expired(offer, before))) {
+          return byAgent;
+        }
+        Map<String, Offer> kept = new HashMap<>(byAgent);
+        kept.values().removeIf(offer -> expired(offer, before));
+        return kept.isEmpty() ? null : Map.copyOf(kept);
+      });
+    }
+  }
+
+  private static boolean expired(Offer offer, Instant before) {
+    return !offer.answered() && offer.expiresAt() != null && offer.expiresAt().isBefore(before);
   }
 
   int size() {

@@ -9,7 +9,15 @@ import java.time.ZoneOffset;
 /** A clock the test moves instead of sleeping. */
 public final class FakeClock extends Clock {
 
-  private volatile Instant now = Instant.parse("2026-12-01T10:00:00Z");
+  private volatile Instant now;
+
+  public FakeClock() {
+    this(Instant.parse("2026-12-01T10:00:00Z"));
+  }
+
+  public FakeClock(Instant start) {
+    this.now = start;
+  }
 
   public void advance(Duration by) {
     now = now.plus(by);

@@ -2,6 +2,7 @@ package io.switchboard.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.gateway.ratelimit.FakeClock;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
@@ -10,10 +11,8 @@ import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +23,9 @@ class AgentNotifierTest {
 
   private final SessionRegistry sessions = new SessionRegistry();
   private final OfferBook offers = new OfferBook();
+  private final FakeClock clock = new FakeClock(NOW);
   private final AgentNotifier notifier = new AgentNotifier(sessions, offers, new Frames(FrameCollector.JSON),
-      Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(60));
+      clock, Duration.ofSeconds(60));
 
   AgentNotifierTest() {
     sessions.start();
@@ -151,6 +151,11 @@ class AgentNotifierTest {
     connect("acme", "a1");
     notifier.onRoutingDecision(decision("acme", "old", new RoutingOffered("a1", "r-1", NOW.minusSeconds(120), false)));
     notifier.onRoutingDecision(decision("acme", "new", new RoutingOffered("a1", "r-2", NOW.plusSeconds(15), false)));
+    // The books are walked at most once a second: not yet.
+    assertThat(offers.find("acme", "old", "a1")).isPresent();
+
+    clock.advance(Duration.ofSeconds(1));
+    notifier.onRoutingDecision(decision("acme", "next", new RoutingOffered("a1", "r-3", NOW.plusSeconds(15), false)));
     assertThat(offers.find("acme", "old", "a1")).isEmpty();
     assertThat(offers.find("acme", "new", "a1")).isPresent();
   }
