@@ -78,7 +78,10 @@ class RoutesIT {
       gateway.anonymous().get().uri(page).exchange().expectStatus().isOk()
           .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
           .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
-              .contains("script-src 'self'").contains("connect-src 'self' ws://"));
+              .contains("script-src 'self'").contains("connect-src 'self' ws://")
+              // The pages sign in with the issuer: the gateway's own, as no ui.issuer-url is set.
+              .contains(" " + java.net.URI.create(gateway.issuer.issuerUri()).getScheme() + "://"
+                  + java.net.URI.create(gateway.issuer.issuerUri()).getRawAuthority() + ";"));
     }
     gateway.anonymous().get().uri("/desk").exchange().expectStatus().isEqualTo(301)
         .expectHeader().location("/desk/");
