@@ -39,6 +39,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,6 +79,8 @@ class SecurityChains {
           .errorResponseHandler(throttle.counting(new OAuth2ErrorAuthenticationFailureHandler())));
     });
     http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated());
+    // The web UI's pages trade their code for tokens from the gateway's origin.
+    http.cors(Customizer.withDefaults());
     // The OIDC user-info endpoint takes this issuer's access tokens.
     http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
     http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
@@ -92,6 +97,7 @@ class SecurityChains {
     JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
     authentication.setJwtGrantedAuthoritiesConverter(roles);
     http.securityMatcher("/api/**")
+        .cors(Customizer.withDefaults())
         .authorizeHttpRequests(authorize -> authorize.anyRequest().hasRole("admin"))
         .oauth2ResourceServer(resourceServer -> resourceServer
             .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
@@ -135,6 +141,28 @@ class SecurityChains {
         return filter;
       }
     };
+  }
+
+  /**
+   * Cross-origin requests from the web UI's origins ({@code clients.web.allowed-origins}) to the
+   * token endpoint and the admin API; none without them. Bearer tokens, never cookies: no credentials.
+   */
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(ClientProperties clients) {
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    List<String> origins = clients.web().allowedOrigins();
+    if (!origins.isEmpty()) {
+      CorsConfiguration cors = new CorsConfiguration();
+      cors.setAllowedOrigins(origins);
+      cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+      cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+      cors.setExposedHeaders(List.of("Location", "Retry-After"));
+      cors.setAllowCredentials(false);
+      cors.setMaxAge(1800L);
+      source.registerCorsConfiguration("/oauth2/token", cors);
+      source.registerCorsConfiguration("/api/**", cors);
+    }
+    return source;
   }
 
   @Bean

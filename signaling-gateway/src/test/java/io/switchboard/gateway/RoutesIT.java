@@ -72,6 +72,42 @@ class RoutesIT {
     assertThat(open).containsExactlyInAnyOrderElementsOf(OPEN);
   }
 
+  /** The web UI and the API's documentation are public files; what they show comes from the API, which is not. */
+  @Test
+  void theWebUiAndTheApiDocumentationAreReadableWithoutAToken() {
+    for (String page : List.of("/", "/desk/", "/wallboard/", "/call/", "/admin/", "/login/callback")) {
+      gateway.anonymous().get().uri(page).exchange().expectStatus().isOk()
+          .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+          .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+              .contains("script-src 'self'").contains("connect-src 'self' ws://")
+              // The pages sign in with the issuer: the gateway's own, as no ui.issuer-url is set.
+              .contains(" " + java.net.URI.create(gateway.issuer.issuerUri()).getScheme() + "://"
+                  + java.net.URI.create(gateway.issuer.issuerUri()).getRawAuthority() + ";"));
+    }
+    gateway.anonymous().get().uri("/desk").exchange().expectStatus().isEqualTo(301)
+        .expectHeader().location("/desk/");
+    gateway.anonymous().get().uri("/assets/desk.js").exchange().expectStatus().isOk()
+        .expectHeader().value("Content-Type", type -> assertThat(type).contains("javascript"));
+    gateway.anonymous().get().uri("/assets/app.css").exchange().expectStatus().isOk();
+    gateway.anonymous().get().uri("/ui-config").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.clientId").isEqualTo("switchboard-web")
+        .jsonPath("$.redirectPath").isEqualTo("/login/callback");
+    gateway.anonymous().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+        .jsonPath("$.paths['/api/v1/calls']").exists();
+    gateway.anonymous().get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+
+    // The API, unknown paths and anything but GET on the UI's paths still need a token.
+    for (String path : List.of("/api/v1/queues", "/api/v1/calls/active", "/nothing-here", "/assets/nothing/../../api/v1/queues")) {
+      int status = gateway.anonymous().get().uri(path).exchange().returnResult(String.class).getStatus().value();
+      // 401, or 400 where the firewall refuses a path with dot segments before anything else sees it.
+      assertThat(status).as(path).isIn(400, 401);
+    }
+    gateway.anonymous().get().uri("/api/v1/queues").exchange().expectStatus().isUnauthorized();
+    gateway.anonymous().post().uri("/assets/app.css").exchange().expectStatus().isUnauthorized();
+    gateway.anonymous().put().uri("/desk/").exchange().expectStatus().isUnauthorized();
+  }
+
   private List<Route> routes() {
     List<Route> routes = new ArrayList<>();
     gateway.context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->

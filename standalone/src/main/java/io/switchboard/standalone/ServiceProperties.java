@@ -27,6 +27,11 @@ final class ServiceProperties {
     properties.put("server.address", settings.host());
     // Every service checks the tokens of the stack's own issuer.
     properties.put("switchboard.security.issuer-uri", settings.issuerUrl());
+    if (!service.equals("signaling-gateway")) {
+      // springdoc is on the one classpath for the gateway's API documentation only.
+      properties.put("springdoc.api-docs.enabled", false);
+      properties.put("springdoc.swagger-ui.enabled", false);
+    }
     switch (service) {
       case "identity-service" -> {
         properties.put("server.port", settings.identityPort());
@@ -39,6 +44,8 @@ final class ServiceProperties {
         String gateway = "http://" + settings.host() + ":" + settings.gatewayPort();
         properties.put("switchboard.identity.clients.web.redirect-uris[0]", gateway + "/login/callback");
         properties.put("switchboard.identity.clients.web.post-logout-redirect-uris[0]", gateway + "/");
+        // The web UI's pages, served by the gateway, call the token endpoint and the admin API.
+        properties.put("switchboard.identity.clients.web.allowed-origins[0]", gateway);
         for (int i = 0; i < SERVICE_CLIENTS.size(); i++) {
           properties.put("switchboard.identity.clients.services[" + i + "].client-id", SERVICE_CLIENTS.get(i));
           properties.put("switchboard.identity.clients.services[" + i + "].secret", secrets.secret(SERVICE_CLIENTS.get(i)));
@@ -74,6 +81,7 @@ final class ServiceProperties {
         properties.put("switchboard.gateway.service-client.client-id", GATEWAY_CLIENT);
         properties.put("switchboard.gateway.service-client.client-secret", secrets.secret(GATEWAY_CLIENT));
         properties.put("switchboard.gateway.customer-tokens.secret", secrets.secret(CUSTOMER_TOKENS));
+        properties.put("switchboard.gateway.ui.issuer-url", settings.issuerUrl());
         properties.put("spring.autoconfigure.exclude", StandaloneStack.noDatabase());
       }
       default -> throw new IllegalArgumentException("Unknown service " + service);

@@ -162,7 +162,9 @@ public final class StandaloneStack implements AutoCloseable {
   public Map<String, String> urls() {
     String http = "http://" + settings.host() + ":";
     Map<String, String> urls = new LinkedHashMap<>();
+    urls.put("Web UI", http + settings.gatewayPort() + "/");
     urls.put("REST API", http + settings.gatewayPort() + "/api/v1");
+    urls.put("API docs", http + settings.gatewayPort() + "/swagger-ui.html");
     urls.put("Sign-in and tokens", settings.issuerUrl() + " (OIDC issuer)");
     urls.put("WebSocket", "ws://" + settings.host() + ":" + settings.gatewayPort() + "/ws");
     urls.put("Gateway health", http + settings.gatewayPort() + "/actuator/health");

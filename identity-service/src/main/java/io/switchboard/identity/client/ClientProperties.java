@@ -29,9 +29,13 @@ public record ClientProperties(@Valid @NotNull Web web, @Valid @NotNull @Default
    *
    * @param redirectUris where the authorization endpoint may send a code; exact matches only
    * @param postLogoutRedirectUris where the OIDC logout endpoint may send the browser afterwards
+   * @param allowedOrigins the origins of the web UI's pages ({@code http(s)://host[:port]}), which may
+   *     call the token endpoint and the admin API from the browser (CORS); none by default
    */
   public record Web(@NotEmpty List<@NotNull URI> redirectUris,
-      @DefaultValue List<@NotNull URI> postLogoutRedirectUris) {}
+      @DefaultValue List<@NotNull URI> postLogoutRedirectUris,
+      @DefaultValue List<@NotNull @Pattern(regexp = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?",
+          message = "must be an origin like https://host[:port]") String> allowedOrigins) {}
 
   /**
    * The public command-line client.

@@ -122,6 +122,6 @@ class ClientsTest {
   }
 
   private static ClientProperties.Web web() {
-    return new ClientProperties.Web(List.of(URI.create("http://localhost:8080/cb")), List.of());
+    return new ClientProperties.Web(List.of(URI.create("http://localhost:8080/cb")), List.of(), List.of());
   }
 }

@@ -69,9 +69,11 @@ final class BrowserPolicy {
   }
 
   /** Spring Security's default headers, plus Referrer-Policy and the Content-Security-Policy. */
-  static void headers(ServerHttpSecurity.HeaderSpec headers, BrowserProperties.Headers properties) {
+  static void headers(ServerHttpSecurity.HeaderSpec headers, BrowserProperties.Headers properties,
+      String issuerOrigin) {
     headers.referrerPolicy(referrer -> referrer.policy(referrerPolicy(properties.referrerPolicy())))
-        .writer(contentSecurityPolicy(properties.contentSecurityPolicy()));
+        .writer(contentSecurityPolicy(properties.contentSecurityPolicy().replace(" " + BrowserProperties.ISSUER_ORIGIN,
+            issuerOrigin.isEmpty() ? "" : " " + issuerOrigin).replace(BrowserProperties.ISSUER_ORIGIN, issuerOrigin)));
   }
 
   private static ReferrerPolicy referrerPolicy(String value) {

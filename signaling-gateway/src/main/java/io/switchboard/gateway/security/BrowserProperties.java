@@ -25,6 +25,8 @@ public record BrowserProperties(@NotNull @Valid @DefaultValue Cors cors, @NotNul
 
   /** The placeholder in {@link Headers#contentSecurityPolicy} for the WebSocket origin of the request. */
   public static final String WS_ORIGIN = "{ws-origin}";
+  /** The placeholder for the token issuer's origin, which the web UI's pages call to sign in. */
+  public static final String ISSUER_ORIGIN = "{issuer-origin}";
 
   /**
    * Cross-origin requests. With no allowed origin (the default) only same-origin pages may call
@@ -49,7 +51,8 @@ public record BrowserProperties(@NotNull @Valid @DefaultValue Cors cors, @NotNul
    * {@code X-Frame-Options: DENY}, {@code Cache-Control: no-store}, HSTS over HTTPS).
    *
    * @param contentSecurityPolicy the {@code Content-Security-Policy}; {@code {ws-origin}} becomes the
-   *     request's own origin as {@code ws://} or {@code wss://} (the agent desk's socket)
+   *     request's own origin as {@code ws://} or {@code wss://} (the agent desk's socket), and
+   *     {@code {issuer-origin}} the origin of the issuer the web UI signs in with (docs/web-ui.md)
    * @param referrerPolicy the {@code Referrer-Policy}
    */
   public record Headers(
@@ -59,7 +62,7 @@ public record BrowserProperties(@NotNull @Valid @DefaultValue Cors cors, @NotNul
 
   static final String ORIGIN = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?";
   static final String DEFAULT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "connect-src 'self' " + WS_ORIGIN + "; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+      + "connect-src 'self' " + WS_ORIGIN + " " + ISSUER_ORIGIN + "; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
       + "form-action 'self'";
   static final String REFERRER_POLICIES = "no-referrer|no-referrer-when-downgrade|same-origin|origin"
       + "|strict-origin|origin-when-cross-origin|strict-origin-when-cross-origin|unsafe-url";

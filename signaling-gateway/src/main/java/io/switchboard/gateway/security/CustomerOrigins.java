@@ -44,8 +44,24 @@ final class CustomerOrigins implements WebFilter {
   }
 
   private boolean fromItsPages(Caller customer, ServerWebExchange exchange) {
-    Optional<String> origin = Origins.normalise(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ORIGIN));
+    Optional<String> origin = origin(exchange);
     return origin.isPresent() && keys.active(customer.tenant(), customer.widget().keyId())
         .map(key -> key.allowedOrigins().contains(origin.get())).orElse(false);
+  }
+
+  /**
+   * The request's {@code Origin}; for a browser's same-origin GET, which carries none, the gateway's
+   * own origin as the request names it, when the browser says the request is same-origin
+   * ({@code Sec-Fetch-Site}): the gateway's own call page (docs/web-ui.md). Either header can be
+   * forged by a client that is not a browser, so neither is more than a browser's word.
+   */
+  static Optional<String> origin(ServerWebExchange exchange) {
+    HttpHeaders headers = exchange.getRequest().getHeaders();
+    String origin = headers.getFirst(HttpHeaders.ORIGIN);
+    if (origin == null && "same-origin".equals(headers.getFirst("Sec-Fetch-Site"))) {
+      java.net.URI uri = exchange.getRequest().getURI();
+      origin = uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+    return Origins.normalise(origin);
   }
 }

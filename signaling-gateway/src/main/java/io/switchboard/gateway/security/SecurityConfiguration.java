@@ -1,5 +1,6 @@
 package io.switchboard.gateway.security;
 
+import io.switchboard.gateway.ui.UiClient;
 import io.switchboard.gateway.web.ErrorResponses;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,6 +44,14 @@ public class SecurityConfiguration {
 
   /** The one state-changing route open without a token: the widget key's exchange for a customer token. */
   public static final String WIDGET_TOKEN_PATH = "/api/v1/widget/token";
+
+  /**
+   * What anyone may GET: the web UI's pages, scripts and styles, its sign-in settings, and the API's
+   * documentation. What they show comes from the API, which stays behind tokens.
+   */
+  static final String[] PUBLIC_GETS = {"/", "/desk", "/desk/", "/wallboard", "/wallboard/", "/call", "/call/",
+      "/admin", "/admin/", "/login/callback", "/ui-config", "/assets/**", "/favicon.ico",
+      "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
   @Bean
   CallerClaims callerClaims(SecurityProperties properties) {
@@ -97,7 +106,8 @@ public class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-      CallerClaims callerClaims, JsonMapper json, BrowserProperties browser, ObjectProvider<CustomerKeys> keys) {
+      CallerClaims callerClaims, JsonMapper json, BrowserProperties browser, ObjectProvider<CustomerKeys> keys,
+      ObjectProvider<UiClient> ui) {
     SecurityErrors errors = new SecurityErrors(json);
     CorsCheck cors = new CorsCheck(BrowserPolicy.cors(browser.cors(), keys.getIfAvailable(() -> CustomerKeys.NONE)),
         new ErrorResponses(json));
@@ -109,7 +119,8 @@ public class SecurityConfiguration {
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .cors(ServerHttpSecurity.CorsSpec::disable)
         .addFilterAt(cors, SecurityWebFiltersOrder.CORS)
-        .headers(headers -> BrowserPolicy.headers(headers, browser.headers()))
+        .headers(headers -> BrowserPolicy.headers(headers, browser.headers(),
+            ui.getIfAvailable(() -> new UiClient("", "", "", "")).issuerOrigin()))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -122,6 +133,7 @@ public class SecurityConfiguration {
             .pathMatchers("/ws").hasAnyRole(Role.AGENT.claimValue(), Role.CUSTOMER.claimValue())
             // A widget's page trades its public key for a customer token: it has no token yet.
             .pathMatchers(HttpMethod.POST, WIDGET_TOKEN_PATH).permitAll()
+            .pathMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
             .anyExchange().authenticated())
         .oauth2ResourceServer(resourceServer -> resourceServer
             .bearerTokenConverter(new BearerTokens())
