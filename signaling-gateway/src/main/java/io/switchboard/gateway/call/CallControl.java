@@ -46,6 +46,10 @@ public class CallControl {
   /** Only an answered call that ended normally has after-call work. */
   private static final Set<CallState> WRAP_UP_STATES = EnumSet.of(CallState.ENDED);
 
+  /** A disposition code: what the wrap-up says became of the call. */
+  public static final String DISPOSITION = "[A-Za-z0-9_.:-]{1,64}";
+  public static final int MAX_NOTES = 2000;
+
   /** What a control did: the event published and the state the call was in. */
   public record Controlled(String callId, String eventId, CallState from) {}
 
@@ -121,6 +125,12 @@ public class CallControl {
 
   /** The disposition of an ended call, and notes: {@code CallWrappedUp}; the last one counts. */
   public Mono<Controlled> wrapUp(Caller caller, String callId, String disposition, String notes) {
+    if (disposition == null || !disposition.matches(DISPOSITION)) {
+      return Mono.error(ApiException.badRequest("disposition must match " + DISPOSITION));
+    }
+    if (notes != null && notes.length() > MAX_NOTES) {
+      return Mono.error(ApiException.badRequest("notes must be at most " + MAX_NOTES + " characters"));
+    }
     return control(caller, CallAccess.WRAP_UP, callId, call -> {
       if (!WRAP_UP_STATES.contains(call.state()) || call.agentId() == null) {
         throw refused(call, WRAP_UP_STATES, "be wrapped up");

@@ -23,8 +23,7 @@ import reactor.core.publisher.Mono;
 final class ClientCommands {
 
   /** Client messages of DESIGN §6 that this version of the gateway does not handle yet. */
-  static final Set<String> NOT_YET = Set.of("call:invite", "call:toggle_audio", "call:toggle_video",
-      "call:toggle_screen_share", "call:quality_update");
+  static final Set<String> NOT_YET = Set.of("call:invite", "call:quality_update");
 
   private static final Logger log = LoggerFactory.getLogger(ClientCommands.class);
   private static final int MAX_REASON = 256;
@@ -36,10 +35,12 @@ final class ClientCommands {
   private final SessionTokens tokens;
   private final Clock clock;
   private final PartyCommands party;
+  private final CallCommands calls;
 
   ClientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
-      SessionTokens tokens, Clock clock, PartyCommands party) {
+      SessionTokens tokens, Clock clock, PartyCommands party, CallCommands calls) {
     this.party = party;
+    this.calls = calls;
     this.frames = frames;
     this.offers = offers;
     this.events = events;
@@ -63,6 +64,9 @@ final class ClientCommands {
     }
     if (!session.isAgent() && !frame.type().equals("auth:refresh")) {
       return customer(session, frame);
+    }
+    if (CallCommands.TYPES.contains(frame.type())) {
+      return calls.handle(session, frame);
     }
     switch (frame.type()) {
       case "call:accept":
@@ -99,7 +103,8 @@ final class ClientCommands {
   }
 
   private static boolean isAgentType(String type) {
-    return type.equals("call:accept") || type.equals("call:decline") || NOT_YET.contains(type);
+    return type.equals("call:accept") || type.equals("call:decline") || NOT_YET.contains(type)
+        || CallCommands.TYPES.contains(type);
   }
 
   private interface OfferCommand {

@@ -1,7 +1,8 @@
 package io.switchboard.gateway.ws;
 
-import io.switchboard.gateway.call.CallParties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.gateway.call.CallControl;
+import io.switchboard.gateway.call.CallParties;
 import io.switchboard.gateway.events.CompactedTopicReader;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.SwitchboardProperties;
@@ -105,9 +106,9 @@ class WebSocketConfiguration {
 
   @Bean
   ClientCommands clientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
-      SessionTokens tokens, Clock clock, Signals signals, CallParties parties) {
+      SessionTokens tokens, Clock clock, Signals signals, CallParties parties, CallControl control) {
     return new ClientCommands(frames, offers, events, publisher, tokens, clock,
-        new PartyCommands(frames, signals, parties, events, publisher));
+        new PartyCommands(frames, signals, parties, events, publisher), new CallCommands(frames, control));
   }
 
   @Bean
