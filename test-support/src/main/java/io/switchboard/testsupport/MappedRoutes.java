@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
@@ -37,6 +39,8 @@ import reactor.core.publisher.Mono;
  * is probed without anyone listing it.
  */
 public final class MappedRoutes {
+
+  private static final Logger log = LoggerFactory.getLogger(MappedRoutes.class);
 
   /** The methods a route that names none answers to, as far as a probe cares. */
   public static final List<HttpMethod> ANY_METHOD =
@@ -109,13 +113,14 @@ public final class MappedRoutes {
     try {
       return client.method(route.method()).uri(route.path()).exchange().expectBody(String.class).returnResult();
     } catch (IllegalStateException unanswered) {
-      System.err.println(route + " was not answered: " + unanswered.getMessage() + "; the threads of this JVM:");
+      StringBuilder threads = new StringBuilder();
       Thread.getAllStackTraces().forEach((thread, stack) -> {
-        System.err.println("\"" + thread.getName() + "\" " + thread.getState());
+        threads.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
         for (StackTraceElement frame : stack) {
-          System.err.println("    at " + frame);
+          threads.append("    at ").append(frame).append('\n');
         }
       });
+      log.error("{} was not answered: {}; the threads of this JVM:\n{}", route, unanswered.getMessage(), threads);
       throw new AssertionError(route + " was not answered", unanswered);
     }
   }

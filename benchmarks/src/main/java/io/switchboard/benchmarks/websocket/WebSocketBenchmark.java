@@ -36,7 +36,7 @@ public final class WebSocketBenchmark {
     try {
       options = WebSocketOptions.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+      log.error("{}", e.getMessage());
       System.exit(2);
       return;
     }
