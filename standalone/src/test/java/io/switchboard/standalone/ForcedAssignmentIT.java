@@ -2,9 +2,8 @@ package io.switchboard.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.testsupport.Poll;
+import io.switchboard.standalone.GatewayRequests.Answer;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,12 +15,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A supervisor's forced assignment through the standalone stack (gateway, routing and call-state
@@ -33,12 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ForcedAssignmentIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final JsonMapper json = JsonMapper.builder().build();
   private static final String PASSWORD = "a-long-enough-password";
 
   private static StandaloneSettings settings;
   private static StandaloneStack stack;
-  private static WebClient http;
+  private static GatewayRequests gateway;
   private static String agentId;
   private static String agentToken;
   private static String customerToken;
@@ -49,7 +42,7 @@ class ForcedAssignmentIT {
     Path dataDir = Files.createTempDirectory("switchboard-forced-assignment-it");
     settings = TestPorts.settings(dataDir);
     stack = StandaloneStack.start(settings);
-    http = WebClient.create("http://" + settings.host() + ":" + settings.gatewayPort());
+    gateway = new GatewayRequests(settings, WAIT);
     Logins logins = new Logins(settings);
     String admin = logins.adminToken();
     agentId = "agent-" + UUID.randomUUID().toString().substring(0, 8);
@@ -146,24 +139,10 @@ class ForcedAssignmentIT {
   }
 
   private static JsonNode awaitCall(String callId, Predicate<JsonNode> condition) {
-    return Poll.until(WAIT, "call " + callId + " to match", () -> {
-      Answer call = answer(supervisorToken, "GET", "/api/v1/calls/" + callId, null);
-      return call.status() == 200 && condition.test(call.body()) ? call.body() : null;
-    });
+    return gateway.awaitCall(supervisorToken, callId, condition);
   }
 
-  private record Answer(int status, JsonNode body) {}
-
   private static Answer answer(String token, String method, String path, Object body) {
-    WebClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method))
-        .uri(URI.create("http://" + settings.host() + ":" + settings.gatewayPort() + path))
-        .headers(headers -> headers.setBearerAuth(token));
-    if (body != null) {
-      request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-    }
-    return request.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("{}")
-            .map(text -> new Answer(response.statusCode().value(), json.readTree(text))))
-        .onErrorResume(error -> Mono.error(new AssertionError(method + " " + path + " failed", error)))
-        .block(WAIT);
+    return gateway.answer(token, method, path, body);
   }
 }
