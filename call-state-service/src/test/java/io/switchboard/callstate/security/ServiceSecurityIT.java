@@ -116,7 +116,9 @@ class ServiceSecurityIT {
 
     call("/actuator/prometheus", issuer.serviceToken("prometheus")).expectStatus().isOk();
     call("/actuator/prometheus", issuer.withoutTenant("operator", "admin")).expectStatus().isOk();
-    Map<String, Object> detailed = call("/actuator/health", issuer.serviceToken("operator")).expectStatus().isOk()
+    // Details are for a service token whatever the status: the projection's health may be DOWN (503)
+    // for a moment while it retries a batch of the shared broker's backlog.
+    Map<String, Object> detailed = call("/actuator/health", issuer.serviceToken("operator"))
         .expectBody(JSON).returnResult().getResponseBody();
     assertThat(detailed).containsKey("components");
   }
