@@ -1,23 +1,27 @@
 // The customer's call page, reached with a widget key (/call/?key=wk_…&queue=…): trades the key for a
-// customer token, places the call, follows it (polled every 2 s until the customer's WebSocket
-// channel arrives), hangs up, asks for a callback.
+// customer token, opens the customer's WebSocket, places the call, follows it from the socket's
+// frames (place in the queue, estimated wait, the agent's answer, the end), talks with the agent over
+// WebRTC (the agent's page makes the offer, this page answers), hangs up, asks for a callback.
 import {api} from "./api.js";
 import {$, say} from "./dom.js";
+import {CallMedia} from "./rtc.js";
+import {AgentSocket} from "./socket.js";
 
-const POLL_MS = 2000;
 const STATES = {
   INITIATING: "Connecting…", QUEUED: "You are in the queue", RINGING: "An agent is being called…",
   CONNECTING: "Connecting you…", CONNECTED: "Connected with an agent", ON_HOLD: "On hold", RECONNECTING: "Reconnecting…",
   ENDED: "The call has ended", ABANDONED: "You left the queue", CANCELLED: "The call was cancelled", FAILED: "The call could not be connected",
 };
+const TERMINAL = ["ENDED", "ABANDONED", "CANCELLED", "FAILED", "TRANSFERRED", "MISSED", "DECLINED", "BUSY"];
 const params = new URLSearchParams(location.search);
 const key = params.get("key");
 const queue = params.get("queue");
 const message = $("#message");
 let token;
 let callId;
-let lastState;
-let timer;
+let state;
+let socket;
+let media;
 
 $("#queue-name").textContent = queue ?? "our team";
 if (!key) {
@@ -30,6 +34,17 @@ $("#place").addEventListener("click", async () => {
   say(message, "");
   try {
     ({token} = await api("/api/v1/widget/token", {method: "POST", body: {key}, token: null}));
+    // The socket first: the gateway tells this session about the calls it creates from then on.
+    socket = new AgentSocket({token: () => token, onMessage, onState: socketState, onOpen: again => (again ? resync() : placeCall())});
+    socket.connect();
+  } catch (error) {
+    $("#place").disabled = false;
+    say(message, error.message, "error");
+  }
+});
+
+async function placeCall() {
+  try {
     const body = {attributes: {page: location.pathname}};
     if (queue) body.queue = queue;
     ({callId} = await api("/api/v1/calls", {method: "POST", body, token}));
@@ -37,46 +52,127 @@ $("#place").addEventListener("click", async () => {
     $("#in-call").hidden = false;
     $("#start").hidden = true;
     $("#hang-up").focus();
-    // call-state projects the call a moment after it is made.
-    timer = setTimeout(follow, 1000);
   } catch (error) {
+    socket.close();
     $("#place").disabled = false;
     say(message, error.message, "error");
   }
-});
-
-function show(state, position) {
-  const terminal = ["ENDED", "ABANDONED", "CANCELLED", "FAILED"].includes(state);
-  $("#call-state").textContent = STATES[state] ?? state;
-  $("#call-state").dataset.state = state;
-  $("#position").textContent = state === "QUEUED" && position ? "Place in queue: " + position : "";
-  $("#callback-form").hidden = state !== "QUEUED";
-  $("#hang-up").hidden = terminal;
-  if (terminal) clearTimeout(timer);
 }
 
-async function follow() {
+/** After a reconnect: the call as call-state has it, since frames sent meanwhile were missed. */
+async function resync() {
+  if (!callId) return placeCall();
   try {
     const call = await api("/api/v1/calls/" + callId, {token});
-    const decisions = call.routingDecisions ?? [];
-    const position = [...decisions].reverse().find(decision => decision.position)?.position;
-    if (call.state !== lastState) {
-      lastState = call.state;
-      show(call.state, position);
-    }
-    if (["ENDED", "ABANDONED", "CANCELLED", "FAILED"].includes(call.state)) return;
+    if (TERMINAL.includes(call.state)) finish(call.state);
   } catch (error) {
-    // Just made, the call may not be projected yet (404): keep following.
     if (error.status !== 404) say(message, error.message, "error");
   }
-  timer = setTimeout(follow, POLL_MS);
 }
+
+function socketState(value) {
+  if (value === "reconnecting") say(message, "Connection lost, reconnecting…", "error");
+  else if (value === "connected" && message.dataset.kind === "error") say(message, "");
+  else if (value === "failed") say(message, "The connection is lost. Reload the page to call again.", "error");
+}
+
+function show(next, {position, estimatedWaitSeconds} = {}) {
+  state = next;
+  const terminal = TERMINAL.includes(next);
+  $("#call-state").textContent = STATES[next] ?? next.toLowerCase();
+  $("#call-state").dataset.state = next;
+  if (next !== "QUEUED") {
+    $("#position").textContent = "";
+    $("#wait").textContent = "";
+  } else {
+    if (position) $("#position").textContent = "Place in queue: " + position;
+    if (estimatedWaitSeconds !== undefined) {
+      $("#wait").textContent = estimatedWaitSeconds === null ? ""
+        : "Estimated wait: " + (estimatedWaitSeconds < 60 ? "under a minute" : "about " + Math.round(estimatedWaitSeconds / 60) + " min");
+    }
+  }
+  $("#callback-form").hidden = next !== "QUEUED";
+  $("#hang-up").hidden = terminal;
+  $("#mute").hidden = !media || terminal;
+}
+
+function finish(outcome, reason) {
+  media?.close();
+  media = null;
+  show(outcome);
+  showMedia();
+  if (reason) say(message, reason);
+  socket?.close();
+}
+
+function showMedia() {
+  const element = $("#media");
+  if (!media) {
+    element.hidden = true;
+    return;
+  }
+  const {packetsReceived, packetsSent, audioEnergy} = media.stats;
+  element.hidden = false;
+  element.dataset.connection = media.connectionState;
+  element.dataset.packetsReceived = packetsReceived;
+  element.dataset.packetsSent = packetsSent;
+  element.dataset.audioEnergy = audioEnergy;
+  element.dataset.held = media.held;
+  element.textContent = media.connectionState === "connected"
+    ? (media.held ? "Audio paused while on hold" : "Audio connected" + (media.muted ? " (your microphone is muted)" : ""))
+    : "Audio: " + media.connectionState;
+  if (TERMINAL.includes(state)) return;
+  if (media.connectionState === "connected") show(media.held ? "ON_HOLD" : "CONNECTED");
+  else if (["disconnected", "failed"].includes(media.connectionState) && state !== "CONNECTING") show("RECONNECTING");
+}
+
+function onMessage({type, data}) {
+  if (data?.callId && data.callId !== callId) return;
+  switch (type) {
+    case "call:queued":
+      media?.close();
+      media = null;
+      showMedia();
+      show("QUEUED", data);
+      if (data.callback) say(message, "We will call you back. You keep your place in the queue.");
+      break;
+    case "call:accepted":
+      show("CONNECTING");
+      media?.close();
+      media = new CallMedia({callId, offerer: false, send: (kind, body) => socket.send(kind, body), token: () => token,
+        audioElement: $("#remote-audio"), onChange: showMedia});
+      media.start().catch(error => say(message, "Your microphone cannot be used: " + error.message, "error"));
+      showMedia();
+      break;
+    case "call:ended":
+      finish(data.outcome ?? "ENDED");
+      break;
+    case "webrtc:offer":
+    case "webrtc:answer":
+    case "webrtc:ice_candidate":
+      media?.signal(type, data).catch(error => say(message, "The audio could not be set up: " + error.message, "error"));
+      break;
+    case "call:participant_updated":
+      break;
+    case "call:error":
+      say(message, data.message, "error");
+      break;
+    default:
+      break;
+  }
+}
+
+$("#mute").addEventListener("click", () => {
+  if (!media) return;
+  media.mute(!media.muted);
+  $("#mute").textContent = media.muted ? "Unmute" : "Mute";
+  $("#mute").setAttribute("aria-pressed", String(media.muted));
+});
 
 $("#hang-up").addEventListener("click", async () => {
   try {
     const {outcome} = await api("/api/v1/calls/" + callId + "/end", {method: "POST", body: {reason: "customer hung up"}, token});
-    lastState = outcome;
-    show(outcome);
+    finish(outcome);
   } catch (error) {
     say(message, error.message, "error");
   }

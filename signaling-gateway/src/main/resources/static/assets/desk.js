@@ -1,9 +1,13 @@
 // The agent desktop: start a shift (sign-in with queues and skills), status with break reasons,
-// offers from the WebSocket with accept and decline, the call in hand, own history.
+// offers from the WebSocket with a ring tone, accept and decline, the call in hand with its audio
+// (WebRTC, this page makes the offers), mute, hold and resume, blind transfer, hang up, the wrap-up
+// with its timer and disposition, own history with each call's detail.
 import {api} from "./api.js";
-import {hasRole} from "./auth.js";
+import {accessToken, hasRole} from "./auth.js";
 import {$, h, replace, say, seconds, time} from "./dom.js";
 import {staffPage} from "./page.js";
+import {CallMedia} from "./rtc.js";
+import {Ringer} from "./ringer.js";
 import {AgentSocket} from "./socket.js";
 
 const SHIFT = "switchboard.desk.shift";
@@ -14,8 +18,10 @@ const agentId = user.claims.agent_id;
 const message = $("#message");
 const offers = new Map();
 const calls = new Map();
+const ringer = new Ringer();
 let socket;
 let status = "OFFLINE";
+let wrapUp = null;
 
 $("#agent-id").textContent = agentId;
 const saved = JSON.parse(localStorage.getItem(SHIFT) ?? "null");
@@ -88,15 +94,127 @@ function renderOffers() {
       h("button", {type: "button", onclick: () => accept(offer.callId)}, "Accept"),
       h("button", {type: "button", class: "secondary", onclick: () => decline(offer.callId)}, "Decline")))));
   $("#offers-empty").hidden = offers.size > 0;
+  ringer.ring(offers.size > 0);
   document.title = (offers.size ? "(" + offers.size + ") Ringing — " : "") + "Agent desktop — Switchboard";
 }
 
+function callState(call) {
+  if (call.transferring) return "transferring";
+  if (call.media.held) return "on hold";
+  return call.media.connectionState === "connected" ? "connected" : "connecting audio (" + call.media.connectionState + ")";
+}
+
 function renderCalls() {
-  replace($("#calls"), [...calls.values()].map(call => h("li", {class: "call", dataset: {callId: call.callId}},
-    h("strong", {}, "On call"), h("span", {}, " " + call.callId),
-    h("div", {class: "actions"}, h("button", {type: "button", class: "danger", onclick: () => hangUp(call.callId)}, "Hang up")))));
+  replace($("#calls"), [...calls.values()].map(call => {
+    const {packetsReceived, packetsSent, audioEnergy, jitterMs, rttMs} = call.media.stats;
+    return h("li", {class: "call", dataset: {callId: call.callId, connection: call.media.connectionState, held: call.media.held,
+      packetsReceived, packetsSent, audioEnergy}},
+      h("strong", {}, "On call"), h("span", {}, " " + call.callId + " · "),
+      h("span", {class: "call-state", role: "status"}, callState(call)),
+      h("span", {class: "timer", role: "timer"}, " " + seconds(Date.now() - call.since)),
+      h("p", {class: "quality"}, "Audio packets in " + packetsReceived + ", out " + packetsSent
+        + (jitterMs === null ? "" : ", jitter " + Math.round(jitterMs) + " ms") + (rttMs === null ? "" : ", RTT " + Math.round(rttMs) + " ms")),
+      h("div", {class: "actions"},
+        h("button", {type: "button", class: "secondary", "aria-pressed": String(call.media.muted), onclick: () => toggleMute(call)},
+          call.media.muted ? "Unmute" : "Mute"),
+        h("button", {type: "button", class: "secondary", onclick: () => toggleHold(call)}, call.media.held ? "Resume" : "Hold"),
+        h("button", {type: "button", class: "danger", onclick: () => hangUp(call.callId)}, "Hang up")),
+      h("form", {class: "transfer actions", onsubmit: event => transfer(event, call)},
+        h("label", {for: "transfer-target-" + call.callId}, "Transfer to"),
+        h("select", {id: "transfer-kind-" + call.callId, "aria-label": "Transfer to an agent or a queue"},
+          h("option", {value: "agentId"}, "agent"), h("option", {value: "queue"}, "queue")),
+        h("input", {id: "transfer-target-" + call.callId, required: true, placeholder: "agent id or queue name"}),
+        h("button", {type: "submit", class: "secondary"}, "Transfer")));
+  }));
   $("#calls-empty").hidden = calls.size > 0;
 }
+
+/** Re-renders the calls at most once a second for the timers and figures, not while a control has the focus. */
+setInterval(() => {
+  if (calls.size && !$("#calls").contains(document.activeElement)) renderCalls();
+  if (wrapUp) $("#wrap-up-timer").textContent = seconds(Date.now() - wrapUp.since);
+}, 1000);
+
+function startCall(data) {
+  if (calls.has(data.callId)) return;
+  const call = {callId: data.callId, since: Date.now(), transferring: false};
+  call.media = new CallMedia({callId: data.callId, offerer: true, send: (type, body) => socket.send(type, body),
+    token: () => accessToken(), audioElement: $("#remote-audio"), onChange: () => {
+      if (!$("#calls").contains(document.activeElement)) renderCalls();
+    }});
+  calls.set(data.callId, call);
+  call.media.start().catch(error => say(message, "The microphone cannot be used: " + error.message, "error"));
+}
+
+function endCall(callId) {
+  const call = calls.get(callId);
+  if (!call) return null;
+  call.media.close();
+  calls.delete(callId);
+  return call;
+}
+
+function toggleMute(call) {
+  const muted = !call.media.muted;
+  if (socket.send("call:toggle_audio", {callId: call.callId, enabled: !muted})) call.media.mute(muted);
+  renderCalls();
+}
+
+async function toggleHold(call) {
+  const held = !call.media.held;
+  if (!socket.send(held ? "call:hold" : "call:resume", {callId: call.callId})) {
+    say(message, "Not connected: try again in a moment", "error");
+    return;
+  }
+  await call.media.hold(held);
+  renderCalls();
+}
+
+function transfer(event, call) {
+  event.preventDefault();
+  const kind = $("#transfer-kind-" + call.callId).value;
+  const target = $("#transfer-target-" + call.callId).value.trim();
+  if (!target) return;
+  if (socket.send("call:transfer", {callId: call.callId, [kind]: target})) {
+    call.transferring = true;
+    call.transferTarget = target;
+    say(message, "Transferring the call to " + kind.replace("Id", "") + " " + target + "…");
+    renderCalls();
+  }
+}
+
+/** The call left this agent (hung up, transferred away): the wrap-up, unless it was transferred. */
+function callGone(callId, transferred) {
+  const call = endCall(callId);
+  renderCalls();
+  if (!call) return;
+  if (transferred) {
+    say(message, "The call was transferred to " + (call.transferTarget ?? "another agent") + ".");
+    loadHistory();
+    return;
+  }
+  wrapUp = {callId, since: Date.now()};
+  $("#wrap-up").hidden = false;
+  $("#wrap-up-timer").textContent = seconds(0);
+  $("#wrap-up-disposition").focus();
+  loadHistory();
+}
+
+$("#wrap-up-form").addEventListener("submit", event => {
+  event.preventDefault();
+  if (!wrapUp) return;
+  const notes = $("#wrap-up-notes").value.trim();
+  if (!socket.send("call:wrap_up", {callId: wrapUp.callId, disposition: $("#wrap-up-disposition").value, notes: notes || undefined})) {
+    say(message, "Not connected: the wrap-up cannot be sent now", "error");
+    return;
+  }
+  say(message, "Wrap-up done after " + seconds(Date.now() - wrapUp.since) + ".");
+  wrapUp = null;
+  $("#wrap-up").hidden = true;
+  $("#wrap-up-notes").value = "";
+  // call-state projects the wrap-up a moment later.
+  setTimeout(loadHistory, 1500);
+});
 
 function accept(callId) {
   if (!socket.send("call:accept", {callId})) say(message, "Not connected: the offer cannot be accepted now", "error");
@@ -121,7 +239,7 @@ function onMessage({type, data}) {
       break;
     case "call:accepted":
       offers.delete(data.callId);
-      calls.set(data.callId, data);
+      startCall(data);
       renderOffers();
       renderCalls();
       say(message, "Call accepted.");
@@ -132,14 +250,29 @@ function onMessage({type, data}) {
       break;
     case "call:ended":
       offers.delete(data.callId);
-      calls.delete(data.callId);
       renderOffers();
-      renderCalls();
-      loadHistory();
+      if (calls.has(data.callId)) callGone(data.callId, false);
+      else loadHistory();
       break;
-    case "call:error":
+    case "call:participant_left":
+      // This agent left the call while it goes on: a blind transfer went through.
+      if (data.participant?.id === agentId && calls.has(data.callId)) callGone(data.callId, true);
+      break;
+    case "webrtc:offer":
+    case "webrtc:answer":
+    case "webrtc:ice_candidate":
+      calls.get(data.callId)?.media.signal(type, data)
+        .catch(error => say(message, "The audio could not be set up: " + error.message, "error"));
+      break;
+    case "call:error": {
+      const call = data.callId ? calls.get(data.callId) : null;
+      // Signaling refused for a moment after the accept (call-state not there yet): the offer goes again.
+      if (call?.media.refused()) break;
+      if (call?.transferring) call.transferring = false;
       say(message, data.message, "error");
+      renderCalls();
       break;
+    }
     default:
       break;
   }
@@ -148,12 +281,39 @@ function onMessage({type, data}) {
 async function loadHistory() {
   try {
     const page = await api("/api/v1/calls?limit=10");
-    replace($("#history tbody"), (page.items ?? []).map(call => h("tr", {},
+    const items = page.items ?? [];
+    replace($("#history tbody"), items.map(call => h("tr", {dataset: {callId: call.callId}},
       h("td", {}, time(call.createdAt ?? call.queuedAt)), h("td", {}, call.queue ?? "—"),
-      h("td", {}, (call.outcome ?? call.state ?? "").toLowerCase()), h("td", {}, seconds(call.talkMs)))));
-    $("#history-empty").hidden = (page.items ?? []).length > 0;
+      h("td", {}, (call.outcome ?? call.state ?? "").toLowerCase()), h("td", {class: "talk"}, seconds(call.talkMs)),
+      h("td", {class: "hold"}, call.holdCount ? seconds(call.holdMs) + " (" + call.holdCount + "×)" : "—"),
+      h("td", {class: "transfers"}, String(call.transferCount ?? 0)),
+      h("td", {class: "disposition"}, call.disposition ?? "—"),
+      h("td", {}, h("button", {type: "button", class: "secondary", onclick: () => showDetail(call.callId)}, "Details")))));
+    $("#history-empty").hidden = items.length > 0;
   } catch (error) {
     say($("#history-message"), "History unavailable: " + error.message, "error");
+  }
+}
+
+/** One call as call-state has it: its figures and its events in order. */
+async function showDetail(callId) {
+  const panel = $("#call-detail");
+  try {
+    const call = await api("/api/v1/calls/" + encodeURIComponent(callId));
+    const row = (label, value) => [h("dt", {}, label), h("dd", {}, value)];
+    replace(panel,
+      h("h3", {tabindex: "-1"}, "Call " + call.callId),
+      h("dl", {class: "detail"},
+        row("Queue", call.queue ?? "—"), row("Outcome", (call.outcome ?? call.state ?? "").toLowerCase()),
+        row("Waited", seconds(call.waitMs)), row("Talk", seconds(call.talkMs)),
+        row("On hold", seconds(call.holdMs) + " (" + (call.holdCount ?? 0) + "×)"), row("Transfers", String(call.transferCount ?? 0)),
+        row("Wrap-up", call.wrapUpMs === null || call.wrapUpMs === undefined ? "—" : seconds(call.wrapUpMs)),
+        row("Disposition", call.disposition ?? "—")),
+      h("ol", {class: "events"}, (call.events ?? []).map(event => h("li", {}, time(event.occurredAt) + " " + event.type))));
+    panel.hidden = false;
+    panel.querySelector("h3").focus();
+  } catch (error) {
+    say($("#history-message"), "The call cannot be shown: " + error.message, "error");
   }
 }
 

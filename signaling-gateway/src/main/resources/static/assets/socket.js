@@ -1,29 +1,34 @@
-// The agent's WebSocket (switchboard.v1, token as the bearer.<token> subprotocol), reconnecting with
-// backoff. States: connecting, connected, reconnecting, failed (docs/web-ui.md).
+// The page's WebSocket (switchboard.v1, token as the bearer.<token> subprotocol), reconnecting with
+// backoff. States: connecting, connected, reconnecting, failed (docs/web-ui.md). Staff pages use the
+// tab's signed-in user; the customer's page passes its customer token ({token}).
 import {accessToken, currentUser, onToken} from "./auth.js";
 
 const MAX_ATTEMPTS = 30;
 
 export class AgentSocket {
-  constructor({onMessage, onState}) {
+  constructor({onMessage, onState, onOpen = () => {}, token}) {
     this.onMessage = onMessage;
     this.onState = onState;
+    this.onOpen = onOpen;
+    this.token = token;
     this.attempts = 0;
     this.closed = false;
-    onToken(token => this.send("auth:refresh", {token}));
+    if (!token) onToken(fresh => this.send("auth:refresh", {token: fresh}));
   }
 
   async connect() {
     this.setState(this.attempts === 0 ? "connecting" : "reconnecting");
     // A token that expired while the socket was down is refreshed first.
-    const user = await currentUser();
-    const token = user?.token ?? accessToken();
+    const token = this.token ? this.token() : (await currentUser())?.token ?? accessToken();
     const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws";
     const ws = new WebSocket(url, ["switchboard.v1", "bearer." + token]);
     this.ws = ws;
     ws.addEventListener("open", () => {
+      const again = this.everOpen;
       this.attempts = 0;
+      this.everOpen = true;
       this.setState("connected");
+      this.onOpen(again);
     });
     ws.addEventListener("message", event => {
       let message;

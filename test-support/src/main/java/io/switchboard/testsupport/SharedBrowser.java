@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ public final class SharedBrowser {
   private static final Logger log = LoggerFactory.getLogger(SharedBrowser.class);
   /** The system property that names a folder for screenshots; none are taken without it. */
   public static final String SCREENSHOTS = "switchboard.screenshots";
+  /** The system property that names a file for Chromium's network log (chrome://net-export format). */
+  public static final String NET_LOG = "switchboard.browser.net-log";
 
   private static final List<String> ARGS = List.of(
       "--no-sandbox",
@@ -42,6 +46,9 @@ public final class SharedBrowser {
       "--disable-component-update",
       "--no-first-run");
 
+  /** A page request that takes this long is logged. */
+  private static final long SLOW_REQUEST_MS = 2_000;
+
   private static SharedBrowser instance;
 
   private final Playwright playwright;
@@ -51,10 +58,16 @@ public final class SharedBrowser {
     // Must be set before create(): Playwright's own browsers cannot be downloaded here.
     playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    List<String> args = new ArrayList<>(ARGS);
+    String netLog = System.getProperty(NET_LOG, "");
+    if (!netLog.isBlank()) {
+      args.add("--log-net-log=" + Path.of(netLog).toAbsolutePath());
+      args.add("--net-log-capture-mode=IncludeSensitive");
+    }
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
         .setExecutablePath(chromium)
         .setHeadless(true)
-        .setArgs(ARGS));
+        .setArgs(args));
     log.info("Chromium {} from {}", browser.version(), chromium);
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "shared-browser-stop"));
   }
@@ -111,6 +124,7 @@ public final class SharedBrowser {
 
     private final BrowserContext context;
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Request, Long> inFlight = new ConcurrentHashMap<>();
 
     private Session(BrowserContext context) {
       this.context = context;
@@ -129,7 +143,29 @@ public final class SharedBrowser {
         }
       });
       page.onPageError(error -> errors.add(page.url() + ": uncaught " + error));
+      page.onRequest(request -> inFlight.put(request, System.nanoTime()));
+      page.onRequestFinished(request -> finished(request, "finished"));
+      page.onRequestFailed(request -> finished(request, "failed: " + request.failure()));
       return page;
+    }
+
+    private void finished(Request request, String how) {
+      Long started = inFlight.remove(request);
+      if (started != null) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (millis >= SLOW_REQUEST_MS) {
+          log.info("Slow request ({} ms, {}): {} {}", millis, how, request.method(), request.url());
+        }
+      }
+    }
+
+    /** The requests of this context's pages that have not finished yet, with how long they have run. */
+    public List<String> requestsInFlight() {
+      long now = System.nanoTime();
+      return inFlight.entrySet().stream()
+          .map(entry -> entry.getKey().method() + " " + entry.getKey().url() + " ("
+              + (now - entry.getValue()) / 1_000_000 + " ms)")
+          .sorted().toList();
     }
 
     public List<String> consoleErrors() {
