@@ -106,9 +106,11 @@ class WebSocketConfiguration {
 
   @Bean
   ClientCommands clientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
-      SessionTokens tokens, Clock clock, Signals signals, CallParties parties, CallControl control) {
+      SessionTokens tokens, Clock clock, Signals signals, CallParties parties, CallControl control,
+      MeterRegistry meters) {
     return new ClientCommands(frames, offers, events, publisher, tokens, clock,
-        new PartyCommands(frames, signals, parties, events, publisher), new CallCommands(frames, control));
+        new PartyCommands(frames, signals, parties, events, publisher), new CallCommands(frames, control),
+        new QualityCommands(frames, parties, events, publisher, clock, meters));
   }
 
   @Bean
