@@ -124,6 +124,11 @@ class WebSocketConfiguration {
   }
 
   @Bean
+  ParticipantNotifier participantNotifier(SessionRegistry sessions, Frames frames) {
+    return new ParticipantNotifier(sessions, frames, new CallRoster(CallRoster.REMEMBERED));
+  }
+
+  @Bean
   HandlerMapping webSocketMapping(SessionRegistry sessions, ClientCommands commands, SessionTokens tokens,
       Frames frames, Clock clock, WebSocketProperties properties, RateLimitProperties rateLimits, Presence presence,
       AgentNotifier notifier) {
