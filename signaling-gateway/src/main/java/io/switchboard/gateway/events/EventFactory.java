@@ -2,6 +2,7 @@ package io.switchboard.gateway.events;
 
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.QueueConfig;
 import io.switchboard.schemas.avro.WidgetKey;
 import java.time.Clock;
@@ -63,6 +64,16 @@ public final class EventFactory {
         .setOccurredAt(now())
         .setSource(source)
         .setQueue(queue);
+  }
+
+  /** A media quality sample of a call with its envelope filled in; the caller sets the figures. */
+  public QualityEvent.Builder quality(String tenantId, String callId) {
+    return QualityEvent.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setTenantId(tenantId)
+        .setOccurredAt(now())
+        .setSource(source)
+        .setCallId(callId);
   }
 
   public WidgetKey.Builder widgetKey(String tenantId, String keyId) {

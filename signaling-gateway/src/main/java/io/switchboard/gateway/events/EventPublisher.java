@@ -2,6 +2,7 @@ package io.switchboard.gateway.events;
 
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.topics.Topic;
 import io.switchboard.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
@@ -22,5 +23,9 @@ public interface EventPublisher {
 
   default Mono<Void> agent(AgentEvent event) {
     return publish(Topics.AGENT_EVENTS, event.getAgentId(), event);
+  }
+
+  default Mono<Void> quality(QualityEvent event) {
+    return publish(Topics.QUALITY_EVENTS, event.getCallId(), event);
   }
 }

@@ -27,6 +27,7 @@ final class AgentSession {
   private final AgentKey agent;
   private final SessionKey key;
   private final Sinks.Many<String> outbound;
+  private final SampleThrottle samples = new SampleThrottle();
   private CloseStatus closeStatus = CloseStatus.NORMAL;
   private Disposable expiry;
 
@@ -55,6 +56,11 @@ final class AgentSession {
 
   boolean isAgent() {
     return key.agent();
+  }
+
+  /** The rate of this session's quality samples. */
+  SampleThrottle samples() {
+    return samples;
   }
 
   /** The agent's token as of the handshake (or the last refresh). */

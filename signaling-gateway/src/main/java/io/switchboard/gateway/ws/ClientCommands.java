@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 final class ClientCommands {
 
   /** Client messages of DESIGN §6 that this version of the gateway does not handle yet. */
-  static final Set<String> NOT_YET = Set.of("call:invite", "call:quality_update");
+  static final Set<String> NOT_YET = Set.of("call:invite");
 
   private static final Logger log = LoggerFactory.getLogger(ClientCommands.class);
   private static final int MAX_REASON = 256;
@@ -36,11 +36,13 @@ final class ClientCommands {
   private final Clock clock;
   private final PartyCommands party;
   private final CallCommands calls;
+  private final QualityCommands quality;
 
   ClientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
-      SessionTokens tokens, Clock clock, PartyCommands party, CallCommands calls) {
+      SessionTokens tokens, Clock clock, PartyCommands party, CallCommands calls, QualityCommands quality) {
     this.party = party;
     this.calls = calls;
+    this.quality = quality;
     this.frames = frames;
     this.offers = offers;
     this.events = events;
@@ -61,6 +63,9 @@ final class ClientCommands {
     Optional<SignalKind> signal = SignalKind.ofFrameType(frame.type());
     if (signal.isPresent()) {
       return party.signal(session, frame, signal.get());
+    }
+    if (frame.type().equals(QualityCommands.TYPE)) {
+      return quality.handle(session, frame);
     }
     if (!session.isAgent() && !frame.type().equals("auth:refresh")) {
       return customer(session, frame);
@@ -95,8 +100,8 @@ final class ClientCommands {
         return party.callback(session, frame);
       default:
         String message = !isAgentType(frame.type()) ? "Unknown message type '" + frame.type() + "'"
-            : frame.type() + " is an agent's message; a customer may send call:end, call:callback, webrtc:* "
-                + "and auth:refresh";
+            : frame.type() + " is an agent's message; a customer may send call:end, call:callback, "
+                + "call:quality_update, webrtc:* and auth:refresh";
         session.send(frames.error(message, frame.text("callId")));
         return Mono.empty();
     }

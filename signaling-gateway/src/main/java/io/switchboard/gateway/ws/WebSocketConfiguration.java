@@ -106,9 +106,11 @@ class WebSocketConfiguration {
 
   @Bean
   ClientCommands clientCommands(Frames frames, OfferBook offers, EventFactory events, EventPublisher publisher,
-      SessionTokens tokens, Clock clock, Signals signals, CallParties parties, CallControl control) {
+      SessionTokens tokens, Clock clock, Signals signals, CallParties parties, CallControl control,
+      MeterRegistry meters) {
     return new ClientCommands(frames, offers, events, publisher, tokens, clock,
-        new PartyCommands(frames, signals, parties, events, publisher), new CallCommands(frames, control));
+        new PartyCommands(frames, signals, parties, events, publisher), new CallCommands(frames, control),
+        new QualityCommands(frames, parties, events, publisher, clock, meters));
   }
 
   @Bean
@@ -119,6 +121,11 @@ class WebSocketConfiguration {
   @Bean
   CustomerNotifier customerNotifier(SessionRegistry sessions, Frames frames, CustomerCalls calls) {
     return new CustomerNotifier(sessions, frames, calls);
+  }
+
+  @Bean
+  ParticipantNotifier participantNotifier(SessionRegistry sessions, Frames frames) {
+    return new ParticipantNotifier(sessions, frames, new CallRoster(CallRoster.REMEMBERED));
   }
 
   @Bean

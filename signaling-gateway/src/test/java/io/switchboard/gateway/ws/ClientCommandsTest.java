@@ -42,7 +42,7 @@ class ClientCommandsTest {
       new EventFactory(clock, "gw-1"), publisher,
       new SessionTokens(decoder, new CallerClaims(new SecurityProperties.Claims("tenant", "roles", "agent_id"))), clock,
       new PartyCommands(new Frames(FrameCollector.JSON), null, (caller, callId) -> Mono.empty(),
-          new EventFactory(clock, "gw-1"), publisher), null);
+          new EventFactory(clock, "gw-1"), publisher), null, null);
   private final AgentSession session = new AgentSession("s1", FrameCollector.agent("acme", "a1"), 64);
   private final FrameCollector client = new FrameCollector(session);
 

@@ -36,7 +36,7 @@ class PartyCommandsTest {
   private final EventFactory events = new EventFactory(Clock.systemUTC(), "gw-1");
   private final ClientCommands commands = new ClientCommands(new Frames(FrameCollector.JSON), new OfferBook(), events,
       publisher, null, Clock.systemUTC(), new PartyCommands(new Frames(FrameCollector.JSON),
-          new Signals(parties, publisher, Clock.systemUTC(), "gw-1"), parties, events, publisher), null);
+          new Signals(parties, publisher, Clock.systemUTC(), "gw-1"), parties, events, publisher), null, null);
   private final AgentSession customer = new AgentSession("s1", new Caller("acme", "c-1", Set.of(Role.CUSTOMER), null), 64);
   private final FrameCollector client = new FrameCollector(customer);
 
