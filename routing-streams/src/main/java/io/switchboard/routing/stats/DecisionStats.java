@@ -2,6 +2,7 @@ package io.switchboard.routing.stats;
 
 import io.switchboard.schemas.avro.AgentPaused;
 import io.switchboard.schemas.avro.AgentStatus;
+import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.CallbackScheduled;
 import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.ReservationAccepted;
@@ -53,21 +54,31 @@ final class DecisionStats extends StatsProcessor<RoutingDecision> {
     } else if (payload instanceof OfferRescinded rescinded) {
       offerClosed(tenant, callId, call, rescinded.getAgentId(), at);
     } else if (payload instanceof RoutingAbandoned abandoned) {
-      // The engine's own wait: the call is usually forgotten already, on the CallEnded that caused this.
-      long waited = abandoned.getWaitedMs();
-      ledger.count(tenant, queue, at, counts -> {
-        counts.abandoned++;
-        if (waited > thresholdMs) {
-          counts.abandonedAfterServiceLevel++;
-        }
-      });
+      // A caller who hangs up after being answered here (waiting for the agent named in a transfer) has
+      // not abandoned the queue: left() counts that contact handled.
+      if (call == null || !call.answeredBefore()) {
+        // The engine's own wait: the call is usually forgotten already, on the CallEnded that caused this.
+        long waited = abandoned.getWaitedMs();
+        ledger.count(tenant, queue, at, counts -> {
+          counts.abandoned++;
+          if (waited > thresholdMs) {
+            counts.abandonedAfterServiceLevel++;
+          }
+        });
+      }
       left(tenant, callId, call, at);
     } else if (payload instanceof RoutingOverflowed overflowed) {
-      ledger.count(tenant, queue, at, counts -> counts.overflowed++);
+      if (call == null || !call.answeredBefore()) {
+        ledger.count(tenant, queue, at, counts -> counts.overflowed++);
+      }
       left(tenant, callId, call, at);
       // The call enters the overflow queue now, whether or not the engine also writes RoutingQueued there;
       // a call whose end was already seen carries it there.
       ledger.enter(tenant, callId, overflowed.getToQueue(), at, call);
+    } else if (payload instanceof RoutingRejected && call != null && call.connected()) {
+      transferRefused(tenant, callId, call); // a transfer to a full or unknown queue: the call stays with its agent
+    } else if (payload instanceof AssignmentRefused && call != null && call.connected()) {
+      transferRefused(tenant, callId, call); // a transfer to an agent who cannot take it: likewise
     } else if (payload instanceof RoutingRejected) {
       left(tenant, callId, call, at);
     } else if (payload instanceof CallbackScheduled && call != null && call.entered()) {
@@ -86,13 +97,47 @@ final class DecisionStats extends StatsProcessor<RoutingDecision> {
       return; // already in this queue, e.g. entered on overflow before the engine's RoutingQueued
     }
     if (call != null && call.connected()) {
-      // A transfer back to a queue: the first leg's talk ends here.
-      Calls.handled(ledger, tenant, callId, call, at);
-    } else if (call != null) {
+      transferred(tenant, callId, queue, call, at);
+      return;
+    }
+    if (call != null) {
       ledger.stopWaiting(tenant, callId, call, at);
     }
     // A call whose end was seen first enters (offered) without waiting.
-    ledger.enter(tenant, callId, queue, at, call != null && call.connected() ? null : call);
+    ledger.enter(tenant, callId, queue, at, call);
+  }
+
+  /**
+   * A connected call queued again: a blind transfer; its agent is free either way. Back in its own
+   * queue for a transfer to an agent, it is the same contact going on; a transfer to a queue (its own
+   * included) makes a new contact of that queue, and the first leg's talk ends here. Until the call
+   * event says which transfer it was, a call back in its own queue goes on as the same contact.
+   */
+  private void transferred(String tenant, String callId, String queue, TrackedCall call, long at) {
+    TrackedCall.Transfer seen = call.transfer();
+    boolean halfSeen = seen == TrackedCall.Transfer.TO_AGENT || seen == TrackedCall.Transfer.TO_QUEUE;
+    TrackedCall.Transfer next = halfSeen ? TrackedCall.Transfer.NONE : TrackedCall.Transfer.REQUEUED;
+    if (queue.equals(call.queue()) && seen != TrackedCall.Transfer.TO_QUEUE) {
+      if (call.agentId() != null) {
+        ledger.agent(tenant, call.agentId(), at, agent -> agent == null ? null : agent.released(callId));
+      }
+      TrackedCall continued = call.continuedAt(at).withTransfer(next);
+      ledger.put(tenant, callId, continued);
+      ledger.startWaiting(tenant, callId, continued, at);
+    } else {
+      Calls.handled(ledger, tenant, callId, call, at);
+      TrackedCall entered = ledger.enter(tenant, callId, queue, at, null);
+      if (next != TrackedCall.Transfer.NONE) {
+        ledger.put(tenant, callId, entered.withTransfer(next));
+      }
+    }
+  }
+
+  /** The engine refused a transfer of a connected call: nothing changes but the pairing with its call event. */
+  private void transferRefused(String tenant, String callId, TrackedCall call) {
+    TrackedCall.Transfer seen = call.transfer();
+    boolean halfSeen = seen == TrackedCall.Transfer.TO_AGENT || seen == TrackedCall.Transfer.TO_QUEUE;
+    ledger.put(tenant, callId, call.withTransfer(halfSeen ? TrackedCall.Transfer.NONE : TrackedCall.Transfer.REFUSED));
   }
 
   private void accepted(String tenant, String callId, TrackedCall call, String agentId, long at) {
@@ -102,14 +147,15 @@ final class DecisionStats extends StatsProcessor<RoutingDecision> {
       return;
     }
     ledger.stopWaiting(tenant, callId, call, at);
-    long waited = Math.max(0, at - call.enteredAt());
-    ledger.count(tenant, call.queue(), at, counts -> {
-      counts.answered++;
-      counts.answeredWaitMs += waited;
-      if (waited <= thresholdMs) {
-        counts.answeredWithinServiceLevel++;
-      }
-    });
+    if (call.answeredBefore() && call.endedAt() >= 0) {
+      // Ended while waiting for its next agent: counted handled at its end already.
+      ledger.agent(tenant, agentId, at, agent -> agent == null ? null : agent.offerClosed(callId));
+      ledger.forget(tenant, callId);
+      return;
+    }
+    if (!call.answeredBefore()) {
+      Calls.countAnswered(ledger, thresholdMs, tenant, call, at);
+    }
     TrackedCall connected = call.accepted(agentId, at);
     ledger.agent(tenant, agentId, at, agent -> agent == null ? null : agent.took(callId));
     if (call.endedAt() >= 0) {
@@ -124,7 +170,9 @@ final class DecisionStats extends StatsProcessor<RoutingDecision> {
     if (call == null || call.connected() || !agentId.equals(call.agentId())) {
       return;
     }
-    if (call.endedAt() >= 0 && call.entered()) {
+    if (call.endedAt() >= 0 && call.entered() && call.answeredBefore() && "ABANDONED".equals(call.endOutcome())) {
+      ledger.put(tenant, callId, call.offeredTo(null)); // its RoutingAbandoned follows: not an abandon of the queue
+    } else if (call.endedAt() >= 0 && call.entered()) {
       ledger.forget(tenant, callId); // the caller hung up while it rang: nothing more can come
     } else if (call.endedAt() >= 0) {
       ledger.put(tenant, callId, call.offeredTo(null)); // its RoutingQueued is still to come
@@ -133,10 +181,13 @@ final class DecisionStats extends StatsProcessor<RoutingDecision> {
     }
   }
 
-  /** The call left the queue without being answered. */
+  /** The call left the queue without being answered (again: a continued contact is handled here, unless at its end). */
   private void left(String tenant, String callId, TrackedCall call, long at) {
     if (call != null && !call.connected()) {
       ledger.stopWaiting(tenant, callId, call, at);
+      if (call.answeredBefore() && !call.gone()) {
+        Calls.countHandled(ledger, tenant, call, at);
+      }
       ledger.forget(tenant, callId);
     }
   }

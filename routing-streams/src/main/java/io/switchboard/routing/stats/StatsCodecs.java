@@ -8,14 +8,17 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** The codecs of the four value types of the statistics stores, at format version 1, except calls (2: the end's outcome). */
+/**
+ * The codecs of the four value types of the statistics stores, at format version 1, except calls (2:
+ * the end's outcome; 3: a contact continued after a transfer to an agent, and a transfer half seen).
+ */
 final class StatsCodecs {
 
   private StatsCodecs() {}
 
   static final class Calls extends StoreValueCodec<TrackedCall> {
     Calls() {
-      super(2);
+      super(3);
     }
 
     @Override
@@ -28,13 +31,21 @@ final class StatsCodecs {
       out.writeLong(call.acceptedAt());
       out.writeLong(call.endedAt());
       writeString(out, call.endOutcome());
+      out.writeBoolean(call.answeredBefore());
+      writeString(out, call.transfer().name());
     }
 
     @Override
     protected TrackedCall read(int version, DataInputStream in) throws IOException {
-      // Version 1 had no outcome.
-      return new TrackedCall(readString(in), in.readLong(), TrackedCall.Phase.valueOf(readString(in)),
+      // Version 1 had no outcome, versions 1 and 2 no transfers.
+      TrackedCall call = new TrackedCall(readString(in), in.readLong(), TrackedCall.Phase.valueOf(readString(in)),
           readString(in), in.readLong(), in.readLong(), in.readLong(), version >= 2 ? readString(in) : null);
+      if (version < 3) {
+        return call;
+      }
+      return new TrackedCall(call.queue(), call.enteredAt(), call.phase(), call.agentId(), call.talkStartedAt(),
+          call.acceptedAt(), call.endedAt(), call.endOutcome(), in.readBoolean(),
+          TrackedCall.Transfer.valueOf(readString(in)));
     }
   }
 

@@ -15,6 +15,9 @@ class StatsCodecsTest {
   void everyStoreValueSurvivesARoundTrip() {
     TrackedCall call = new TrackedCall("sales", 1_000, TrackedCall.Phase.CONNECTED, "a1", 1_500, 1_400, 2_000, "ENDED");
     assertThat(new StatsCodecs.Calls().decode(new StatsCodecs.Calls().encode(call))).isEqualTo(call);
+    TrackedCall continued = new TrackedCall("sales", 3_000, TrackedCall.Phase.WAITING, "b1", 1_500, 1_400, -1, null,
+        true, TrackedCall.Transfer.REQUEUED);
+    assertThat(new StatsCodecs.Calls().decode(new StatsCodecs.Calls().encode(continued))).isEqualTo(continued);
 
     TrackedAgent agent = new TrackedAgent(List.of("sales", "support"), AgentStatus.BREAK, Set.of("c1"), Set.of("c2", "c3"));
     assertThat(new StatsCodecs.Agents().decode(new StatsCodecs.Agents().encode(agent))).isEqualTo(agent);
@@ -53,6 +56,26 @@ class StatsCodecsTest {
     }
     assertThat(new StatsCodecs.Calls().decode(bytes.toByteArray()))
         .isEqualTo(new TrackedCall("sales", 1_000, TrackedCall.Phase.WAITING, "a1", -1, -1, 5_000, null));
+  }
+
+  @Test
+  void aCallWrittenByTheSecondFormatReadsAsANewContactWithNoTransfer() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeByte(2);
+      io.switchboard.routing.store.StoreValueCodec.writeString(out, "sales");
+      out.writeLong(1_000);
+      io.switchboard.routing.store.StoreValueCodec.writeString(out, "CONNECTED");
+      io.switchboard.routing.store.StoreValueCodec.writeString(out, "a1");
+      out.writeLong(1_500);
+      out.writeLong(1_400);
+      out.writeLong(-1);
+      io.switchboard.routing.store.StoreValueCodec.writeString(out, null);
+    }
+    TrackedCall read = new StatsCodecs.Calls().decode(bytes.toByteArray());
+    assertThat(read).isEqualTo(new TrackedCall("sales", 1_000, TrackedCall.Phase.CONNECTED, "a1", 1_500, 1_400, -1, null));
+    assertThat(read.answeredBefore()).isFalse();
+    assertThat(read.transfer()).isEqualTo(TrackedCall.Transfer.NONE);
   }
 
   @Test

@@ -9,15 +9,18 @@ import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationRejected;
+import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingAbandoned;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
 import io.switchboard.schemas.avro.RoutingOverflowed;
 import io.switchboard.schemas.avro.RoutingQueued;
+import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +93,15 @@ final class StatsScenario implements AutoCloseable {
 
   StatsScenario rejected(String callId, String queue, String agentId) {
     return decision(callId, queue, new ReservationRejected(agentId, "r-" + callId + "-" + agentId));
+  }
+
+  StatsScenario timedOut(String callId, String queue, String agentId) {
+    return decision(callId, queue, new ReservationTimedOut(agentId, "r-" + callId + "-" + agentId));
+  }
+
+  /** The gateway's {@code CallTransferred} of a blind transfer by {@code by}, alone. */
+  StatsScenario transferred(String callId, TransferTargetType type, String target, String by) {
+    return callEvent(callId, new CallTransferred(type, target, by));
   }
 
   StatsScenario rescinded(String callId, String queue, String agentId) {
