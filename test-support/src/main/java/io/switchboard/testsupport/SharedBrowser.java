@@ -48,6 +48,8 @@ public final class SharedBrowser {
 
   /** A page request that takes this long is logged. */
   private static final long SLOW_REQUEST_MS = 2_000;
+  /** How many WebSocket frames a session keeps for {@link Session#socketFrames()}. */
+  private static final int MAX_FRAMES = 60;
 
   private static SharedBrowser instance;
 
@@ -125,6 +127,7 @@ public final class SharedBrowser {
     private final BrowserContext context;
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final Map<Request, Long> inFlight = new ConcurrentHashMap<>();
+    private final java.util.Deque<String> frames = new java.util.ArrayDeque<>();
 
     private Session(BrowserContext context) {
       this.context = context;
@@ -144,6 +147,11 @@ public final class SharedBrowser {
       });
       page.onPageError(error -> errors.add(page.url() + ": uncaught " + error));
       page.onRequest(request -> inFlight.put(request, System.nanoTime()));
+      page.onWebSocket(socket -> {
+        socket.onFrameReceived(frame -> frame(page.url() + " < " + frame.text()));
+        socket.onFrameSent(frame -> frame(page.url() + " > " + frame.text()));
+        socket.onClose(closed -> frame(page.url() + " closed"));
+      });
       page.onRequestFinished(request -> finished(request, "finished"));
       page.onRequestFailed(request -> finished(request, "failed: " + request.failure()));
       return page;
@@ -156,6 +164,22 @@ public final class SharedBrowser {
         if (millis >= SLOW_REQUEST_MS) {
           log.info("Slow request ({} ms, {}): {} {}", millis, how, request.method(), request.url());
         }
+      }
+    }
+
+    private void frame(String text) {
+      synchronized (frames) {
+        frames.addLast(text.length() > 300 ? text.substring(0, 300) + "…" : text);
+        while (frames.size() > MAX_FRAMES) {
+          frames.removeFirst();
+        }
+      }
+    }
+
+    /** The last WebSocket frames this context's pages sent ({@code >}) and received ({@code <}). */
+    public List<String> socketFrames() {
+      synchronized (frames) {
+        return List.copyOf(frames);
       }
     }
 
