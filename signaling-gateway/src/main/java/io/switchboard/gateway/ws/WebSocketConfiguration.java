@@ -117,16 +117,18 @@ class WebSocketConfiguration {
   }
 
   @Bean
-  CustomerNotifier customerNotifier(SessionRegistry sessions, Frames frames, CustomerCalls calls) {
-    return new CustomerNotifier(sessions, frames, calls);
+  CustomerNotifier customerNotifier(SessionRegistry sessions, Frames frames, CustomerCalls calls,
+      QueueStatsTable queueStats, Clock clock) {
+    return new CustomerNotifier(sessions, frames, calls, queueStats, clock);
   }
 
   @Bean
   HandlerMapping webSocketMapping(SessionRegistry sessions, ClientCommands commands, SessionTokens tokens,
       Frames frames, Clock clock, WebSocketProperties properties, RateLimitProperties rateLimits, Presence presence,
-      AgentNotifier notifier) {
+      AgentNotifier notifier, QueueStatsPush queueStats) {
     AgentSocketHandler handler = new AgentSocketHandler(sessions, commands, tokens, frames, clock,
-        properties.sendBuffer(), rateLimits.enabled() ? rateLimits.wsMessages() : null, presence, notifier);
+        properties.sendBuffer(), rateLimits.enabled() ? rateLimits.wsMessages() : null, presence, notifier,
+        queueStats);
     return new SimpleUrlHandlerMapping(Map.of("/ws", handler), Ordered.HIGHEST_PRECEDENCE);
   }
 }
