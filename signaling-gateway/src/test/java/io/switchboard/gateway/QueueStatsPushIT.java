@@ -139,4 +139,22 @@ class QueueStatsPushIT {
           && data.path("position").asInt() == 3 && data.path("estimatedWaitSeconds").asInt() == 360);
     }
   }
+
+  @Test
+  void aWallboardMayRefreshItsTokenAndSendsNothingElse() {
+    String acme = tenant("stats-e");
+    try (AgentSocket supervisor = AgentSocket.connect(gateway.port, issuer.token(acme, "sup-1", "supervisor"))) {
+      supervisor.awaitReady();
+      supervisor.send("{\"type\":\"call:accept\",\"data\":{\"callId\":\"c-1\"}}");
+      assertThat(supervisor.await("call:error", data -> data.path("message").stringValue("").contains("call:accept"))
+          .path("callId").stringValue()).isEqualTo("c-1");
+
+      supervisor.send("{\"type\":\"auth:refresh\",\"data\":{\"token\":\"" + issuer.token(acme, "sup-1", "customer")
+          + "\"}}");
+      supervisor.await("call:error", data -> data.path("message").stringValue("").contains("another tenant, user"));
+      supervisor.send("{\"type\":\"auth:refresh\",\"data\":{\"token\":\"" + issuer.token(acme, "sup-1", "supervisor")
+          + "\"}}");
+      assertThat(supervisor.await("auth:refreshed", data -> true).path("expiresAt").isString()).isTrue();
+    }
+  }
 }
