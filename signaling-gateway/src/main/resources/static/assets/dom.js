@@ -54,3 +54,18 @@ export function userBar(container, user, signOut) {
     h("span", {class: "who"}, user.claims.preferred_username ?? user.claims.sub),
     h("button", {type: "button", class: "secondary", onclick: signOut}, "Sign out"));
 }
+
+/** An SVG element, as h() makes HTML ones (attributes only; no inline style, which the CSP forbids). */
+export function svg(tag, attributes = {}, ...children) {
+  const element = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "dataset") Object.assign(element.dataset, value);
+    else element.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}

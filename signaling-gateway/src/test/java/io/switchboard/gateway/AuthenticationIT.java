@@ -104,15 +104,15 @@ class AuthenticationIT {
   }
 
   @Test
-  void aWebSocketHandshakeWithoutAValidAgentOrCustomerTokenIsRefusedBeforeTheUpgrade() {
+  void aWebSocketHandshakeWithoutAValidAgentCustomerOrSupervisorTokenIsRefusedBeforeTheUpgrade() {
     try (AgentSocket none = AgentSocket.open(gateway.port, "switchboard.v1");
          AgentSocket forged = AgentSocket.connect(gateway.port, issuer.forged(TENANT, "u1", "agent"));
          AgentSocket expired = AgentSocket.connect(gateway.port, issuer.expired(TENANT, "u1", "agent"));
-         AgentSocket supervisor = AgentSocket.connect(gateway.port, issuer.token(TENANT, "s-1", "supervisor"))) {
+         AgentSocket service = AgentSocket.connect(gateway.port, issuer.token(TENANT, "router", "service"))) {
       assertThat(none.awaitRefused()).hasMessageContaining("401");
       assertThat(forged.awaitRefused()).hasMessageContaining("401");
       assertThat(expired.awaitRefused()).hasMessageContaining("401");
-      assertThat(supervisor.awaitRefused()).hasMessageContaining("403");
+      assertThat(service.awaitRefused()).hasMessageContaining("403");
     }
     // Nor is the token taken from the URL.
     gateway.anonymous().get().uri("/ws?access_token=" + issuer.agentToken(TENANT, "a1"))

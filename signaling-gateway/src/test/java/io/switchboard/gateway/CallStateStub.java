@@ -26,6 +26,7 @@ final class CallStateStub implements AutoCloseable {
         .get("/api/v1/reports/queues/intervals", CallStateStub::echo)
         .get("/api/v1/reports/calls/summary", CallStateStub::echo)
         .get("/api/v1/reports/agents", CallStateStub::echo)
+        .get("/api/v1/agents", CallStateStub::echo)
         .get("/api/v1/audit", CallStateStub::echo)
         .get("/api/v1/calls/{callId}", (request, response) -> {
           String tenant = request.requestHeaders().get("X-Tenant-Id");

@@ -212,6 +212,16 @@ class GatewayIT {
         .exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.uri").isEqualTo("/api/v1/calls/active");
+    // The agents' list, for the wallboard: the caller's tenant, never one from the request.
+    supervisor.get().uri("/api/v1/agents?queue=sales")
+        .header("X-Tenant-Id", "someone-else")
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.tenant").isEqualTo(tenant)
+        .jsonPath("$.uri").isEqualTo("/api/v1/agents?queue=sales");
+    gateway.as(gateway.issuer.agentToken(tenant, "a1")).get().uri("/api/v1/agents")
+        .exchange()
+        .expectStatus().isForbidden();
     supervisor.get().uri("/api/v1/reports/queues?from=2026-11-22T00:00:00Z&interval=15m")
         .header("Accept", "text/csv")
         .exchange()

@@ -40,7 +40,8 @@ class TenantMatrixIT {
 
   private static final List<String> ROLES = List.of("customer", "agent", "supervisor", "admin", "service");
   private static final List<String> REPORTS = List.of("/api/v1/reports/calls/summary", "/api/v1/reports/queues",
-      "/api/v1/reports/queues/live", "/api/v1/reports/queues/intervals", "/api/v1/reports/agents");
+      "/api/v1/reports/queues/live", "/api/v1/reports/queues/intervals", "/api/v1/reports/agents",
+      "/api/v1/agents");
 
   private static final String SDP = "{\"sdp\":\"v=0\\r\\ns=-\\r\\n\"}";
   private static final String CANDIDATE = "{\"candidate\":\"candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host\","
@@ -315,10 +316,10 @@ class TenantMatrixIT {
   }
 
   @Test
-  void onlyAnAgentOrACustomerOpensTheWebSocket() {
+  void anAgentACustomerOrAWallboardOpensTheWebSocketAndAServiceDoesNot() {
     for (String role : ROLES) {
       try (AgentSocket socket = AgentSocket.connect(gateway.port, token(tenantA, role))) {
-        if (role.equals("agent") || role.equals("customer")) {
+        if (!role.equals("service")) {
           socket.awaitReady();
         } else {
           assertThat(socket.awaitRefused()).as(role).hasMessageContaining("403");

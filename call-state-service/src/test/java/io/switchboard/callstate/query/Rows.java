@@ -46,6 +46,12 @@ final class Rows {
         UUID.randomUUID(), tenant, agent, status, at(at), applied);
   }
 
+  void agent(String tenant, String agent, String status, String reason, String[] queues, Instant updatedAt) {
+    database.query("INSERT INTO agents (tenant_id, agent_id, display_name, status, status_reason, queues, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING agent_id",
+        tenant, agent, "Agent " + agent, status, reason, queues, at(updatedAt));
+  }
+
   void decision(String tenant, String callId, String agent, String type, Instant at) {
     database.query("INSERT INTO routing_decisions (event_id, tenant_id, call_id, queue, type, agent_id, occurred_at)"
         + " VALUES (?, ?, ?, 'sales', ?, ?, ?) RETURNING event_id", UUID.randomUUID(), tenant, callId, type, agent,

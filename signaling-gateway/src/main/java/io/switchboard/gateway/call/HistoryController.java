@@ -18,7 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Call history and reports belong to the call-state service (docs/call-state.md, *Read API*): the
+ * Call history, reports and the agents' list belong to the call-state service (docs/call-state.md, *Read API*): the
  * gateway forwards these reads with the caller's tenant, query and {@code Accept} (JSON or CSV), and
  * streams the answer back as it comes. Only the paths listed here are forwarded. Supervisors and
  * admins read everything of their tenant; an agent reads its own history only, the {@code agent}
@@ -38,7 +38,8 @@ class HistoryController {
   }
 
   @GetMapping({"/api/v1/calls", "/api/v1/calls/active", "/api/v1/reports/calls/summary", "/api/v1/reports/queues",
-      "/api/v1/reports/queues/live", "/api/v1/reports/queues/intervals", "/api/v1/reports/agents"})
+      "/api/v1/reports/queues/live", "/api/v1/reports/queues/intervals", "/api/v1/reports/agents",
+      "/api/v1/agents"})
   Mono<ResponseEntity<Flux<DataBuffer>>> forward(ServerHttpRequest request, Caller caller) {
     String path = request.getPath().value();
     String query = request.getURI().getRawQuery();

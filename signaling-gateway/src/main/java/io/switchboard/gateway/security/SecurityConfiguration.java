@@ -129,8 +129,10 @@ public class SecurityConfiguration {
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
             .pathMatchers("/actuator/**").hasAnyRole(Role.ADMIN.claimValue(), Role.SERVICE.claimValue())
-            // The WebSocket is an agent's desk or a customer's call page; others are refused before the upgrade.
-            .pathMatchers("/ws").hasAnyRole(Role.AGENT.claimValue(), Role.CUSTOMER.claimValue())
+            // The WebSocket is an agent's desk, a customer's call page or a supervisor's wallboard; others
+            // are refused before the upgrade.
+            .pathMatchers("/ws").hasAnyRole(Role.AGENT.claimValue(), Role.CUSTOMER.claimValue(),
+                Role.SUPERVISOR.claimValue(), Role.ADMIN.claimValue())
             // A widget's page trades its public key for a customer token: it has no token yet.
             .pathMatchers(HttpMethod.POST, WIDGET_TOKEN_PATH).permitAll()
             .pathMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()

@@ -35,9 +35,12 @@ final class AgentSession {
     this.id = id;
     this.caller = caller;
     this.agent = new AgentKey(caller.tenant(), caller.agentId());
-    // A token that speaks for an agent makes an agent's desk; any other session token is a customer's.
+    // A token that speaks for an agent makes an agent's desk; a supervisor's or admin's that is not a
+    // customer's, a wallboard; any other session token is a customer's.
     this.key = caller.agentId() != null && caller.is(Role.AGENT) ? SessionKey.of(agent)
-        : SessionKey.customer(caller.tenant(), caller.subject());
+        : !caller.is(Role.CUSTOMER) && caller.isAny(Role.SUPERVISOR, Role.ADMIN)
+            ? SessionKey.wallboard(caller.tenant(), caller.subject())
+            : SessionKey.customer(caller.tenant(), caller.subject());
     this.outbound = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>get(buffer).get());
   }
 
@@ -61,6 +64,16 @@ final class AgentSession {
   /** The rate of this session's quality samples. */
   SampleThrottle samples() {
     return samples;
+  }
+
+  /** A supervisor's or admin's session: it receives queue:stats and may only refresh its token. */
+  boolean isWallboard() {
+    return key.wallboard();
+  }
+
+  /** A customer's session: the only kind that never receives queue statistics. */
+  boolean isCustomer() {
+    return !key.agent() && !key.wallboard();
   }
 
   /** The agent's token as of the handshake (or the last refresh). */

@@ -34,11 +34,13 @@ final class AgentSocketHandler implements WebSocketHandler {
   private final RateLimitProperties.Messages messageLimit;
   private final Presence presence;
   private final AgentNotifier notifier;
+  private final QueueStatsPush queueStats;
 
   /** {@code messageLimit}: the rate of each session's messages, or null for none. */
   AgentSocketHandler(SessionRegistry registry, ClientCommands commands, SessionTokens tokens, Frames frames,
       Clock clock, int sendBuffer, RateLimitProperties.Messages messageLimit, Presence presence,
-      AgentNotifier notifier) {
+      AgentNotifier notifier, QueueStatsPush queueStats) {
+    this.queueStats = queueStats;
     this.presence = presence;
     this.notifier = notifier;
     this.registry = registry;
@@ -70,8 +72,11 @@ final class AgentSocketHandler implements WebSocketHandler {
     String agentId = token.caller().agentId();
     AgentSession session = new AgentSession(socket.getId(), token.caller(), sendBuffer);
     registry.add(session);
-    presence.changed(session.key());
+    if (!session.isWallboard()) {
+      presence.changed(session.key());
+    }
     notifier.connected(session);
+    queueStats.connected(session);
     session.expireAt(token.expiresAt(), clock);
     try (CallLog ignored = CallLog.of(null, agentId)) {
       log.info("{} of tenant {} connected (session {})", session.key().describe(), token.caller().tenant(),
@@ -81,7 +86,8 @@ final class AgentSocketHandler implements WebSocketHandler {
     Mono<Void> input = socket.receive()
         .concatMap(message -> rate == null || admitted(session, rate)
             ? message.getType() == WebSocketMessage.Type.TEXT
-                ? commands.handle(session, message.getPayloadAsText())
+                ? session.isWallboard() ? wallboard(session, message.getPayloadAsText())
+                    : commands.handle(session, message.getPayloadAsText())
                 : Mono.fromRunnable(() -> answerNonText(session, message))
             : Mono.empty())
         .then()
@@ -92,7 +98,10 @@ final class AgentSocketHandler implements WebSocketHandler {
         .then(Mono.defer(() -> socket.close(session.closeStatus())));
     return Mono.when(input, output).doFinally(signal -> {
       registry.remove(session);
-      presence.changed(session.key());
+      queueStats.disconnected(session);
+      if (!session.isWallboard()) {
+        presence.changed(session.key());
+      }
       try (CallLog ignored = CallLog.of(null, agentId)) {
         log.info("{} disconnected (session {})", session.key().describe(), socket.getId());
       }
@@ -114,6 +123,23 @@ final class AgentSocketHandler implements WebSocketHandler {
       session.close(CloseStatus.POLICY_VIOLATION.withReason("too many messages"));
     }
     return false;
+  }
+
+  /** A wallboard only listens: it may refresh its token; anything else is answered with call:error. */
+  private Mono<Void> wallboard(AgentSession session, String text) {
+    Frames.ClientFrame frame;
+    try {
+      frame = frames.decode(text);
+    } catch (Frames.BadFrameException e) {
+      session.send(frames.error(e.getMessage(), null));
+      return Mono.empty();
+    }
+    if (frame.type().equals("auth:refresh")) {
+      return commands.handle(session, text);
+    }
+    session.send(frames.error("A supervisor's session receives queue:stats and may send auth:refresh only, not '"
+        + frame.type() + "'", frame.text("callId")));
+    return Mono.empty();
   }
 
   private void answerNonText(AgentSession session, WebSocketMessage message) {

@@ -32,15 +32,15 @@ final class SessionTokens {
     this.claims = claims;
   }
 
-  /** The agent or customer of a handshake's authenticated principal; empty for any other token. */
+  /** The agent, customer, supervisor or admin of a handshake's authenticated principal; empty for any other token. */
   Optional<SessionToken> of(Principal principal) {
     if (!(principal instanceof JwtAuthenticationToken authenticated)) {
       return Optional.empty();
     }
     SessionToken token = token(authenticated.getToken());
     Caller caller = token.caller();
-    return caller.is(Role.AGENT) && caller.agentId() != null || caller.is(Role.CUSTOMER)
-        ? Optional.of(token) : Optional.empty();
+    return caller.is(Role.AGENT) && caller.agentId() != null
+        || caller.isAny(Role.CUSTOMER, Role.SUPERVISOR, Role.ADMIN) ? Optional.of(token) : Optional.empty();
   }
 
   /**
@@ -64,8 +64,11 @@ final class SessionTokens {
 
   /** The same tenant, subject and agent id, and still the role the session was opened with. */
   private static boolean sameAgent(Caller current, Caller next) {
-    Role role = current.is(Role.AGENT) && current.agentId() != null ? Role.AGENT : Role.CUSTOMER;
-    return next.is(role) && current.tenant().equals(next.tenant()) && current.subject().equals(next.subject())
+    boolean sameRole = current.is(Role.AGENT) && current.agentId() != null ? next.is(Role.AGENT)
+        : current.is(Role.CUSTOMER) ? next.is(Role.CUSTOMER)
+        // A wallboard's session: a supervisor's or admin's token still.
+        : next.isAny(Role.SUPERVISOR, Role.ADMIN);
+    return sameRole && current.tenant().equals(next.tenant()) && current.subject().equals(next.subject())
         && Objects.equals(current.agentId(), next.agentId());
   }
 

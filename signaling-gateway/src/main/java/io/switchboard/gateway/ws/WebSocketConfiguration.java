@@ -119,8 +119,9 @@ class WebSocketConfiguration {
   }
 
   @Bean
-  CustomerNotifier customerNotifier(SessionRegistry sessions, Frames frames, CustomerCalls calls) {
-    return new CustomerNotifier(sessions, frames, calls);
+  CustomerNotifier customerNotifier(SessionRegistry sessions, Frames frames, CustomerCalls calls,
+      QueueStatsTable queueStats, Clock clock) {
+    return new CustomerNotifier(sessions, frames, calls, queueStats, clock);
   }
 
   @Bean
@@ -131,9 +132,10 @@ class WebSocketConfiguration {
   @Bean
   HandlerMapping webSocketMapping(SessionRegistry sessions, ClientCommands commands, SessionTokens tokens,
       Frames frames, Clock clock, WebSocketProperties properties, RateLimitProperties rateLimits, Presence presence,
-      AgentNotifier notifier) {
+      AgentNotifier notifier, QueueStatsPush queueStats) {
     AgentSocketHandler handler = new AgentSocketHandler(sessions, commands, tokens, frames, clock,
-        properties.sendBuffer(), rateLimits.enabled() ? rateLimits.wsMessages() : null, presence, notifier);
+        properties.sendBuffer(), rateLimits.enabled() ? rateLimits.wsMessages() : null, presence, notifier,
+        queueStats);
     return new SimpleUrlHandlerMapping(Map.of("/ws", handler), Ordered.HIGHEST_PRECEDENCE);
   }
 }

@@ -15,7 +15,9 @@ import io.switchboard.schemas.avro.CallbackScheduled;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingQueued;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,5 +99,36 @@ class CustomerNotifierTest {
 
     assertThat(customer.frames()).singleElement()
         .satisfies(frame -> assertThat(frame.get("data").get("callId").stringValue()).isEqualTo("k3"));
+  }
+
+  @Test
+  void theEstimatedWaitComesFromTheQueuesStatisticsAndIsSentAgainWhenItMovesMaterially() {
+    QueueStatsTable stats = new QueueStatsTable();
+    CustomerNotifier estimating = new CustomerNotifier(sessions, new Frames(FrameCollector.JSON),
+        new CustomerCalls(10), stats, Clock.fixed(NOW, ZoneOffset.UTC));
+    FrameCollector customer = connect("acme", "c-1");
+    estimating.onCallEvent(call("k1", created("c-1")));
+    estimating.onRoutingDecision(decision("k1", new RoutingQueued(3, 100)));
+    // Two agents on calls of 2 min on average: 3 × 120 s / 2.
+    stats.apply("acme", "sales", QueueStatsFixtures.snapshot("acme", "sales", NOW)
+        .setAgentsByStatus(Map.of("BUSY", 2)).setAhtMs(120_000L).build());
+    // Half a minute more is not worth a frame; twice as long is.
+    stats.apply("acme", "sales", QueueStatsFixtures.snapshot("acme", "sales", NOW.plusSeconds(1))
+        .setAgentsByStatus(Map.of("BUSY", 2)).setAhtMs(140_000L).build());
+    stats.apply("acme", "sales", QueueStatsFixtures.snapshot("acme", "sales", NOW.plusSeconds(2))
+        .setAgentsByStatus(Map.of("BUSY", 1)).setAhtMs(120_000L).build());
+    // Another tenant's queue of the same name changes nothing here.
+    stats.apply("globex", "sales", QueueStatsFixtures.snapshot("globex", "sales", NOW)
+        .setAgentsByStatus(Map.of("BUSY", 1)).setAhtMs(900_000L).build());
+    estimating.onRoutingDecision(decision("k1", new RoutingQueued(1, 100)));
+    estimating.onRoutingDecision(decision("k1", new ReservationAccepted("a1", "r-1")));
+    stats.apply("acme", "sales", QueueStatsFixtures.snapshot("acme", "sales", NOW.plusSeconds(3))
+        .setAgentsByStatus(Map.of("BUSY", 1)).setAhtMs(600_000L).build());
+
+    assertThat(types(customer)).containsExactly("call:queued", "call:queued", "call:queued", "call:queued",
+        "call:accepted");
+    assertThat(customer.frames().subList(0, 4)).extracting(frame -> frame.get("data").get("position").asInt() + " "
+        + frame.get("data").get("estimatedWaitSeconds"))
+        .containsExactly("3 null", "3 180", "3 360", "1 120");
   }
 }
