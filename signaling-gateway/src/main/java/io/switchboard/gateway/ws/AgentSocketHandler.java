@@ -69,6 +69,7 @@ final class AgentSocketHandler implements WebSocketHandler {
   private Mono<Void> serve(WebSocketSession socket, SessionTokens.SessionToken token) {
     String agentId = token.caller().agentId();
     AgentSession session = new AgentSession(socket.getId(), token.caller(), sendBuffer);
+    session.heard(clock.millis());
     registry.add(session);
     presence.changed(session.key());
     notifier.connected(session);
@@ -79,6 +80,9 @@ final class AgentSocketHandler implements WebSocketHandler {
     }
     SessionRate rate = messageLimit == null ? null : new SessionRate(messageLimit, clock);
     Mono<Void> input = socket.receive()
+        .doOnNext(message -> session.heard(clock.millis()))
+        // Pongs answer the heartbeat's pings (Reactor Netty answers a client's ping itself): nothing to do.
+        .filter(message -> !isControl(message))
         .concatMap(message -> rate == null || admitted(session, rate)
             ? message.getType() == WebSocketMessage.Type.TEXT
                 ? commands.handle(session, message.getPayloadAsText())
@@ -87,8 +91,11 @@ final class AgentSocketHandler implements WebSocketHandler {
         .then()
         .doFinally(signal -> session.close(CloseStatus.NORMAL));
     // The outbound stream ends when the client left, when the gateway stops, when the client is too
-    // slow or when its token expired; only closing the socket ends the inbound side as well.
-    Mono<Void> output = socket.send(session.outbound().map(socket::textMessage))
+    // slow, when its token expired or when it stopped answering the heartbeat; only closing the socket
+    // ends the inbound side as well.
+    Mono<Void> output = socket.send(session.outbound().map(frame -> frame == AgentSession.PING
+            ? socket.pingMessage(buffers -> buffers.allocateBuffer(0))
+            : socket.textMessage(frame)))
         .then(Mono.defer(() -> socket.close(session.closeStatus())));
     return Mono.when(input, output).doFinally(signal -> {
       registry.remove(session);
@@ -114,6 +121,10 @@ final class AgentSocketHandler implements WebSocketHandler {
       session.close(CloseStatus.POLICY_VIOLATION.withReason("too many messages"));
     }
     return false;
+  }
+
+  private static boolean isControl(WebSocketMessage message) {
+    return message.getType() == WebSocketMessage.Type.PONG || message.getType() == WebSocketMessage.Type.PING;
   }
 
   private void answerNonText(AgentSession session, WebSocketMessage message) {
