@@ -33,7 +33,7 @@ final class AgentSession {
   private final SampleThrottle samples = new SampleThrottle();
   private CloseStatus closeStatus = CloseStatus.NORMAL;
   private Disposable expiry;
-  /** The clock's millis when the client last sent anything (a pong, a ping, a frame); all a heartbeat needs. */
+  /** The clock's millis when the client last sent anything (a pong or any other frame); all a heartbeat needs. */
   private volatile long lastHeard;
   private volatile boolean silent;
 

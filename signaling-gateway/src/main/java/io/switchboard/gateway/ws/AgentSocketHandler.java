@@ -81,7 +81,8 @@ final class AgentSocketHandler implements WebSocketHandler {
     SessionRate rate = messageLimit == null ? null : new SessionRate(messageLimit, clock);
     Mono<Void> input = socket.receive()
         .doOnNext(message -> session.heard(clock.millis()))
-        // Pongs answer the heartbeat's pings (Reactor Netty answers a client's ping itself): nothing to do.
+        // Pongs answer the heartbeat's pings: nothing more to do. Reactor Netty answers a client's ping
+        // itself and does not pass it on; were it passed on, it would need no answer here either.
         .filter(message -> !isControl(message))
         .concatMap(message -> rate == null || admitted(session, rate)
             ? message.getType() == WebSocketMessage.Type.TEXT
