@@ -16,11 +16,14 @@ import reactor.util.concurrent.Queues;
 
 /**
  * One WebSocket connection of an agent or a customer: the frames waiting to be written to it. Frames come from
- * the Kafka thread and from the session's own requests, so emission is serialized here.
+ * the Kafka thread, the heartbeat's sweep and the session's own requests, so emission is serialized here.
  */
 final class AgentSession {
 
   private static final Logger log = LoggerFactory.getLogger(AgentSession.class);
+
+  /** Queued like a frame, written as a WebSocket ping: compared by identity, never equal to a JSON frame. */
+  static final String PING = new String("ping");
 
   private final String id;
   private final Caller caller;
@@ -30,6 +33,9 @@ final class AgentSession {
   private final SampleThrottle samples = new SampleThrottle();
   private CloseStatus closeStatus = CloseStatus.NORMAL;
   private Disposable expiry;
+  /** The clock's millis when the client last sent anything (a pong or any other frame); all a heartbeat needs. */
+  private volatile long lastHeard;
+  private volatile boolean silent;
 
   AgentSession(String id, Caller caller, int buffer) {
     this.id = id;
@@ -93,6 +99,32 @@ final class AgentSession {
     });
   }
 
+  /** The client sent something at {@code millis} (the clock's): it is alive. */
+  void heard(long millis) {
+    lastHeard = millis;
+  }
+
+  long lastHeard() {
+    return lastHeard;
+  }
+
+  /** Queues a ping frame behind the frames already waiting. */
+  void ping() {
+    send(PING);
+  }
+
+  /** Closes the session as dead: nothing came from it for too long. */
+  void closeSilent(CloseStatus status) {
+    silent = true;
+    close(status);
+  }
+
+  /** Whether the gateway closed this session for its silence. */
+  boolean silent() {
+    return silent;
+  }
+
+  /** The frames to write, {@link #PING} among them. */
   Flux<String> outbound() {
     return outbound.asFlux();
   }

@@ -71,6 +71,7 @@ final class AgentSocketHandler implements WebSocketHandler {
   private Mono<Void> serve(WebSocketSession socket, SessionTokens.SessionToken token) {
     String agentId = token.caller().agentId();
     AgentSession session = new AgentSession(socket.getId(), token.caller(), sendBuffer);
+    session.heard(clock.millis());
     registry.add(session);
     if (!session.isWallboard()) {
       presence.changed(session.key());
@@ -84,6 +85,10 @@ final class AgentSocketHandler implements WebSocketHandler {
     }
     SessionRate rate = messageLimit == null ? null : new SessionRate(messageLimit, clock);
     Mono<Void> input = socket.receive()
+        .doOnNext(message -> session.heard(clock.millis()))
+        // Pongs answer the heartbeat's pings: nothing more to do. Reactor Netty answers a client's ping
+        // itself and does not pass it on; were it passed on, it would need no answer here either.
+        .filter(message -> !isControl(message))
         .concatMap(message -> rate == null || admitted(session, rate)
             ? message.getType() == WebSocketMessage.Type.TEXT
                 ? session.isWallboard() ? wallboard(session, message.getPayloadAsText())
@@ -93,8 +98,11 @@ final class AgentSocketHandler implements WebSocketHandler {
         .then()
         .doFinally(signal -> session.close(CloseStatus.NORMAL));
     // The outbound stream ends when the client left, when the gateway stops, when the client is too
-    // slow or when its token expired; only closing the socket ends the inbound side as well.
-    Mono<Void> output = socket.send(session.outbound().map(socket::textMessage))
+    // slow, when its token expired or when it stopped answering the heartbeat; only closing the socket
+    // ends the inbound side as well.
+    Mono<Void> output = socket.send(session.outbound().map(frame -> frame == AgentSession.PING
+            ? socket.pingMessage(buffers -> buffers.allocateBuffer(0))
+            : socket.textMessage(frame)))
         .then(Mono.defer(() -> socket.close(session.closeStatus())));
     return Mono.when(input, output).doFinally(signal -> {
       registry.remove(session);
@@ -140,6 +148,10 @@ final class AgentSocketHandler implements WebSocketHandler {
     session.send(frames.error("A supervisor's session receives queue:stats and may send auth:refresh only, not '"
         + frame.type() + "'", frame.text("callId")));
     return Mono.empty();
+  }
+
+  private static boolean isControl(WebSocketMessage message) {
+    return message.getType() == WebSocketMessage.Type.PONG || message.getType() == WebSocketMessage.Type.PING;
   }
 
   private void answerNonText(AgentSession session, WebSocketMessage message) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.web.reactive.socket.CloseStatus;
 
@@ -67,6 +68,11 @@ final class SessionRegistry implements SmartLifecycle {
 
   boolean isConnected(SessionKey key) {
     return sessions.containsKey(key);
+  }
+
+  /** Every session held here now; weakly consistent with sessions that open or close meanwhile. */
+  void forEach(Consumer<AgentSession> action) {
+    sessions.values().forEach(set -> set.forEach(action));
   }
 
   int size() {

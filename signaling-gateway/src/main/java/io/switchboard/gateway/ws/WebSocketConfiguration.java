@@ -40,6 +40,12 @@ class WebSocketConfiguration {
     return new SessionRegistry();
   }
 
+  /** One sweep per interval over every session: pings, and closes the silent ones. */
+  @Bean
+  Heartbeats heartbeats(SessionRegistry sessions, Clock clock, WebSocketProperties properties, MeterRegistry meters) {
+    return new Heartbeats(sessions, clock, properties.heartbeatInterval(), properties.heartbeatTimeout(), meters);
+  }
+
   @Bean
   OfferBook offerBook() {
     return new OfferBook();
