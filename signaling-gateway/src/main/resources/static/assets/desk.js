@@ -3,8 +3,8 @@
 // (WebRTC, this page makes the offers), mute, hold and resume, blind transfer, hang up, the wrap-up
 // with its timer and disposition, own history with each call's detail.
 import {api} from "./api.js";
-import {accessToken, hasRole} from "./auth.js";
-import {$, h, replace, say, seconds, time} from "./dom.js";
+import {accessToken} from "./auth.js";
+import {$, figure, h, percent, replace, say, seconds, time} from "./dom.js";
 import {staffPage} from "./page.js";
 import {CallMedia} from "./rtc.js";
 import {Ringer} from "./ringer.js";
@@ -264,6 +264,10 @@ function onMessage({type, data}) {
       calls.get(data.callId)?.media.signal(type, data)
         .catch(error => say(message, "The audio could not be set up: " + error.message, "error"));
       break;
+    case "queue:stats":
+      queueFigures.set(data.queue, data);
+      renderQueueFigures();
+      break;
     case "call:error": {
       const call = data.callId ? calls.get(data.callId) : null;
       // Signaling refused for a moment after the accept (call-state not there yet): the offer goes again.
@@ -317,11 +321,19 @@ async function showDetail(callId) {
   }
 }
 
-// An agent's token may not read queue statistics (supervisors only): the push of queue:stats to the
-// desk will fill this panel; until then it says so rather than failing.
-$("#queue-figures").textContent = hasRole(user, "supervisor", "admin")
-  ? "See the wallboard for live queue figures."
-  : "Live figures of your queues arrive with the queue:stats push.";
+// The agent's own queues, live: each queue:stats frame (the gateway pushes every queue of the tenant;
+// the desk shows those of the shift, or all until a shift names some).
+const queueFigures = new Map();
+
+function renderQueueFigures() {
+  const mine = $("#shift-queues").value.split(",").map(queue => queue.trim()).filter(Boolean);
+  const shown = [...queueFigures.values()].filter(stats => !mine.length || mine.includes(stats.queue));
+  replace($("#queue-figures"), shown.length
+    ? h("ul", {class: "plain"}, shown.map(stats => h("li", {dataset: {queue: stats.queue}},
+      h("strong", {}, stats.queue), ": " + figure(stats.waiting) + " waiting, longest " + seconds(stats.longestWaitMs)
+        + ", service level " + percent(stats.serviceLevel) + ", " + figure(stats.agentsByStatus?.AVAILABLE) + " agents available")))
+    : "No figures yet for your queues.");
+}
 
 socket = new AgentSocket({onMessage, onState: showConnection});
 socket.connect();
