@@ -148,7 +148,8 @@ final class ClientCommands {
     var answered = events.call(agent.tenantId(), offer.callId(),
         new CallAnswered(agent.agentId(), offer.reservationId()));
     return publisher.call(answered).doOnSuccess(done -> {
-      offers.answered(agent.tenantId(), offer.callId(), agent.agentId(), offer.reservationId());
+      // Only this agent's offer: on a ring-all queue the others learn from ReservationAccepted that they lost.
+      offers.accepting(agent.tenantId(), offer.callId(), agent.agentId());
       try (CallLog ignored = CallLog.of(offer.callId(), agent.agentId())) {
         log.info("Agent {} answered call {} (reservation {})", agent.agentId(), offer.callId(), offer.reservationId());
       }

@@ -60,6 +60,23 @@ final class OfferBook {
     return others;
   }
 
+  /**
+   * Marks the agent's own offer answered (its accept was sent), leaving the other agents' offers of
+   * the call: they stay ringing until the routing engine's {@code ReservationAccepted} says who won,
+   * and are then told ({@link #answered}).
+   */
+  void accepting(String tenantId, String callId, String agentId) {
+    offers.computeIfPresent(new CallKey(tenantId, callId), (key, byAgent) -> {
+      Offer mine = byAgent.get(agentId);
+      if (mine == null || mine.answered()) {
+        return byAgent;
+      }
+      Map<String, Offer> next = new HashMap<>(byAgent);
+      next.put(agentId, mine.answer());
+      return Map.copyOf(next);
+    });
+  }
+
   /** Forgets the agent's offer if it is still the given reservation; returns it if it was. */
   Optional<Offer> withdraw(String tenantId, String callId, String agentId, String reservationId) {
     Offer[] removed = new Offer[1];

@@ -137,6 +137,27 @@ class AgentNotifierTest {
     assertThat(offers.find("acme", "k1", "a2")).isPresent();
   }
 
+  /** Ring-all: the winner's accept went out from this instance; the others still learn they lost. */
+  @Test
+  void afterAnAcceptSentFromHereTheOtherRingingDesksAreToldTheCallWasAnsweredElsewhere() {
+    FrameCollector winner = connect("acme", "a1");
+    FrameCollector loser = connect("acme", "a2");
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), false)));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a2", "r-2", NOW.plusSeconds(15), false)));
+    // What ClientCommands does once a1's call:accept is published.
+    offers.accepting("acme", "k1", "a1");
+    assertThat(offers.find("acme", "k1", "a2")).isPresent();
+
+    notifier.onRoutingDecision(decision("acme", "k1", new ReservationAccepted("a1", "r-1")));
+
+    JsonNode declined = loser.last();
+    assertThat(declined.get("type").stringValue()).isEqualTo("call:declined");
+    assertThat(declined.get("data").get("agentId").stringValue()).isEqualTo("a2");
+    assertThat(declined.get("data").get("reason").stringValue()).isEqualTo("answered-elsewhere");
+    assertThat(winner.last().get("type").stringValue()).isEqualTo("call:accepted");
+    assertThat(offers.find("acme", "k1", "a2")).isEmpty();
+  }
+
   @Test
   void aStaleTimeoutDoesNotWithdrawANewerOffer() {
     FrameCollector desk = connect("acme", "a1");
