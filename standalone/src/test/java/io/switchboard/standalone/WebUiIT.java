@@ -26,12 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The web UI in the system's headless Chromium against the whole stack: the admin signs in through
- * the identity service's own login page (authorization code with PKCE), makes a queue, sees a bad
- * one's errors on their fields, makes a widget key and an agent's login; a customer calls through the
- * key's call page and waits; the wallboard shows the call waiting; the agent's desktop signs in,
- * goes available, rings and accepts; the customer's page shows the call connected. No page logs a
- * console error but the answers the test provokes on purpose.
+ * The web UI in the system's headless Chromium (fake microphone) against the whole stack, walked as
+ * people would: the admin signs in through the identity service's own login page (authorization code
+ * with PKCE), makes a queue, sees a bad one's errors on their fields, makes a widget key and two
+ * agents' logins; a customer calls through the key's call page and waits; the wallboard shows the call
+ * waiting; the agent's desktop rings and accepts; both pages' peer connections connect and their
+ * {@code getStats()} show audio arriving; hold stops the packets both ways and resume brings them
+ * back; a blind transfer rings the second agent, who answers; the end, the wrap-up, and the call in
+ * the history with its hold, transfer and talk; a reloaded desk still gets a ringing offer; on a
+ * ring-all queue the desks that lost stop ringing; a closed desk goes OFFLINE after the grace period.
+ * No page logs a console error but the answers the test provokes on purpose.
  *
  * <p>With {@code -Dswitchboard.screenshots=docs/screenshots} it saves the pages there.
  */
