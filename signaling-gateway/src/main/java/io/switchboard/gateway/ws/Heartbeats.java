@@ -14,10 +14,13 @@ import reactor.core.publisher.Flux;
 
 /**
  * Finds WebSocket sessions whose peer is gone without a close (a closed laptop lid, a lost network, a
- * NAT that forgot the mapping). One sweep over all sessions every interval sends each a ping, which
- * browsers answer with a pong by themselves, and closes those from which nothing at all has arrived
- * for the timeout. Closing runs the normal close path, so {@link Presence} follows as for any close.
- * Per session this costs a timestamp; there is one timer for the whole instance.
+ * NAT that forgot the mapping). Each session gets a ping once per interval, which browsers answer with
+ * a pong by themselves, and is closed when nothing at all has arrived from it for the timeout. Closing
+ * runs the normal close path, so {@link Presence} follows as for any close. The sessions are split in
+ * {@value #SLICES} slices by their id, and the timer visits one slice every interval / {@value #SLICES}:
+ * the pings are spread over the interval rather than queued to every session at once, which would
+ * hold up the pushes behind them (docs/benchmarks.md). Per session this costs a timestamp; there is
+ * one timer for the whole instance.
  */
 final class Heartbeats implements SmartLifecycle {
 
@@ -25,6 +28,8 @@ final class Heartbeats implements SmartLifecycle {
   enum Verdict { PING, CLOSE, SKIP }
 
   private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
+  /** How many parts of the sessions the interval is spread over. */
+  static final int SLICES = 20;
 
   private final SessionRegistry sessions;
   private final Clock clock;
@@ -48,8 +53,16 @@ final class Heartbeats implements SmartLifecycle {
 
   /** Pings every open session and closes the silent ones. */
   void sweep() {
+    sweep(0, 1);
+  }
+
+  /** The same for the sessions of one slice: those whose id falls in {@code slice} of {@code slices}. */
+  void sweep(int slice, int slices) {
     long now = clock.millis();
     sessions.forEach(session -> {
+      if (slices > 1 && Math.floorMod(session.id().hashCode(), slices) != slice) {
+        return;
+      }
       try {
         switch (verdict(session, now)) {
           case PING -> session.ping();
@@ -82,9 +95,10 @@ final class Heartbeats implements SmartLifecycle {
 
   @Override
   public void start() {
-    timer = Flux.interval(interval, interval)
+    Duration tick = interval.dividedBy(SLICES);
+    timer = Flux.interval(tick, tick)
         .onBackpressureDrop()
-        .subscribe(tick -> sweep(), error -> log.warn("The heartbeat sweep stopped", error));
+        .subscribe(n -> sweep((int) (n % SLICES), SLICES), error -> log.warn("The heartbeat sweep stopped", error));
   }
 
   @Override

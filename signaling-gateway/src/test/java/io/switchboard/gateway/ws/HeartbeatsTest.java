@@ -63,6 +63,23 @@ class HeartbeatsTest {
     assertThat(timeouts()).isZero();
   }
 
+  /** The timer's round: each slice holds some of the sessions, and each session is pinged once a round. */
+  @Test
+  void theSlicesOfARoundPingEverySessionOnceAndNoSliceAll() {
+    List<List<String>> frames = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      frames.add(written(open("session-" + i, FrameCollector.agent("acme", "a" + i))));
+    }
+    int largestSlice = 0;
+    for (int slice = 0; slice < Heartbeats.SLICES; slice++) {
+      int before = frames.stream().mapToInt(List::size).sum();
+      heartbeats.sweep(slice, Heartbeats.SLICES);
+      largestSlice = Math.max(largestSlice, frames.stream().mapToInt(List::size).sum() - before);
+    }
+    assertThat(frames).allSatisfy(written -> assertThat(written).containsExactly("<ping>"));
+    assertThat(largestSlice).isLessThan(200);
+  }
+
   @Test
   void aSessionSilentForTheTimeoutIsClosedAsGoingAwayAndCounted() {
     AgentSession session = open("s1", FrameCollector.agent("acme", "a1"));
