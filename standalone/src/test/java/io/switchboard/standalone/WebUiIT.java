@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedBrowser;
 import io.switchboard.testsupport.SharedBrowser.Session;
 import java.io.IOException;
@@ -310,7 +311,7 @@ class WebUiIT {
 
     Locator row = secondDesk.locator("#history tr[data-call-id='" + callId + "']");
     // The history refreshes after the wrap-up; call-state projects it a moment after.
-    assertEventually(() -> {
+    assertEventually("the history showing the disposition", () -> {
       secondDesk.locator("#h-history").click();
       return "resolved".equals(row.locator("td.disposition").textContent());
     });
@@ -443,38 +444,27 @@ class WebUiIT {
   /** The attribute's number grows (the page refreshes it from getStats() every second). */
   private static void assertRising(Locator element, String attribute) {
     long first = number(element, attribute);
-    assertEventually(() -> number(element, attribute) > first + 10);
+    assertEventually(attribute + " rising past " + first, () -> number(element, attribute) > first + 10);
   }
 
   private static void assertPositive(Locator element, String attribute) {
-    assertEventually(() -> Double.parseDouble(element.getAttribute(attribute)) > 0);
+    assertEventually(attribute + " above 0", () -> Double.parseDouble(element.getAttribute(attribute)) > 0);
   }
 
-  /** The attribute's number stops changing: no packets for two seconds in a row. */
+  /** The attribute's number stops changing: the same value seen for two seconds in a row. */
   private static void assertStopped(Locator element, String attribute) {
-    assertEventually(() -> {
-      long before = number(element, attribute);
-      sleep(2_000);
-      return number(element, attribute) == before;
+    long[] last = {number(element, attribute), System.nanoTime()};
+    assertEventually(attribute + " unchanged for 2 s", () -> {
+      long now = number(element, attribute);
+      if (now != last[0]) {
+        last[0] = now;
+        last[1] = System.nanoTime();
+      }
+      return System.nanoTime() - last[1] >= 2_000_000_000L;
     });
   }
 
-  private static void assertEventually(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + (long) WAIT_MS * 1_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Still not so after " + (long) WAIT_MS + " ms");
-      }
-      sleep(250);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+  private static void assertEventually(String what, java.util.function.BooleanSupplier condition) {
+    Poll.until(java.time.Duration.ofMillis((long) WAIT_MS), what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
   }
 }
