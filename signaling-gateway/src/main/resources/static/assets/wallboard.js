@@ -1,40 +1,49 @@
 // The supervisor wallboard: every queue's live figures, pushed as queue:stats over the WebSocket
-// (REST loads them first, and polls them while the socket is down), the agents with their status and
-// time in status, the active calls with priority change and forced assignment, and today's
-// 15-minute intervals as charts.
+// (REST loads them first, and polls them while the socket is down), coloured by each queue's warning
+// and critical levels (this browser's view settings, wallboard-settings.js); the agents with their
+// status, time in status and current call, filtered by status, queue and name; the active calls with
+// priority change and forced assignment; and today's 15-minute intervals as charts. ?tv=1 is the
+// TV mode: dark, large figures, no controls.
 import {api} from "./api.js";
 import {$, figure, h, percent, replace, say, seconds, svg, time} from "./dom.js";
 import {staffPage} from "./page.js";
 import {AgentSocket} from "./socket.js";
+import {above, HANDLE_CRITICAL_S, HANDLE_WARNING_S, hasOwnLevels, levelProblems, levelsOf, matches, saveFilter,
+  savedFilter, saveLevels, serviceLevel} from "./wallboard-settings.js";
 
 const POLL_MS = 2000;
 const AGENTS_MS = 5000;
 const INTERVALS_MS = 60_000;
 const STALE_S = 10;
+const TV_RETRY_MS = 30_000;
+const tv = new URLSearchParams(location.search).get("tv") === "1";
 await staffPage(["supervisor", "admin"], "The wallboard needs a supervisor's login.");
 const message = $("#message");
 // Per queue: the figures, when they arrived, and how far the server's clock runs ahead of ours.
 const queues = new Map();
+// Per queue on the page: its section; the tiles and the agents line are redrawn, the levels form stays.
+const sections = new Map();
 let configured = [];
 let agents = [];
+// The active calls, from the last poll: the agents' current calls come from them.
+let calls = [];
 // How far our clock runs ahead of the server's, from the agents' answer.
 let agentsSkew = 0;
 let updatedAt = 0;
 let socketState = "connecting";
+const filter = savedFilter();
 
-function level(value, warning, critical) {
-  if (value === null || value === undefined) return "ok";
-  return value >= critical ? "critical" : value >= warning ? "warning" : "ok";
-}
+const STATUSES = [["AVAILABLE", "available"], ["BUSY", "on call"], ["RESERVED", "reserved"], ["WRAP_UP", "wrap-up"],
+  ["BREAK", "break"], ["OFFLINE", "offline"]];
 
-function slLevel(value) {
-  if (value === null || value === undefined) return "ok";
-  return value >= 0.9 ? "ok" : value > 0.6 ? "warning" : "critical";
+/** The level in words, next to its colour: a colour alone says nothing to some (WCAG 1.4.1). */
+function flag(state) {
+  return state === "ok" ? null : h("span", {class: "flag"}, state === "critical" ? "▲ critical" : "△ warning");
 }
 
 function tile(name, label, text, state = "ok") {
   return h("div", {class: "tile", dataset: {tile: name, level: state}}, h("span", {class: "label"}, label),
-    h("span", {class: "value"}, text), state !== "ok" ? h("span", {class: "flag"}, state === "critical" ? "▲ critical" : "△ warning") : null);
+    h("span", {class: "value"}, text), flag(state));
 }
 
 /** Figures from the push or from REST; `asOf` is when longestWaitMs was true, on the server's clock. */
@@ -52,31 +61,115 @@ function longestWait(entry) {
   return s.longestWaitMs + Math.max(0, serverNow - entry.asOf);
 }
 
+const LEVEL_FIELDS = [
+  ["slWarning", "Service level: warning below (%)"], ["slCritical", "Service level: critical at or below (%)"],
+  ["waitWarning", "Longest wait: warning above (s)"], ["waitCritical", "Longest wait: critical above (s)"],
+  ["waitingWarning", "Waiting: warning above (calls)"], ["waitingCritical", "Waiting: critical above (calls)"]];
+let editors = 0;
+
+/** The queue's levels, editable here and kept in this browser. */
+function levelsEditor(queue) {
+  const id = "levels-" + ++editors;
+  const summary = h("summary", {});
+  const status = h("p", {role: "status", hidden: true});
+  const inputs = {}, errors = {};
+  const fields = LEVEL_FIELDS.map(([key, label]) => {
+    errors[key] = h("p", {class: "field-error", id: id + "-" + key + "-error", hidden: true});
+    inputs[key] = h("input", {type: "number", min: 0, max: key.startsWith("sl") ? 100 : null, step: 1, class: "short",
+      id: id + "-" + key, required: true});
+    return h("div", {}, h("label", {for: inputs[key].id}, label), inputs[key], errors[key]);
+  });
+  const show = problems => LEVEL_FIELDS.forEach(([key]) => {
+    const problem = problems[key];
+    errors[key].textContent = problem ? "Must be " + problem + "." : "";
+    errors[key].hidden = !problem;
+    if (problem) {
+      inputs[key].setAttribute("aria-invalid", "true");
+      inputs[key].setAttribute("aria-describedby", errors[key].id);
+    } else {
+      inputs[key].removeAttribute("aria-invalid");
+      inputs[key].removeAttribute("aria-describedby");
+    }
+  });
+  const fill = () => {
+    const levels = levelsOf(queue);
+    LEVEL_FIELDS.forEach(([key]) => { inputs[key].value = levels[key]; });
+    summary.textContent = "Warning levels of " + queue + (hasOwnLevels(queue) ? " (set in this browser)" : " (defaults)");
+    show({});
+  };
+  const save = event => {
+    event.preventDefault();
+    const levels = Object.fromEntries(LEVEL_FIELDS.map(([key]) => [key, inputs[key].value === "" ? NaN : Number(inputs[key].value)]));
+    const problems = levelProblems(levels);
+    show(problems);
+    const first = LEVEL_FIELDS.find(([key]) => problems[key]);
+    if (first) {
+      say(status, "Not saved: see the fields marked.", "error");
+      inputs[first[0]].focus();
+      return;
+    }
+    saveLevels(queue, levels);
+    fill();
+    say(status, "Saved in this browser.");
+    renderQueues();
+  };
+  const reset = () => {
+    saveLevels(queue, null);
+    fill();
+    say(status, "Back to the defaults.");
+    renderQueues();
+  };
+  fill();
+  return h("details", {class: "levels"}, summary,
+    h("form", {novalidate: true, onsubmit: save},
+      h("div", {class: "grid"}, fields),
+      h("div", {class: "actions"}, h("button", {type: "submit", class: "secondary"}, "Save levels"),
+        h("button", {type: "button", class: "secondary", onclick: reset}, "Defaults")),
+      status));
+}
+
+function queueSection(name) {
+  if (!sections.has(name)) {
+    const tiles = h("div", {class: "tiles"});
+    const line = h("p", {class: "agents"});
+    const element = h("section", {class: "queue", dataset: {queue: name}, "aria-label": "Queue " + name},
+      h("h3", {}, name), tiles, line, levelsEditor(name));
+    sections.set(name, {element, tiles, line});
+  }
+  return sections.get(name);
+}
+
 function renderQueues() {
   const names = [...new Set([...configured, ...queues.keys()])].sort();
-  replace($("#queues"), names.map(name => {
+  const elements = names.map(name => {
     const entry = queues.get(name);
     const s = entry?.figures;
     const byStatus = s?.agentsByStatus ?? {};
     const wait = longestWait(entry);
-    return h("section", {class: "queue", dataset: {queue: name}, "aria-label": "Queue " + name},
-      h("h3", {}, name),
-      h("div", {class: "tiles"},
-        tile("waiting", "Waiting", figure(s?.waiting), level(s?.waiting, 5, 10)),
-        tile("longest", "Longest wait", seconds(wait), level(wait, 60_000, 120_000)),
-        tile("sl", "Service level", percent(s?.serviceLevel), slLevel(s?.serviceLevel)),
-        tile("asa", "ASA", seconds(s?.asaMs)),
-        tile("abandoned", "Abandoned", percent(s?.abandonmentRate)),
-        tile("answered", "Answered", figure(s?.answered))),
-      h("p", {class: "agents"}, "Agents: available " + figure(byStatus.AVAILABLE) + ", on call " + figure(byStatus.BUSY)
-        + ", reserved " + figure(byStatus.RESERVED) + ", wrap-up " + figure(byStatus.WRAP_UP) + ", break " + figure(byStatus.BREAK)
-        + ", offline " + figure(byStatus.OFFLINE)));
-  }));
+    const levels = levelsOf(name);
+    const {element, tiles, line} = queueSection(name);
+    replace(tiles,
+      tile("waiting", "Waiting", figure(s?.waiting), above(s?.waiting, levels.waitingWarning, levels.waitingCritical)),
+      tile("longest", "Longest wait", seconds(wait),
+        above(wait === null ? null : wait / 1000, levels.waitWarning, levels.waitCritical)),
+      tile("sl", "Service level", percent(s?.serviceLevel), serviceLevel(s?.serviceLevel, levels)),
+      tile("asa", "ASA", seconds(s?.asaMs)),
+      tile("abandoned", "Abandoned", percent(s?.abandonmentRate)),
+      tile("answered", "Answered", figure(s?.answered)));
+    line.textContent = "Agents: " + STATUSES.map(([status, words]) => words + " " + figure(byStatus[status])).join(", ");
+    return element;
+  });
+  // Moved only when the queues change, so that a levels form keeps its focus and what is typed in it.
+  const container = $("#queues");
+  if (elements.length !== container.children.length || elements.some((element, i) => container.children[i] !== element)) {
+    replace(container, elements);
+  }
   $("#queues-empty").hidden = names.length > 0;
 }
 
 async function loadQueues() {
   configured = (await api("/api/v1/queues")).queues.map(queue => queue.name);
+  renderQueueOptions();
   await Promise.all(configured.map(async name => {
     try {
       const s = await api("/api/v1/queues/" + encodeURIComponent(name) + "/stats");
@@ -98,29 +191,86 @@ function onState(state) {
   socketState = state;
   const element = $("#connection");
   element.dataset.state = state;
-  const words = {connecting: "Connecting…", connected: "Live", reconnecting: "Reconnecting…", failed: "Disconnected"};
+  const words = {connecting: "Connecting…", connected: "Live", reconnecting: "Reconnecting…",
+    failed: tv ? "Disconnected, trying again in 30 s" : "Disconnected"};
   replace(element, words[state] ?? state,
-    state === "failed" ? h("button", {type: "button", class: "secondary", onclick: () => location.reload()}, "Reload") : null);
+    state === "failed" && !tv ? h("button", {type: "button", class: "secondary", onclick: () => location.reload()}, "Reload") : null);
+  // A TV has nobody to press Reload: it tries again for ever.
+  if (state === "failed" && tv) {
+    setTimeout(() => {
+      socket.attempts = 0;
+      socket.connect();
+    }, TV_RETRY_MS);
+  }
 }
 
-function statusSince(agent) {
-  return agent.statusSince ? Math.max(0, Date.now() - agentsSkew - Date.parse(agent.statusSince)) : null;
+function sinceMs(iso) {
+  return iso ? Math.max(0, Date.now() - agentsSkew - Date.parse(iso)) : null;
+}
+
+/** The agent's answered call, from the active calls: its queue and how long it has been in hand. */
+function currentCall(agent) {
+  const call = calls.find(each => each.agentId === agent.agentId && each.answeredAt);
+  if (!call) return h("td", {class: "call"}, "—");
+  const handle = sinceMs(call.answeredAt);
+  const state = above(handle / 1000, HANDLE_WARNING_S, HANDLE_CRITICAL_S);
+  return h("td", {class: "call", dataset: {level: state, callId: call.callId}}, (call.queue ?? "—") + " · " + seconds(handle),
+    call.state === "ON_HOLD" ? " (on hold)" : null, " ", flag(state));
 }
 
 function renderAgents() {
-  replace($("#agents tbody"), agents.map(agent => h("tr", {dataset: {agent: agent.agentId, status: agent.status}},
+  const shown = agents.filter(agent => matches(agent, filter));
+  replace($("#agents tbody"), shown.map(agent => h("tr", {dataset: {agent: agent.agentId, status: agent.status}},
     h("td", {}, agent.displayName ?? agent.agentId),
     h("td", {}, h("span", {class: "status", dataset: {status: agent.status}}, agent.status.replace("_", "-").toLowerCase()),
       agent.statusReason ? " (" + agent.statusReason + ")" : null),
-    h("td", {}, seconds(statusSince(agent))),
+    h("td", {}, seconds(sinceMs(agent.statusSince))),
+    currentCall(agent),
     h("td", {}, (agent.queues ?? []).join(", ") || "—"))));
   $("#agents-empty").hidden = agents.length > 0;
+  $("#agents-filtered").hidden = agents.length === 0 || shown.length > 0;
+  // Each agent once, however many queues it serves.
+  const counts = {};
+  new Map(shown.map(agent => [agent.agentId, agent])).forEach(agent => { counts[agent.status] = (counts[agent.status] ?? 0) + 1; });
+  const filtered = filter.status || filter.queue || filter.name.trim();
+  $("#agent-totals").textContent = (filtered ? "Shown " + shown.length + " of " + agents.length + " agents ("
+    + [filter.status && "status " + STATUSES.find(([status]) => status === filter.status)?.[1],
+      filter.queue && "queue " + filter.queue, filter.name.trim() && "name “" + filter.name.trim() + "”"].filter(Boolean).join(", ")
+    + ")" : agents.length + (agents.length === 1 ? " agent" : " agents")) + ": " + STATUSES.map(([status, words]) => words + " " + (counts[status] ?? 0)).join(", ");
+}
+
+/** The queue filter offers the configured queues and those the agents serve. */
+function renderQueueOptions() {
+  const select = $("#f-queue");
+  const names = [...new Set([...configured, ...agents.flatMap(agent => agent.queues ?? []), filter.queue].filter(Boolean))].sort();
+  if ([...select.options].slice(1).map(option => option.value).join("\n") === names.join("\n")) return;
+  replace(select, h("option", {value: ""}, "Any"), names.map(name => h("option", {value: name}, name)));
+  select.value = filter.queue;
+}
+
+function readFilter() {
+  Object.assign(filter, {status: $("#f-status").value, queue: $("#f-queue").value, name: $("#f-name").value});
+  saveFilter(filter);
+  renderAgents();
+}
+
+function setUpFilter() {
+  const form = $("#agent-filter");
+  $("#f-status").value = filter.status;
+  $("#f-name").value = filter.name;
+  renderQueueOptions();
+  filter.status = $("#f-status").value;
+  form.addEventListener("input", readFilter);
+  form.addEventListener("submit", event => event.preventDefault());
+  // The form's reset sets the controls back after this event: read them once it has.
+  form.addEventListener("reset", () => setTimeout(readFilter));
 }
 
 async function loadAgents() {
   try {
     const answer = await api("/api/v1/agents");
     agents = answer.agents;
+    renderQueueOptions();
     agentsSkew = answer.serverNow ? Date.now() - Date.parse(answer.serverNow) : 0;
     say($("#agents-message"), "");
   } catch (error) {
@@ -130,7 +280,7 @@ async function loadAgents() {
 }
 
 async function loadCalls() {
-  const calls = await api("/api/v1/calls/active");
+  calls = await api("/api/v1/calls/active");
   replace($("#active tbody"), calls.map(call => h("tr", {dataset: {callId: call.callId, state: call.state}},
     h("td", {}, call.queue ?? "—"), h("td", {}, call.state), h("td", {}, figure(call.priority)),
     h("td", {}, time(call.queuedAt)), h("td", {}, call.agentId ?? "—"),
@@ -250,13 +400,20 @@ setInterval(() => {
   renderQueues();
   renderAgents();
   const age = Math.round((Date.now() - updatedAt) / 1000);
-  $("#freshness").textContent = updatedAt ? "Updated " + age + " s ago" : "Loading…";
-  $("#freshness").dataset.stale = String(socketState !== "connected" && age > STALE_S);
+  const stale = socketState !== "connected" && age > STALE_S;
+  $("#freshness").textContent = updatedAt ? (stale ? "⚠ " : "") + "Updated " + age + " s ago" + (stale ? ", not refreshing" : "") : "Loading…";
+  $("#freshness").dataset.stale = String(stale);
 }, 1000);
 
-if (new URLSearchParams(location.search).get("tv") === "1") document.body.classList.add("tv");
+if (tv) {
+  document.body.classList.add("tv");
+  $("#tv-link").textContent = "Leave TV mode";
+  $("#tv-link").href = location.pathname;
+}
+setUpFilter();
+const socket = new AgentSocket({onMessage, onState});
 await loadQueues().catch(error => say(message, "Not refreshing: " + error.message, "error"));
-new AgentSocket({onMessage, onState}).connect();
+socket.connect();
 poll();
 loadAgents();
 setInterval(loadAgents, AGENTS_MS);

@@ -31,11 +31,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * people would: the admin signs in through the identity service's own login page (authorization code
  * with PKCE), makes a queue, sees a bad one's errors on their fields, makes a widget key and two
  * agents' logins; a customer calls through the key's call page and waits; the wallboard shows the call
- * waiting; the agent's desktop rings and accepts; both pages' peer connections connect and their
+ * waiting, and a queue's warning levels set on it colour the tile (kept over a reload); the agent's desktop rings and accepts; both pages' peer connections connect and their
  * {@code getStats()} show audio arriving; hold stops the packets both ways and resume brings them
  * back; a blind transfer rings the second agent, who answers; the end, the wrap-up, and the call in
  * the history with its hold, transfer and talk; a reloaded desk still gets a ringing offer; on a
- * ring-all queue the desks that lost stop ringing; a closed desk goes OFFLINE after the grace period.
+ * ring-all queue the desks that lost stop ringing; a closed desk goes OFFLINE after the grace period;
+ * the wallboard's agents filter by status and name, the filter kept over a reload; TV mode.
  * No page logs a console error but the answers the test provokes on purpose.
  *
  * <p>With {@code -Dswitchboard.screenshots=docs/screenshots} it saves the pages there.
@@ -215,6 +216,39 @@ class WebUiIT {
     assertThat(queue.locator(".tile").first().locator(".value")).hasText("1");
     assertThat(wallboard.locator("#active tr[data-state=QUEUED]")).hasCount(1);
     assertThat(wallboard.locator("#active tr[data-state=QUEUED] td").first()).hasText(QUEUE);
+    // Nothing answered yet: the service level divides by zero and says so.
+    assertThat(queue.locator(".tile[data-tile=sl] .value")).hasText("—");
+
+    // The queue's levels, set on the wallboard: one call waiting is above a waiting level of 0.
+    Locator waiting = queue.locator(".tile[data-tile=waiting]");
+    assertThat(waiting).hasAttribute("data-level", "ok");
+    assertThat(waiting.locator(".flag")).hasCount(0);
+    Locator save = queue.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save levels"));
+    queue.locator("details.levels summary").click();
+    queue.getByLabel("Waiting: warning above (calls)").fill("0");
+    save.click();
+    assertThat(waiting).hasAttribute("data-level", "warning");
+    assertThat(waiting.locator(".flag")).hasText("△ warning");
+    queue.getByLabel("Waiting: critical above (calls)").fill("0");
+    save.click();
+    assertThat(waiting).hasAttribute("data-level", "critical");
+    assertThat(waiting.locator(".flag")).hasText("▲ critical");
+    // A critical wait under the warning one is refused, on its field.
+    Locator waitCritical = queue.getByLabel("Longest wait: critical above (s)");
+    waitCritical.fill("10");
+    save.click();
+    assertThat(waitCritical).hasAttribute("aria-invalid", "true");
+    assertThat(waitCritical).isFocused();
+    assertThat(queue.locator("#" + waitCritical.getAttribute("aria-describedby"))).containsText("at least the warning level (60)");
+
+    // The levels are this browser's: a reload keeps them, Defaults drops them.
+    wallboard.reload();
+    assertThat(waiting).hasAttribute("data-level", "critical");
+    assertThat(queue.locator("details.levels summary")).containsText("set in this browser");
+    queue.locator("details.levels summary").click();
+    queue.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Defaults")).click();
+    assertThat(waiting).hasAttribute("data-level", "ok");
+    assertThat(queue.locator("details.levels summary")).containsText("(defaults)");
     supervisor.assertNoConsoleErrors();
   }
 
@@ -250,6 +284,10 @@ class WebUiIT {
     assertPositive(customerMedia, "data-audio-energy");
     SharedBrowser.Session.screenshot(desk, "desk");
     SharedBrowser.Session.screenshot(customerPage, "call-connected");
+    // The wallboard shows the call in the agent's hand.
+    Locator current = wallboard.locator("#agents tr[data-agent='" + agentId + "'] td.call");
+    assertThat(current).hasAttribute("data-call-id", callId);
+    assertThat(current).containsText(QUEUE);
   }
 
   @Test
@@ -420,6 +458,52 @@ class WebUiIT {
     // No session on any instance for the grace period (8 s here): the gateway publishes OFFLINE.
     assertThat(row).hasAttribute("data-status", "OFFLINE");
     SharedBrowser.Session.screenshot(wallboard, "wallboard");
+  }
+
+  @Test
+  @Order(13)
+  void theAgentsFilterByStatusAndNameAndTheFilterOutlivesAReload() {
+    Locator filter = wallboard.locator("#agent-filter");
+    Locator rows = wallboard.locator("#agents tbody tr");
+    Locator first = wallboard.locator("#agents tr[data-agent='" + agentId + "']");
+    Locator second = wallboard.locator("#agents tr[data-agent='" + secondAgentId + "']");
+    assertThat(second).isVisible();
+    filter.getByLabel("Status").selectOption("OFFLINE");
+    assertThat(second).hasCount(0);
+    assertThat(first).hasAttribute("data-status", "OFFLINE");
+    assertThat(wallboard.locator("#agents tbody tr:not([data-status=OFFLINE])")).hasCount(0);
+    assertThat(wallboard.locator("#agent-totals")).containsText("status offline");
+
+    wallboard.reload();
+    assertThat(filter.getByLabel("Status")).hasValue("OFFLINE");
+    assertThat(first).isVisible();
+    assertThat(second).hasCount(0);
+    assertThat(wallboard.locator("#agents tbody tr:not([data-status=OFFLINE])")).hasCount(0);
+
+    filter.getByLabel("Status").selectOption("Any");
+    filter.getByLabel("Name").fill(secondAgentId);
+    assertThat(second).isVisible();
+    assertThat(rows).hasCount(1);
+    filter.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear filters")).click();
+    assertThat(first).isVisible();
+    assertThat(second).isVisible();
+    supervisor.assertNoConsoleErrors();
+  }
+
+  @Test
+  @Order(14)
+  void theTvModeShowsTheFiguresWithoutControls() {
+    wallboard.navigate(gateway + "/wallboard/?tv=1");
+    assertThat(wallboard.locator("body")).hasClass(Pattern.compile("\\btv\\b"));
+    Locator queue = wallboard.locator("section.queue[data-queue=" + QUEUE + "]");
+    assertThat(queue.locator(".tile[data-tile=answered] .value")).isVisible();
+    assertThat(queue.locator("details.levels")).isHidden();
+    assertThat(wallboard.locator("#agent-filter")).isHidden();
+    assertThat(wallboard.locator("#agents tr[data-agent='" + secondAgentId + "']")).isVisible();
+    assertThat(wallboard.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Leave TV mode"))).isVisible();
+    assertThat(wallboard.locator("#freshness")).containsText("Updated");
+    SharedBrowser.Session.screenshot(wallboard, "wallboard-tv");
+    supervisor.assertNoConsoleErrors();
   }
 
   private static void startShift(Page page, String queue) {
