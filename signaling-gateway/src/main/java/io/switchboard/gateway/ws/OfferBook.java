@@ -2,12 +2,15 @@ package io.switchboard.gateway.ws;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.PriorityBlockingQueue;
 
 /**
  * The calls this instance offered to its agents, and which of them an agent answered: it is how an
@@ -31,9 +34,20 @@ final class OfferBook {
 
   private record CallKey(String tenantId, String callId) {}
 
+  /** When an offer can first be pruned: its expiry, and whose it was. */
+  private record Due(Instant expiresAt, CallKey key, String agentId, String reservationId) {}
+
   private final ConcurrentMap<CallKey, Map<String, Offer>> offers = new ConcurrentHashMap<>();
+  // The offers by expiry, so that a prune visits only those that expired, not the whole book. An
+  // entry whose offer was answered, withdrawn or replaced meanwhile is dropped when its time comes.
+  private final PriorityBlockingQueue<Due> dues = new PriorityBlockingQueue<>(1024,
+      Comparator.comparing(Due::expiresAt));
 
   void put(String tenantId, Offer offer) {
+    if (offer.expiresAt() != null && !offer.answered()) {
+      dues.add(new Due(offer.expiresAt(), new CallKey(tenantId, offer.callId()), offer.agentId(),
+          offer.reservationId()));
+    }
     offers.compute(new CallKey(tenantId, offer.callId()), (key, byAgent) -> {
       Map<String, Offer> next = byAgent == null ? new HashMap<>() : new HashMap<>(byAgent);
       next.put(offer.agentId(), offer);
@@ -111,16 +125,29 @@ final class OfferBook {
     return removed == null ? List.of() : List.copyOf(removed.values());
   }
 
-  /** Forgets unanswered offers that expired before {@code before}: their timeout notice was missed. */
+  /**
+   * Forgets unanswered offers that expired before {@code before}: their timeout notice was missed.
+   * Costs in proportion to the offers that expired since the last prune, not to the book.
+   */
   void prune(Instant before) {
-    // Only the calls with an expired offer are copied: the rest of the book is left as it is.
-    for (CallKey key : offers.keySet()) {
-      offers.computeIfPresent(key, (k, byAgent) -> {
-        if (byAgent.values().stream().noneMatch(offer -> expired(offer, before))) {
+    for (Due due = dues.peek(); due != null && due.expiresAt().isBefore(before); due = dues.peek()) {
+      Due expired = dues.poll();
+      if (expired == null) {
+        return;
+      }
+      if (!expired.expiresAt().isBefore(before)) {
+        // Another prune took the one peeked at: this one is not due yet.
+        dues.add(expired);
+        return;
+      }
+      offers.computeIfPresent(expired.key(), (key, byAgent) -> {
+        Offer offer = byAgent.get(expired.agentId());
+        if (offer == null || !expired(offer, before)
+            || !Objects.equals(offer.reservationId(), expired.reservationId())) {
           return byAgent;
         }
         Map<String, Offer> kept = new HashMap<>(byAgent);
-        kept.values().removeIf(offer -> expired(offer, before));
+        kept.remove(expired.agentId());
         return kept.isEmpty() ? null : Map.copyOf(kept);
       });
     }
@@ -132,5 +159,10 @@ final class OfferBook {
 
   int size() {
     return offers.size();
+  }
+
+  /** Offers waiting in the expiry order, including those already gone from the book. */
+  int pending() {
+    return dues.size();
   }
 }
