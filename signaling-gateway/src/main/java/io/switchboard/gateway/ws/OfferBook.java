@@ -127,19 +127,13 @@ final class OfferBook {
 
   /**
    * Forgets unanswered offers that expired before {@code before}: their timeout notice was missed.
-   * Costs in proportion to the offers that expired since the last prune, not to the book.
+   * Costs in proportion to the offers that expired since the last prune, not to the book. Not for
+   * concurrent callers.
    */
   void prune(Instant before) {
-    for (Due due = dues.peek(); due != null && due.expiresAt().isBefore(before); due = dues.peek()) {
+    // One caller at a time (the event consumer thread), so what is peeked at is what is polled.
+    while (dues.peek() != null && dues.peek().expiresAt().isBefore(before)) {
       Due expired = dues.poll();
-      if (expired == null) {
-        return;
-      }
-      if (!expired.expiresAt().isBefore(before)) {
-        // Another prune took the one peeked at: this one is not due yet.
-        dues.add(expired);
-        return;
-      }
       offers.computeIfPresent(expired.key(), (key, byAgent) -> {
         Offer offer = byAgent.get(expired.agentId());
         if (offer == null || !expired(offer, before)
