@@ -6,6 +6,7 @@ import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallbackRequested;
+import io.switchboard.schemas.avro.ParticipantUpdated;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingQueued;
@@ -87,7 +88,9 @@ class CustomerChannelIT {
     String talking = "call-" + UUID.randomUUID();
     String someoneElses = "call-" + UUID.randomUUID();
     String over = "call-" + UUID.randomUUID();
+    String video = "call-" + UUID.randomUUID();
     gateway.callState.put(tenant, waiting, "QUEUED", null, "cust-3");
+    gateway.callState.put(tenant, video, "CONNECTED", "a1", "cust-3");
     gateway.callState.put(tenant, talking, "CONNECTED", "a1", "cust-3");
     gateway.callState.put(tenant, someoneElses, "QUEUED", null, "cust-4");
     gateway.callState.put(tenant, over, "ENDED", "a1", "cust-3");
@@ -107,6 +110,19 @@ class CustomerChannelIT {
       customer.send("{\"type\":\"call:accept\",\"data\":{\"callId\":\"" + waiting + "\"}}");
       assertThat(customer.await("call:error", data -> about(data, waiting)).path("message").stringValue())
           .contains("agent's message");
+
+      // Its own camera and screen, on its own call only; the event names it the call's customer.
+      customer.send("{\"type\":\"call:toggle_video\",\"data\":{\"callId\":\"" + someoneElses + "\",\"enabled\":false}}");
+      assertThat(customer.await("call:error", data -> about(data, someoneElses)).path("message").stringValue())
+          .contains("not found");
+      customer.send("{\"type\":\"call:toggle_video\",\"data\":{\"callId\":\"" + video + "\",\"enabled\":false}}");
+      customer.send("{\"type\":\"call:toggle_screen_share\",\"data\":{\"callId\":\"" + video + "\",\"enabled\":true}}");
+      assertThat(events.await(e -> e.getCallId().equals(video) && e.getPayload() instanceof ParticipantUpdated u
+          && u.getVideo() != null, TestGateway.TIMEOUT).getPayload())
+          .isEqualTo(new ParticipantUpdated("customer", null, false, null));
+      assertThat(events.await(e -> e.getCallId().equals(video) && e.getPayload() instanceof ParticipantUpdated u
+          && u.getScreenShare() != null, TestGateway.TIMEOUT).getPayload())
+          .isEqualTo(new ParticipantUpdated("customer", null, null, true));
 
       customer.send("{\"type\":\"call:callback\",\"data\":{\"callId\":\"" + waiting + "\",\"number\":\"+4930123\"}}");
       CallEvent callback = events.await(e -> e.getCallId().equals(waiting)

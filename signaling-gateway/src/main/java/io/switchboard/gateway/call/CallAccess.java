@@ -37,9 +37,9 @@ record CallAccess(String action, Set<Role> anyCall, Set<Role> ownCall) {
       EnumSet.of(Role.SUPERVISOR), EnumSet.of(Role.AGENT));
   static final CallAccess TRANSFER = new CallAccess("transfer calls",
       EnumSet.of(Role.SUPERVISOR), EnumSet.of(Role.AGENT));
-  /** A participant's own microphone, camera and screen: the call's agent only. */
+  /** A participant's own microphone, camera and screen: the call's agent and the call's customer. */
   static final CallAccess MEDIA = new CallAccess("change a call's media",
-      EnumSet.noneOf(Role.class), EnumSet.of(Role.AGENT));
+      EnumSet.noneOf(Role.class), EnumSet.of(Role.AGENT, Role.CUSTOMER));
   static final CallAccess WRAP_UP = new CallAccess("wrap up calls",
       EnumSet.of(Role.SUPERVISOR), EnumSet.of(Role.AGENT));
 

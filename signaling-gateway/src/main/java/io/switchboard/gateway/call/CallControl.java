@@ -4,6 +4,7 @@ import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.logging.CallLog;
 import io.switchboard.gateway.security.Caller;
+import io.switchboard.gateway.security.Role;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.gateway.web.RequestIds;
 import io.switchboard.schemas.avro.CallEvent;
@@ -39,6 +40,9 @@ public class CallControl {
   /** Hold is CONNECTED -> ON_HOLD, or ON_HOLD after a lost media path (CallStateMachine). */
   private static final Set<CallState> HOLD_STATES = EnumSet.of(CallState.CONNECTED, CallState.RECONNECTING);
   /** Media can change while there is media: answered, on hold, or reconnecting. */
+  /** The participant id of a call's customer, in participant events and quality samples. */
+  public static final String CUSTOMER = "customer";
+
   private static final Set<CallState> MEDIA_STATES = EnumSet.of(CallState.CONNECTED, CallState.ON_HOLD,
       CallState.RECONNECTING);
   /** An answered call, held or not, goes back to a queue (CallStateMachine: CONNECTED, ON_HOLD -> QUEUED). */
@@ -90,7 +94,10 @@ public class CallControl {
     });
   }
 
-  /** The caller's own microphone, camera or screen share: {@code ParticipantUpdated} of its agent id. */
+  /**
+   * The caller's own microphone, camera or screen share: {@code ParticipantUpdated} of its agent id, or of
+   * {@code customer} for the call's customer (the participant id of its quality samples too).
+   */
   public Mono<Controlled> media(Caller caller, String callId, Media media) {
     if (media.changesNothing()) {
       return Mono.error(ApiException.badRequest("Give at least one of audio, video or screenShare"));
@@ -99,7 +106,8 @@ public class CallControl {
       if (!MEDIA_STATES.contains(call.state())) {
         throw refused(call, MEDIA_STATES, "change media");
       }
-      return new ParticipantUpdated(caller.agentId(), media.audio(), media.video(), media.screenShare());
+      String participant = caller.is(Role.CUSTOMER) ? CUSTOMER : caller.agentId();
+      return new ParticipantUpdated(participant, media.audio(), media.video(), media.screenShare());
     });
   }
 

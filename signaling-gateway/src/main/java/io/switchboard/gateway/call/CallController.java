@@ -66,6 +66,7 @@ class CallController {
   @PostMapping
   Mono<ResponseEntity<Map<String, String>>> create(Caller caller, @Valid @RequestBody CreateCallRequest request) {
     caller.require("create calls", Role.CUSTOMER);
+    request.requireKnownMedia();
     CreateCallRequest body = inItsQueue(caller, request);
     String tenant = caller.tenant();
     String callId = UUID.randomUUID().toString();

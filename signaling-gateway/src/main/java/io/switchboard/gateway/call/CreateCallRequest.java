@@ -1,5 +1,6 @@
 package io.switchboard.gateway.call;
 
+import io.switchboard.gateway.web.ApiException;
 import io.switchboard.gateway.web.RequestIds;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Body of {@code POST /api/v1/calls}; only {@code queue} is required, unless the caller's widget key
- * names the queue. The customer is the caller's token.
+ * names the queue. The customer is the caller's token. The attribute {@code media}, {@code audio}
+ * (the default) or {@code video}, is what the customer's page asked for: the agent's offer carries it.
  */
 record CreateCallRequest(
     @Pattern(regexp = RequestIds.ID_PATTERN, message = "must match " + RequestIds.ID_PATTERN) String queue,
@@ -24,6 +26,17 @@ record CreateCallRequest(
     @Size(max = 256) String to,
     @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 1024) String> attributes,
     @Size(max = 50) List<@NotBlank @Size(max = 64) String> tags) {
+
+  /** The attribute that makes a video call (docs/web-ui.md, Media). */
+  static final String MEDIA = "media";
+
+  /** Fails with a 400 unless {@code attributes.media} is absent, {@code audio} or {@code video}. */
+  void requireKnownMedia() {
+    String media = attributes == null ? null : attributes.get(MEDIA);
+    if (media != null && !media.equals("audio") && !media.equals("video")) {
+      throw ApiException.badRequest("Invalid request: attributes.media must be audio or video");
+    }
+  }
 
   /** The same call in {@code queue}. */
   CreateCallRequest inQueue(String queue) {

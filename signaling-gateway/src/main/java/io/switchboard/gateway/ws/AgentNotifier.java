@@ -2,6 +2,7 @@ package io.switchboard.gateway.ws;
 
 import io.switchboard.gateway.events.IncomingEventHandler;
 import io.switchboard.gateway.logging.CallLog;
+import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.OfferRescinded;
@@ -13,6 +14,10 @@ import io.switchboard.schemas.avro.RoutingOffered;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +27,8 @@ final class AgentNotifier implements IncomingEventHandler {
 
   private static final Logger log = LoggerFactory.getLogger(AgentNotifier.class);
   private static final Duration PRUNE_INTERVAL = Duration.ofSeconds(1);
+  /** Video calls remembered at most, the oldest forgotten first (a call whose end was missed). */
+  static final int VIDEO_CALLS = 100_000;
 
   private final SessionRegistry sessions;
   private final OfferBook offers;
@@ -33,6 +40,14 @@ final class AgentNotifier implements IncomingEventHandler {
   /** When the books are next walked for expired offers: at most once a second, not at every offer. */
   private volatile Instant nextPrune = Instant.MIN;
   private final Presence presence;
+  /** "tenant/callId" of the open calls created with {@code media=video}: their offers say so. */
+  private final Set<String> videoCalls = Collections.synchronizedSet(Collections.newSetFromMap(
+      new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > VIDEO_CALLS;
+        }
+      }));
 
   AgentNotifier(SessionRegistry sessions, OfferBook offers, Frames frames, Clock clock, Duration offerGrace) {
     this(sessions, offers, frames, clock, offerGrace, null);
@@ -73,10 +88,17 @@ final class AgentNotifier implements IncomingEventHandler {
 
   @Override
   public void onCallEvent(CallEvent event) {
+    if (event.getPayload() instanceof CallCreated created) {
+      if ("video".equals(created.getAttributes().get("media"))) {
+        videoCalls.add(event.getTenantId() + "/" + event.getCallId());
+      }
+      return;
+    }
     if (!(event.getPayload() instanceof CallEnded)) {
       return;
     }
     CallEnded ended = (CallEnded) event.getPayload();
+    videoCalls.remove(event.getTenantId() + "/" + event.getCallId());
     elsewhere.remove(event.getTenantId(), event.getCallId());
     String frame = frames.encode("call:ended", Frames.data(
         "callId", event.getCallId(), "outcome", ended.getOutcome().name(), "reason", ended.getReason()));
@@ -105,7 +127,8 @@ final class AgentNotifier implements IncomingEventHandler {
   private void offered(String tenant, String callId, String queue, RoutingOffered offer, UUID decisionId) {
     pruneNowAndThen();
     AgentKey agent = new AgentKey(tenant, offer.getAgentId());
-    String frame = incoming(callId, queue, offer.getReservationId(), offer.getExpiresAt(), offer.getCallback());
+    String frame = incoming(tenant, callId, queue, offer.getReservationId(), offer.getExpiresAt(),
+        offer.getCallback());
     // Remember the offer before telling the agent, so that an immediate accept finds it.
     OfferBook.Offer remembered = new OfferBook.Offer(callId, offer.getAgentId(), offer.getReservationId(),
         offer.getExpiresAt(), false, queue, offer.getCallback());
@@ -144,18 +167,23 @@ final class AgentNotifier implements IncomingEventHandler {
     }
     for (OfferBook.Offer offer : offers.ofAgent(agent.tenantId(), agent.agentId())) {
       if (!offer.answered() && offer.expiresAt() != null && offer.expiresAt().isAfter(now)) {
-        session.send(incoming(offer.callId(), offer.queue(), offer.reservationId(), offer.expiresAt(),
+        session.send(incoming(agent.tenantId(), offer.callId(), offer.queue(), offer.reservationId(), offer.expiresAt(),
             offer.callback()));
       }
     }
   }
 
-  private String incoming(String callId, String queue, String reservationId, Instant expiresAt,
+  private String incoming(String tenant, String callId, String queue, String reservationId, Instant expiresAt,
       boolean callback) {
     return frames.encode("call:incoming", Frames.data("callId", callId, "queue", queue,
         "reservationId", reservationId, "expiresAt", expiresAt.toString(),
         // A callback: the agent's side dials the customer rather than picking up a waiting caller.
-        "callback", callback));
+        "callback", callback, "media", media(tenant, callId)));
+  }
+
+  /** {@code video} for a call created with {@code media=video}, else {@code audio}. */
+  private String media(String tenant, String callId) {
+    return videoCalls.contains(tenant + "/" + callId) ? "video" : "audio";
   }
 
   private void accepted(String tenant, String callId, ReservationAccepted accepted) {
@@ -170,7 +198,7 @@ final class AgentNotifier implements IncomingEventHandler {
       }
     }
     sessions.sendTo(agent, frames.encode("call:accepted",
-        Frames.data("callId", callId, "agentId", accepted.getAgentId())));
+        Frames.data("callId", callId, "agentId", accepted.getAgentId(), "media", media(tenant, callId))));
   }
 
   private void withdrawn(String tenant, String callId, String agentId, String reservationId, String reason) {

@@ -91,17 +91,23 @@ final class ClientCommands {
     }
   }
 
-  /** A customer's session: its own calls' hang-up and callback; the agents' commands are not for it. */
+  /**
+   * A customer's session: its own calls' hang-up, callback and its own media (microphone, camera, screen);
+   * the agents' commands are not for it.
+   */
   private Mono<Void> customer(AgentSession session, Frames.ClientFrame frame) {
     switch (frame.type()) {
       case "call:end":
         return party.end(session, frame);
       case "call:callback":
         return party.callback(session, frame);
+      case "call:toggle_audio", "call:toggle_video", "call:toggle_screen_share":
+        return calls.handle(session, frame);
       default:
         String message = !isAgentType(frame.type()) ? "Unknown message type '" + frame.type() + "'"
             : frame.type() + " is an agent's message; a customer may send call:end, call:callback, "
-                + "call:quality_update, webrtc:* and auth:refresh";
+                + "call:toggle_audio, call:toggle_video, call:toggle_screen_share, call:quality_update, webrtc:* "
+                + "and auth:refresh";
         session.send(frames.error(message, frame.text("callId")));
         return Mono.empty();
     }

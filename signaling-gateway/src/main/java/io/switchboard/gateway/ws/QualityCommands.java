@@ -2,6 +2,7 @@ package io.switchboard.gateway.ws;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.gateway.call.CallControl;
 import io.switchboard.gateway.call.CallParties;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.EventPublisher;
@@ -30,7 +31,7 @@ final class QualityCommands {
   static final String TYPE = "call:quality_update";
   static final String SAMPLES = "switchboard.quality.samples";
   /** The participant id of a call's customer, on quality samples and participant frames. */
-  static final String CUSTOMER = "customer";
+  static final String CUSTOMER = CallControl.CUSTOMER;
 
   /** The states in which the parties' media is set up or flows (as for WebRTC signaling). */
   private static final Set<CallState> MEDIA_STATES =

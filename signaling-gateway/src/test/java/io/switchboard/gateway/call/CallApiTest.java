@@ -88,7 +88,7 @@ class CallApiTest {
     run(TestWeb.customer("acme", "c-42"), client -> {
       var result = client.post().uri("/api/v1/calls").header("X-Tenant-Id", "globex")
           .contentType(MediaType.APPLICATION_JSON)
-          .bodyValue("{\"queue\":\"sales\",\"customerId\":\"someone-else\",\"attributes\":{\"vip\":\"true\"},\"tags\":[\"urgent\"]}")
+          .bodyValue("{\"queue\":\"sales\",\"customerId\":\"someone-else\",\"attributes\":{\"vip\":\"true\",\"media\":\"video\"},\"tags\":[\"urgent\"]}")
           .exchange()
           .expectStatus().isCreated()
           .expectBody(Map.class).returnResult();
@@ -105,7 +105,7 @@ class CallApiTest {
       assertThat(created.getDirection()).isEqualTo(CallDirection.INBOUND);
       assertThat(created.getChannel()).isEqualTo(CallChannel.WEBRTC);
       assertThat(created.getCustomerId()).isEqualTo("c-42");
-      assertThat(created.getAttributes()).containsEntry("vip", "true");
+      assertThat(created.getAttributes()).containsEntry("vip", "true").containsEntry("media", "video");
       assertThat(created.getTags()).containsExactly("urgent");
       CallQueued queued = (CallQueued) ((CallEvent) publisher.sent().get(1).value()).getPayload();
       assertThat(queued.getQueue()).isEqualTo("sales");
@@ -119,7 +119,8 @@ class CallApiTest {
       "{\"queue\":\"sales/emea\"}|queue",
       "{\"queue\":\"sales\",\"direction\":\"SIDEWAYS\"}|direction",
       "{\"queue\":\"sales\",\"channel\":\"PIGEON\"}|channel",
-      "{\"queue\":\"sales\",\"tags\":[\"\"]}|tags[0]"})
+      "{\"queue\":\"sales\",\"tags\":[\"\"]}|tags[0]",
+      "{\"queue\":\"sales\",\"attributes\":{\"media\":\"hologram\"}}|attributes.media must be audio or video"})
   void createRefusesInvalidInput(String body, String field) {
     run(TestWeb.customer("default", "c-1"), client -> {
       client.post().uri("/api/v1/calls").contentType(MediaType.APPLICATION_JSON).bodyValue(body)

@@ -236,13 +236,27 @@ class CallControlApiTest {
   }
 
   @Test
-  void onlyTheCallsAgentChangesMedia() {
+  void onlyTheCallsAgentAndCustomerChangeTheirMedia() {
     call(CallState.CONNECTED);
 
     run(TestWeb.as("acme", "supervisor"), client -> client.patch().uri("/api/v1/calls/k1/participants/me")
         .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"audio\":false}").exchange()
         .expectStatus().isForbidden());
+    run(TestWeb.customer("acme", "cust-2"), client -> client.patch().uri("/api/v1/calls/k1/participants/me")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"video\":false}").exchange()
+        .expectStatus().isNotFound());
 
     assertThat(publisher.sent()).isEmpty();
+  }
+
+  @Test
+  void theCallsCustomerTurnsItsCameraOffAsTheCustomerParticipant() {
+    call(CallState.CONNECTED);
+
+    run(TestWeb.customer("acme", "cust-1"), client -> client.patch().uri("/api/v1/calls/k1/participants/me")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"video\":false}").exchange()
+        .expectStatus().isAccepted());
+
+    assertThat(published()).isEqualTo(new ParticipantUpdated("customer", null, false, null));
   }
 }

@@ -3,6 +3,9 @@ package io.switchboard.gateway.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.gateway.ratelimit.FakeClock;
+import io.switchboard.schemas.avro.CallChannel;
+import io.switchboard.schemas.avro.CallCreated;
+import io.switchboard.schemas.avro.CallDirection;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
@@ -13,6 +16,8 @@ import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -73,6 +78,45 @@ class AgentNotifierTest {
     FrameCollector desk = connect("acme", "a1");
     notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), true)));
     assertThat(desk.last().get("data").get("callback").booleanValue()).isTrue();
+  }
+
+  private static CallEvent created(String tenant, String callId, Map<String, String> attributes) {
+    return new CallEvent(UUID.randomUUID(), tenant, NOW, "gw-1", callId, new CallCreated(CallDirection.INBOUND,
+        CallChannel.WEBRTC, "c-1", null, null, "sales", attributes, List.of()));
+  }
+
+  @Test
+  void theOfferAndTheAcceptOfAVideoCallSaySoAndOtherCallsAreAudio() {
+    FrameCollector desk = connect("acme", "a1");
+    notifier.onCallEvent(created("acme", "k1", Map.of("media", "video")));
+    notifier.onCallEvent(created("acme", "k2", Map.of("vip", "true")));
+
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), false)));
+    assertThat(desk.last().get("data").get("media").stringValue()).isEqualTo("video");
+    notifier.onRoutingDecision(decision("acme", "k1", new ReservationAccepted("a1", "r-1")));
+    assertThat(desk.last().get("type").stringValue()).isEqualTo("call:accepted");
+    assertThat(desk.last().get("data").get("media").stringValue()).isEqualTo("video");
+    // Another tenant's call of the same id, and a call without the attribute, are audio calls.
+    notifier.onRoutingDecision(decision("globex", "k1", new RoutingOffered("a1", "r-2", NOW.plusSeconds(15), false)));
+    notifier.onRoutingDecision(decision("acme", "k2", new RoutingOffered("a1", "r-3", NOW.plusSeconds(15), false)));
+    assertThat(desk.last().get("data").get("media").stringValue()).isEqualTo("audio");
+
+    // Once ended, the call is forgotten: an offer of that id (a replayed decision) is audio.
+    notifier.onCallEvent(ended("acme", "k1"));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-4", NOW.plusSeconds(15), false)));
+    assertThat(desk.last().get("data").get("media").stringValue()).isEqualTo("audio");
+  }
+
+  @Test
+  void aReloadedPageIsToldTheRingingCallIsAVideoCall() {
+    connect("acme", "a1");
+    notifier.onCallEvent(created("acme", "k1", Map.of("media", "video")));
+    notifier.onRoutingDecision(decision("acme", "k1", new RoutingOffered("a1", "r-1", NOW.plusSeconds(15), false)));
+    AgentSession reloaded = new AgentSession("s-new", FrameCollector.agent("acme", "a1"), 64);
+    FrameCollector again = new FrameCollector(reloaded);
+    sessions.add(reloaded);
+    notifier.connected(reloaded);
+    assertThat(again.last().get("data").get("media").stringValue()).isEqualTo("video");
   }
 
   @Test
