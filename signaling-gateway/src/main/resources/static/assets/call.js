@@ -1,7 +1,8 @@
 // The customer's call page, reached with a widget key (/call/?key=wk_…&queue=…): trades the key for a
 // customer token, opens the customer's WebSocket, places the call, follows it from the socket's
 // frames (place in the queue, estimated wait, the agent's answer, the end), talks with the agent over
-// WebRTC (the agent's page makes the offer, this page answers), hangs up, asks for a callback.
+// WebRTC (the agent's page makes the offer, this page answers), with the camera too for a video call
+// (turned off and on), hangs up, asks for a callback.
 import {api} from "./api.js";
 import {$, say} from "./dom.js";
 import {CallMedia} from "./rtc.js";
@@ -22,6 +23,7 @@ let callId;
 let state;
 let socket;
 let media;
+let video = false;
 
 $("#queue-name").textContent = queue ?? "our team";
 if (!key) {
@@ -29,8 +31,14 @@ if (!key) {
   $("#place").disabled = true;
 }
 
-$("#place").addEventListener("click", async () => {
+if (!key) $("#place-video").disabled = true;
+$("#place").addEventListener("click", () => start(false));
+$("#place-video").addEventListener("click", () => start(true));
+
+async function start(withVideo) {
+  video = withVideo;
   $("#place").disabled = true;
+  $("#place-video").disabled = true;
   say(message, "");
   try {
     ({token} = await api("/api/v1/widget/token", {method: "POST", body: {key}, token: null}));
@@ -39,13 +47,14 @@ $("#place").addEventListener("click", async () => {
     socket.connect();
   } catch (error) {
     $("#place").disabled = false;
+    $("#place-video").disabled = false;
     say(message, error.message, "error");
   }
-});
+}
 
 async function placeCall() {
   try {
-    const body = {attributes: {page: location.pathname}};
+    const body = {attributes: {page: location.pathname, media: video ? "video" : "audio"}};
     if (queue) body.queue = queue;
     ({callId} = await api("/api/v1/calls", {method: "POST", body, token}));
     show("INITIATING");
@@ -55,6 +64,7 @@ async function placeCall() {
   } catch (error) {
     socket.close();
     $("#place").disabled = false;
+    $("#place-video").disabled = false;
     say(message, error.message, "error");
   }
 }
@@ -94,6 +104,7 @@ function show(next, {position, estimatedWaitSeconds} = {}) {
   $("#callback-form").hidden = next !== "QUEUED";
   $("#hang-up").hidden = terminal;
   $("#mute").hidden = !media || terminal;
+  $("#camera").hidden = !media?.video || terminal;
 }
 
 function finish(outcome, reason) {
@@ -107,19 +118,26 @@ function finish(outcome, reason) {
 
 function showMedia() {
   const element = $("#media");
+  $("#video-area").hidden = !media?.hasVideo;
   if (!media) {
     element.hidden = true;
     return;
   }
-  const {packetsReceived, packetsSent, audioEnergy} = media.stats;
+  const {packetsReceived, packetsSent, audioEnergy, video: pictures} = media.stats;
   element.hidden = false;
+  element.dataset.videoPacketsReceived = pictures.packetsReceived;
+  element.dataset.framesDecoded = pictures.framesDecoded;
+  element.dataset.videoWidth = pictures.width ?? "";
+  element.dataset.videoPacketsSent = pictures.packetsSent;
+  element.dataset.camera = media.cameraOn;
   element.dataset.connection = media.connectionState;
   element.dataset.packetsReceived = packetsReceived;
   element.dataset.packetsSent = packetsSent;
   element.dataset.audioEnergy = audioEnergy;
   element.dataset.held = media.held;
   element.textContent = media.connectionState === "connected"
-    ? (media.held ? "Audio paused while on hold" : "Audio connected" + (media.muted ? " (your microphone is muted)" : ""))
+    ? (media.held ? (media.hasVideo ? "Audio and video paused while on hold" : "Audio paused while on hold")
+      : (media.hasVideo ? "Audio and video connected" : "Audio connected") + (media.muted ? " (your microphone is muted)" : ""))
     : "Audio: " + media.connectionState;
   if (TERMINAL.includes(state)) return;
   if (media.connectionState === "connected") show(media.held ? "ON_HOLD" : "CONNECTED");
@@ -140,8 +158,10 @@ function onMessage({type, data}) {
       show("CONNECTING");
       media?.close();
       media = new CallMedia({callId, offerer: false, send: (kind, body) => socket.send(kind, body), token: () => token,
-        audioElement: $("#remote-audio"), onChange: showMedia});
-      media.start().catch(error => say(message, "Your microphone cannot be used: " + error.message, "error"));
+        audioElement: $("#remote-audio"), video, videoElement: $("#remote-video"), localVideoElement: $("#local-video"),
+        onChange: showMedia});
+      media.start().catch(error => say(message, "Your " + (video ? "camera or microphone" : "microphone")
+        + " cannot be used: " + error.message, "error"));
       showMedia();
       break;
     case "call:ended":
@@ -153,6 +173,12 @@ function onMessage({type, data}) {
       media?.signal(type, data).catch(error => say(message, "The audio could not be set up: " + error.message, "error"));
       break;
     case "call:participant_updated":
+      // The agent shares its screen: it shows where the agent's camera was.
+      if (data.participant?.role === "AGENT") {
+        const sharing = Boolean(data.participant.screenShare);
+        if (sharing !== ($("#remote-video").dataset.screen === "true")) say(message, sharing ? "The agent is showing you its screen." : "");
+        $("#remote-video").dataset.screen = String(sharing);
+      }
       break;
     case "call:error":
       say(message, data.message, "error");
@@ -167,6 +193,15 @@ $("#mute").addEventListener("click", () => {
   media.mute(!media.muted);
   $("#mute").textContent = media.muted ? "Unmute" : "Mute";
   $("#mute").setAttribute("aria-pressed", String(media.muted));
+});
+
+$("#camera").addEventListener("click", async () => {
+  if (!media) return;
+  const on = !media.cameraOn;
+  if (!socket.send("call:toggle_video", {callId, enabled: on})) return;
+  await media.setCamera(on);
+  $("#camera").textContent = on ? "Camera off" : "Camera on";
+  $("#camera").setAttribute("aria-pressed", String(!on));
 });
 
 $("#hang-up").addEventListener("click", async () => {

@@ -1,6 +1,7 @@
 // The agent desktop: start a shift (sign-in with queues and skills), status with break reasons,
 // offers from the WebSocket with a ring tone, accept and decline, the call in hand with its audio
-// (WebRTC, this page makes the offers), mute, hold and resume, blind transfer, hang up, the wrap-up
+// (WebRTC, this page makes the offers; the camera too on a video call), mute, camera off and on,
+// screen share, hold and resume, blind transfer, hang up, the wrap-up
 // with its timer and disposition, own history with each call's detail.
 import {api} from "./api.js";
 import {accessToken} from "./auth.js";
@@ -88,7 +89,7 @@ $("#reconnect").addEventListener("click", () => location.reload());
 
 function renderOffers() {
   replace($("#offers"), [...offers.values()].map(offer => h("li", {class: "offer", dataset: {callId: offer.callId}},
-    h("strong", {}, "Incoming call" + (offer.callback ? " (callback)" : "")),
+    h("strong", {}, "Incoming " + (offer.media === "video" ? "video call" : "call") + (offer.callback ? " (callback)" : "")),
     h("span", {}, " queue " + offer.queue + ", until " + time(offer.expiresAt)),
     h("div", {class: "actions"},
       h("button", {type: "button", onclick: () => accept(offer.callId)}, "Accept"),
@@ -106,17 +107,24 @@ function callState(call) {
 
 function renderCalls() {
   replace($("#calls"), [...calls.values()].map(call => {
-    const {packetsReceived, packetsSent, audioEnergy, jitterMs, rttMs} = call.media.stats;
+    const {packetsReceived, packetsSent, audioEnergy, jitterMs, rttMs, video} = call.media.stats;
     return h("li", {class: "call", dataset: {callId: call.callId, connection: call.media.connectionState, held: call.media.held,
-      packetsReceived, packetsSent, audioEnergy}},
+      packetsReceived, packetsSent, audioEnergy, video: call.media.video, camera: call.media.cameraOn, sharing: call.media.sharing,
+      videoPacketsReceived: video.packetsReceived, framesDecoded: video.framesDecoded, videoPacketsSent: video.packetsSent}},
       h("strong", {}, "On call"), h("span", {}, " " + call.callId + " · "),
       h("span", {class: "call-state", role: "status"}, callState(call)),
       h("span", {class: "timer", role: "timer"}, " " + seconds(Date.now() - call.since)),
       h("p", {class: "quality"}, "Audio packets in " + packetsReceived + ", out " + packetsSent
-        + (jitterMs === null ? "" : ", jitter " + Math.round(jitterMs) + " ms") + (rttMs === null ? "" : ", RTT " + Math.round(rttMs) + " ms")),
+        + (jitterMs === null ? "" : ", jitter " + Math.round(jitterMs) + " ms") + (rttMs === null ? "" : ", RTT " + Math.round(rttMs) + " ms")
+        + (call.media.hasVideo ? "; video frames in " + video.framesDecoded + (video.width ? " (" + video.width + "×" + video.height + ")" : "")
+          + ", packets out " + video.packetsSent : "")),
       h("div", {class: "actions"},
         h("button", {type: "button", class: "secondary", "aria-pressed": String(call.media.muted), onclick: () => toggleMute(call)},
           call.media.muted ? "Unmute" : "Mute"),
+        call.media.video ? h("button", {type: "button", class: "secondary", "aria-pressed": String(!call.media.cameraOn),
+          onclick: () => toggleCamera(call)}, call.media.cameraOn ? "Camera off" : "Camera on") : null,
+        h("button", {type: "button", class: "secondary", "aria-pressed": String(call.media.sharing), onclick: () => toggleShare(call)},
+          call.media.sharing ? "Stop sharing" : "Share screen"),
         h("button", {type: "button", class: "secondary", onclick: () => toggleHold(call)}, call.media.held ? "Resume" : "Hold"),
         h("button", {type: "button", class: "danger", onclick: () => hangUp(call.callId)}, "Hang up")),
       h("form", {class: "transfer actions", onsubmit: event => transfer(event, call)},
@@ -127,6 +135,7 @@ function renderCalls() {
         h("button", {type: "submit", class: "secondary"}, "Transfer")));
   }));
   $("#calls-empty").hidden = calls.size > 0;
+  $("#video-area").hidden = ![...calls.values()].some(call => call.media.hasVideo);
 }
 
 /** Re-renders the calls at most once a second for the timers and figures, not while a control has the focus. */
@@ -139,9 +148,12 @@ function startCall(data) {
   if (calls.has(data.callId)) return;
   const call = {callId: data.callId, since: Date.now(), transferring: false};
   call.media = new CallMedia({callId: data.callId, offerer: true, send: (type, body) => socket.send(type, body),
-    token: () => accessToken(), audioElement: $("#remote-audio"), onChange: () => {
+    token: () => accessToken(), audioElement: $("#remote-audio"), video: data.media === "video",
+    videoElement: $("#remote-video"), localVideoElement: $("#local-video"), onChange: () => {
       if (!$("#calls").contains(document.activeElement)) renderCalls();
     }});
+  // The browser's own "Stop sharing" ended the share.
+  call.media.onScreenEnded = () => socket.send("call:toggle_screen_share", {callId: call.callId, enabled: false});
   calls.set(data.callId, call);
   call.media.start().catch(error => say(message, "The microphone cannot be used: " + error.message, "error"));
 }
@@ -157,6 +169,28 @@ function endCall(callId) {
 function toggleMute(call) {
   const muted = !call.media.muted;
   if (socket.send("call:toggle_audio", {callId: call.callId, enabled: !muted})) call.media.mute(muted);
+  renderCalls();
+}
+
+async function toggleCamera(call) {
+  const on = !call.media.cameraOn;
+  if (!socket.send("call:toggle_video", {callId: call.callId, enabled: on})) {
+    say(message, "Not connected: try again in a moment", "error");
+    return;
+  }
+  await call.media.setCamera(on);
+  renderCalls();
+}
+
+async function toggleShare(call) {
+  const on = !call.media.sharing;
+  try {
+    await call.media.share(on);
+  } catch (error) {
+    say(message, "The screen cannot be shared: " + error.message, "error");
+    return;
+  }
+  socket.send("call:toggle_screen_share", {callId: call.callId, enabled: on});
   renderCalls();
 }
 

@@ -1,7 +1,9 @@
 // A call's media in the browser: one RTCPeerConnection with the other party, signaled through the
 // gateway's WebSocket (webrtc:offer / webrtc:answer / webrtc:ice_candidate), the ICE servers from
-// /api/v1/webrtc/ice-servers. The agent's page makes the offers (the first one, and each hold and
-// resume, which re-negotiate the direction); the customer's page answers (docs/web-ui.md, Media).
+// /api/v1/webrtc/ice-servers. The agent's page makes the offers (the first one, each hold and
+// resume, which re-negotiate the direction, and a screen share that adds a video track to an audio
+// call); the customer's page answers. A video call sends the camera too; the camera goes off and on
+// by replacing the sent track (no packets while off), the screen replaces the camera (docs/web-ui.md, Media).
 import {api} from "./api.js";
 
 const RETRY_MS = 700;
@@ -30,17 +32,24 @@ export class CallMedia {
    * @param send (type, data) => boolean, the WebSocket's send
    * @param token () => the access token for REST (the ICE servers)
    * @param audioElement where the other party's audio plays
-   * @param onChange () => void, called when the connection, hold or stats change
+   * @param video true to send the camera as well (a video call)
+   * @param videoElement where the other party's video shows (muted: the sound plays in audioElement)
+   * @param localVideoElement where this side's own camera or screen shows
+   * @param onChange () => void, called when the connection, hold, media or stats change
    */
-  constructor({callId, offerer, send, token, audioElement, onChange}) {
-    Object.assign(this, {callId, offerer, send, token, audioElement, onChange});
+  constructor({callId, offerer, send, token, audioElement, video = false, videoElement, localVideoElement, onChange}) {
+    Object.assign(this, {callId, offerer, send, token, audioElement, video, videoElement, localVideoElement, onChange});
     this.held = false;
     this.muted = false;
+    this.cameraOn = video;
+    this.sharing = false;
+    this.remoteVideo = false;
     this.pendingCandidates = [];
     this.remoteDescribed = false;
     this.retries = 0;
     this.closed = false;
-    this.stats = {packetsReceived: 0, packetsSent: 0, audioEnergy: 0, jitterMs: null, rttMs: null, lossPercent: null, codec: null};
+    this.stats = {packetsReceived: 0, packetsSent: 0, audioEnergy: 0, jitterMs: null, rttMs: null, lossPercent: null, codec: null,
+      video: {packetsReceived: 0, framesDecoded: 0, framesPerSecond: null, width: null, height: null, packetsSent: 0, framesSent: 0}};
     this.lastQuality = null;
     // Signals are handled one after the other, after start(): a candidate never overtakes its offer.
     this.queue = Promise.resolve();
@@ -50,10 +59,17 @@ export class CallMedia {
     return this.pc?.connectionState ?? "new";
   }
 
-  /** Opens the microphone and the connection; the offerer sends its offer. */
+  /** What the page may show: video from the other side, or this side's camera or screen going out. */
+  get hasVideo() {
+    return this.remoteVideo || this.video || this.sharing;
+  }
+
+  /** Opens the microphone (and the camera for a video call) and the connection; the offerer sends its offer. */
   start() {
     const started = (async () => {
-      this.stream = await navigator.mediaDevices.getUserMedia({audio: true});
+      this.stream = await navigator.mediaDevices.getUserMedia({audio: true, video: this.video});
+      this.camera = this.stream.getVideoTracks()[0] ?? null;
+      this.showLocal();
       await this.connect();
       this.statsTimer = setInterval(() => this.readStats().catch(() => {}), STATS_EVERY_MS);
     })();
@@ -68,10 +84,14 @@ export class CallMedia {
     this.pc = pc;
     this.remoteDescribed = false;
     this.pendingCandidates = [];
-    for (const track of this.stream.getTracks()) {
+    this.videoSender = null;
+    for (const track of this.stream.getAudioTracks()) {
       track.enabled = !this.muted;
       pc.addTrack(track, this.stream);
     }
+    const outgoingVideo = this.sharing ? this.screen : this.cameraOn ? this.camera : null;
+    if (this.camera || this.sharing) this.videoSender = pc.addTrack(outgoingVideo ?? this.camera, this.stream);
+    if (this.videoSender && !outgoingVideo) await this.videoSender.replaceTrack(null);
     pc.addEventListener("icecandidate", ({candidate}) => {
       const data = candidate
         ? {callId: this.callId, candidate: candidate.candidate, sdpMid: candidate.sdpMid, sdpMLineIndex: candidate.sdpMLineIndex}
@@ -80,16 +100,23 @@ export class CallMedia {
       if (this.offerer && !this.remoteDescribed) this.pendingCandidates.push(data);
       else this.send("webrtc:ice_candidate", data);
     });
-    pc.addEventListener("track", ({streams}) => {
-      if (this.audioElement && streams[0]) this.audioElement.srcObject = streams[0];
+    pc.addEventListener("track", ({track, streams}) => {
+      const stream = streams[0] ?? new MediaStream([track]);
+      if (track.kind === "audio" && this.audioElement) this.audioElement.srcObject = stream;
+      if (track.kind === "video") {
+        this.remoteVideo = true;
+        if (this.videoElement) this.videoElement.srcObject = new MediaStream([track]);
+        this.onChange();
+      }
     });
     pc.addEventListener("connectionstatechange", () => this.onChange());
     if (this.offerer) await this.offer();
   }
 
   async offer() {
-    const transceiver = this.pc.getTransceivers()[0];
-    if (transceiver) transceiver.direction = this.held ? "inactive" : "sendrecv";
+    for (const transceiver of this.pc.getTransceivers()) {
+      if (!transceiver.stopped) transceiver.direction = this.held ? "inactive" : "sendrecv";
+    }
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
     this.retries = 0;
@@ -158,6 +185,52 @@ export class CallMedia {
     this.onChange();
   }
 
+  /** The camera off (nothing sent: the sender's track is replaced by none) or on again. */
+  async setCamera(on) {
+    this.cameraOn = on;
+    if (!this.sharing && this.videoSender) await this.videoSender.replaceTrack(on ? this.camera : null);
+    this.showLocal();
+    this.onChange();
+  }
+
+  /**
+   * Shares the screen in place of the camera, or stops. A call that sends no video yet gets a video
+   * track, which needs an offer: only the offerer's page (the agent's) can do that.
+   */
+  async share(on) {
+    if (on === this.sharing) return;
+    if (on) {
+      if (!this.videoSender && !this.offerer) throw new Error("this call has no video to share the screen in");
+      const display = await navigator.mediaDevices.getDisplayMedia({video: true, audio: false});
+      this.screen = display.getVideoTracks()[0];
+      // Stopped from the browser's own "Stop sharing" control.
+      this.screen.addEventListener("ended", () => {
+        this.share(false).then(() => this.onScreenEnded?.(), () => {});
+      });
+      this.sharing = true;
+      if (this.videoSender) {
+        await this.videoSender.replaceTrack(this.screen);
+      } else {
+        this.videoSender = this.pc.addTrack(this.screen, this.stream);
+        await this.offer();
+      }
+    } else {
+      this.sharing = false;
+      this.screen?.stop();
+      this.screen = null;
+      await this.videoSender?.replaceTrack(this.cameraOn ? this.camera : null);
+    }
+    this.showLocal();
+    this.onChange();
+  }
+
+  /** This side's own picture: the screen while sharing, else the camera while on. */
+  showLocal() {
+    if (!this.localVideoElement) return;
+    const track = this.sharing ? this.screen : this.cameraOn ? this.camera : null;
+    this.localVideoElement.srcObject = track ? new MediaStream([track]) : null;
+  }
+
   async readStats() {
     if (!this.pc) return;
     const report = await this.pc.getStats();
@@ -166,11 +239,15 @@ export class CallMedia {
     let outbound;
     let remoteInbound;
     let pair;
+    let videoIn;
+    let videoOut;
     const codecs = new Map();
     report.forEach(stat => {
       if (stat.type === "inbound-rtp" && stat.kind === "audio") inbound = stat;
       else if (stat.type === "outbound-rtp" && stat.kind === "audio") outbound = stat;
       else if (stat.type === "remote-inbound-rtp" && stat.kind === "audio") remoteInbound = stat;
+      else if (stat.type === "inbound-rtp" && stat.kind === "video") videoIn = stat;
+      else if (stat.type === "outbound-rtp" && stat.kind === "video") videoOut = stat;
       else if (stat.type === "candidate-pair" && stat.nominated && stat.state === "succeeded") pair = stat;
       else if (stat.type === "codec") codecs.set(stat.id, stat.mimeType);
     });
@@ -181,6 +258,7 @@ export class CallMedia {
       packetsLost: Math.max(0, inbound?.packetsLost ?? 0),
       bytesReceived: inbound?.bytesReceived ?? 0,
       packetsSent: outbound?.packetsSent ?? 0,
+      videoBytesReceived: videoIn?.bytesReceived ?? 0,
     };
     this.sample = sample;
     const received = previous ? sample.packetsReceived - previous.packetsReceived : 0;
@@ -195,6 +273,18 @@ export class CallMedia {
       lossPercent: received + lost > 0 ? 100 * lost / (received + lost) : previous ? 0 : null,
       bitrateKbps: previous && now > previous.at ? 8 * (sample.bytesReceived - previous.bytesReceived) / (now - previous.at) : null,
       codec: inbound?.codecId ? (codecs.get(inbound.codecId) ?? "").replace(/^audio\//, "").toLowerCase() || null : null,
+      video: {
+        packetsReceived: videoIn?.packetsReceived ?? 0,
+        framesDecoded: videoIn?.framesDecoded ?? 0,
+        framesPerSecond: videoIn?.framesPerSecond ?? null,
+        width: videoIn?.frameWidth ?? null,
+        height: videoIn?.frameHeight ?? null,
+        packetsSent: videoOut?.packetsSent ?? 0,
+        framesSent: videoOut?.framesSent ?? 0,
+        bitrateKbps: previous && now > previous.at
+          ? 8 * (sample.videoBytesReceived - previous.videoBytesReceived) / (now - previous.at) : null,
+        codec: videoIn?.codecId ? (codecs.get(videoIn.codecId) ?? "").replace(/^video\//, "").toLowerCase() || null : null,
+      },
     };
     this.onChange();
     if (this.connectionState === "connected" && (!this.lastQuality || now - this.lastQuality >= QUALITY_EVERY_MS)) {
@@ -204,12 +294,18 @@ export class CallMedia {
   }
 
   sendQuality() {
-    const {jitterMs, rttMs, lossPercent, bitrateKbps, codec} = this.stats;
+    const {jitterMs, rttMs, lossPercent, bitrateKbps, codec, video} = this.stats;
     const round = value => value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value * 100) / 100;
     this.send("call:quality_update", {
       callId: this.callId, mediaType: "AUDIO", jitterMs: round(jitterMs), packetLossPercent: round(lossPercent),
       rttMs: round(rttMs), bitrateKbps: round(bitrateKbps), codec,
     });
+    if (video.packetsReceived > 0) {
+      this.send("call:quality_update", {
+        callId: this.callId, mediaType: "VIDEO", rttMs: round(rttMs), bitrateKbps: round(video.bitrateKbps),
+        codec: video.codec, framesPerSecond: round(video.framesPerSecond), width: video.width, height: video.height,
+      });
+    }
   }
 
   close() {
@@ -217,6 +313,9 @@ export class CallMedia {
     clearInterval(this.statsTimer);
     this.pc?.close();
     this.stream?.getTracks().forEach(track => track.stop());
+    this.screen?.stop();
     if (this.audioElement) this.audioElement.srcObject = null;
+    if (this.videoElement) this.videoElement.srcObject = null;
+    if (this.localVideoElement) this.localVideoElement.srcObject = null;
   }
 }

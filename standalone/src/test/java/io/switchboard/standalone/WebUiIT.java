@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The web UI in the system's headless Chromium (fake microphone) against the whole stack, walked as
+ * The web UI in the system's headless Chromium (fake microphone, camera and screen) against the whole stack, walked as
  * people would: the admin signs in through the identity service's own login page (authorization code
  * with PKCE), makes a queue, sees a bad one's errors on their fields, makes a widget key and two
  * agents' logins; a customer calls through the key's call page and waits; the wallboard shows the call
@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * back; a blind transfer rings the second agent, who answers; the end, the wrap-up, and the call in
  * the history with its hold, transfer and talk; a reloaded desk still gets a ringing offer; on a
  * ring-all queue the desks that lost stop ringing; a closed desk goes OFFLINE after the grace period;
- * the wallboard's agents filter by status and name, the filter kept over a reload; TV mode.
+ * the wallboard's agents filter by status and name, the filter kept over a reload; TV mode; a video
+ * call: both cameras decoded, the customer's camera off and on, the agent's screen shared in its place.
  * No page logs a console error but the answers the test provokes on purpose.
  *
  * <p>With {@code -Dswitchboard.screenshots=docs/screenshots} it saves the pages there.
@@ -504,6 +505,80 @@ class WebUiIT {
     assertThat(wallboard.locator("#freshness")).containsText("Updated");
     SharedBrowser.Session.screenshot(wallboard, "wallboard-tv");
     supervisor.assertNoConsoleErrors();
+  }
+
+  @Test
+  @Order(15)
+  void aVideoCallShowsBothCamerasTheCameraTurnsOffAndOnAndTheAgentSharesItsScreen() {
+    startShift(secondDesk, QUEUE);
+    Session caller = browser.newSession();
+    try {
+      Page page = caller.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      page.navigate(gateway + "/call/?key=" + widgetKey + "&queue=" + QUEUE);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Video call")).click();
+      Locator offer = secondDesk.locator("#offers li.offer");
+      assertThat(offer).containsText("Incoming video call");
+      String video = offer.getAttribute("data-call-id");
+      offer.getByText("Accept").click();
+
+      Locator agentMedia = secondDesk.locator("#calls li.call[data-call-id='" + video + "']");
+      Locator customerMedia = page.locator("#media");
+      assertThat(agentMedia).hasAttribute("data-connection", "connected");
+      assertThat(customerMedia).hasAttribute("data-connection", "connected");
+      // Each side decodes the other's fake camera, and hears it.
+      assertRising(agentMedia, "data-frames-decoded");
+      assertRising(customerMedia, "data-frames-decoded");
+      assertRising(agentMedia, "data-packets-received");
+      assertRising(customerMedia, "data-packets-received");
+      assertThat(secondDesk.locator("#video-area")).isVisible();
+      assertThat(page.locator("#video-area")).isVisible();
+      SharedBrowser.Session.screenshot(secondDesk, "desk-video");
+      SharedBrowser.Session.screenshot(page, "call-video");
+
+      // The customer's camera off: no more pictures reach the agent, the sound goes on; on again.
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Camera off")).click();
+      assertThat(customerMedia).hasAttribute("data-camera", "false");
+      assertStopped(agentMedia, "data-video-packets-received");
+      assertRising(agentMedia, "data-packets-received");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Camera on")).click();
+      assertRising(agentMedia, "data-frames-decoded");
+
+      // The agent shares its screen in place of its camera: the customer's picture changes size.
+      String cameraWidth = customerMedia.getAttribute("data-video-width");
+      agentMedia.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Share screen")).click();
+      assertThat(agentMedia).hasAttribute("data-sharing", "true");
+      assertThat(page.locator("#remote-video")).hasAttribute("data-screen", "true");
+      assertEventually("the screen's width instead of the camera's " + cameraWidth, () -> {
+        String width = customerMedia.getAttribute("data-video-width");
+        return width != null && !width.isBlank() && !width.equals(cameraWidth);
+      });
+      assertRising(customerMedia, "data-frames-decoded");
+      SharedBrowser.Session.screenshot(page, "call-screen-share");
+      agentMedia.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop sharing")).click();
+      assertThat(agentMedia).hasAttribute("data-sharing", "false");
+      assertThat(page.locator("#remote-video")).hasAttribute("data-screen", "false");
+
+      page.getByText("Hang up").click();
+      assertThat(secondDesk.locator("#wrap-up")).isVisible();
+      secondDesk.getByText("Finish wrap-up").click();
+      // The camera and the screen changes are the call's events in call-state.
+      Locator row = secondDesk.locator("#history tr[data-call-id='" + video + "']");
+      Locator changes = secondDesk.locator("#call-detail li").filter(new Locator.FilterOptions()
+          .setHasText("ParticipantUpdated"));
+      assertEventually("the video call's four media changes in its detail", () -> {
+        secondDesk.locator("#h-history").click();
+        if (row.count() != 1) {
+          return false;
+        }
+        row.getByText("Details").click();
+        return changes.count() == 4;
+      });
+      caller.assertNoConsoleErrors();
+      secondAgent.assertNoConsoleErrors();
+    } finally {
+      caller.close();
+    }
   }
 
   private static void startShift(Page page, String queue) {

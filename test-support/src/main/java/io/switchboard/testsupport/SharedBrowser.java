@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One Playwright driver and one headless system Chromium per test JVM (MEDIA-NOTES.md §6), with a
  * fresh {@link BrowserContext} per test or per party of a call. The browser gets fake media devices
- * and grants the microphone, so pages can call {@code getUserMedia} without a prompt. Every page
+ * and grants the microphone and the camera, so pages can call {@code getUserMedia} without a prompt
+ * (and {@code getDisplayMedia}, which shares the whole virtual screen). Every page
  * opened through {@link Session} records its console errors and uncaught exceptions, for
  * {@link Session#assertNoConsoleErrors()}.
  *
@@ -40,6 +41,8 @@ public final class SharedBrowser {
       "--disable-gpu",
       "--use-fake-ui-for-media-stream",
       "--use-fake-device-for-media-stream",
+      // getDisplayMedia() shares the whole (virtual) screen without a picker.
+      "--auto-select-desktop-capture-source=Entire screen",
       "--allow-loopback-in-peer-connection",
       "--autoplay-policy=no-user-gesture-required",
       "--disable-background-networking",
@@ -83,12 +86,12 @@ public final class SharedBrowser {
     return instance;
   }
 
-  /** A new, isolated context (its own storage and cookies), with the microphone granted. */
+  /** A new, isolated context (its own storage and cookies), with the microphone and the camera granted. */
   public Session newSession() {
     BrowserContext context;
     synchronized (this) {
       context = browser.newContext(new Browser.NewContextOptions()
-          .setPermissions(List.of("microphone"))
+          .setPermissions(List.of("microphone", "camera"))
           .setViewportSize(1280, 800));
     }
     return new Session(context);
