@@ -2,7 +2,8 @@
 // customer token, opens the customer's WebSocket, places the call, follows it from the socket's
 // frames (place in the queue, estimated wait, the agent's answer, the end), talks with the agent over
 // WebRTC (the agent's page makes the offer, this page answers), with the camera too for a video call
-// (turned off and on), hangs up, asks for a callback.
+// (turned off and on), hangs up, asks for a callback. The customer token is renewed before it expires
+// (same customer, so the call stays its own), and the socket told (auth:refresh).
 import {api} from "./api.js";
 import {$, say} from "./dom.js";
 import {CallMedia} from "./rtc.js";
@@ -24,6 +25,34 @@ let state;
 let socket;
 let media;
 let video = false;
+let renewal;
+
+/** The token's lifetime from its own claims (exp − iat), not from the browser's clock. */
+function lifetimeMs(jwt) {
+  try {
+    const claims = JSON.parse(atob(jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+    return (claims.exp - claims.iat) * 1000;
+  } catch {
+    return null;
+  }
+}
+
+/** Renews the token once 80 % of its lifetime has passed, and again for each new one. */
+function renewLater() {
+  clearTimeout(renewal);
+  const lifetime = lifetimeMs(token);
+  if (!lifetime || lifetime <= 0) return;
+  renewal = setTimeout(async () => {
+    try {
+      ({token} = await api("/api/v1/widget/token/renew", {method: "POST", token}));
+      socket?.send("auth:refresh", {token});
+      document.body.dataset.tokenRenewals = String(Number(document.body.dataset.tokenRenewals ?? 0) + 1);
+      renewLater();
+    } catch (error) {
+      say(message, "Your session could not be extended: " + error.message, "error");
+    }
+  }, lifetime * 0.8);
+}
 
 $("#queue-name").textContent = queue ?? "our team";
 if (!key) {
@@ -42,6 +71,7 @@ async function start(withVideo) {
   say(message, "");
   try {
     ({token} = await api("/api/v1/widget/token", {method: "POST", body: {key}, token: null}));
+    renewLater();
     // The socket first: the gateway tells this session about the calls it creates from then on.
     socket = new AgentSocket({token: () => token, onMessage, onState: socketState, onOpen: again => (again ? resync() : placeCall())});
     socket.connect();
@@ -108,6 +138,7 @@ function show(next, {position, estimatedWaitSeconds} = {}) {
 }
 
 function finish(outcome, reason) {
+  clearTimeout(renewal);
   media?.close();
   media = null;
   show(outcome);

@@ -227,6 +227,36 @@ class WidgetIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aCustomerRenewsItsTokenAsTheSameCustomerAndKeepsItsCall() {
+    String id = key(admin, "sales", SHOP);
+    Map<String, String> first = tokenFor(id, SHOP);
+    WebTestClient page = customer(first.get("token"), SHOP);
+    String callId = (String) createCall(page, "{}").expectStatus().isCreated()
+        .expectBody(Map.class).returnResult().getResponseBody().get("callId");
+    callState.put(tenant, callId, "QUEUED", null, first.get("customerId"));
+
+    Map<String, String> renewed = page.post().uri("/api/v1/widget/token/renew").exchange().expectStatus().isOk()
+        .expectHeader().valueEquals("Access-Control-Allow-Origin", SHOP)
+        .expectBody(Map.class).returnResult().getResponseBody();
+    assertThat(renewed.get("customerId")).isEqualTo(first.get("customerId"));
+    assertThat(renewed.get("tenant")).isEqualTo(tenant);
+    assertThat(renewed.get("token")).isNotEqualTo(first.get("token"));
+    assertThat(Instant.parse(renewed.get("expiresAt"))).isAfterOrEqualTo(Instant.parse(first.get("expiresAt")));
+    // The renewed token is that customer's: its call is its own, and its key's queue still applies.
+    WebTestClient again = customer(renewed.get("token"), SHOP);
+    again.get().uri("/api/v1/calls/" + callId).exchange().expectStatus().isOk();
+    createCall(again, "{\"queue\":\"support\"}").expectStatus().isForbidden();
+
+    // No token, or a staff token, renews nothing; nor does a token of a key revoked since.
+    anonymous().post().uri("/api/v1/widget/token/renew").exchange().expectStatus().isUnauthorized();
+    admin.post().uri("/api/v1/widget/token/renew").exchange().expectStatus().isForbidden();
+    admin.delete().uri("/api/v1/widget-keys/" + id).exchange().expectStatus().isNoContent();
+    Poll.until(TestGateway.TIMEOUT, "the key to be gone", () -> listed(admin).contains(id) ? null : true);
+    again.post().uri("/api/v1/widget/token/renew").exchange().expectStatus().isUnauthorized();
+  }
+
+  @Test
   void aKeysQueueIsWhereItsCallsGo() {
     String id = key(admin, "support", SHOP);
     WebTestClient page = customer(tokenFor(id, SHOP).get("token"), SHOP);

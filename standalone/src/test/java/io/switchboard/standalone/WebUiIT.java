@@ -51,6 +51,7 @@ class WebUiIT {
   private static final String RING_ALL = "everyone";
   private static final String AGENT_PASSWORD = "agent-password-1234";
   private static final String PRESENCE_GRACE = "switchboard.gateway.ws.presence-grace";
+  private static final String CUSTOMER_TOKEN_TTL = "switchboard.gateway.customer-tokens.ttl";
 
   private static Path dataDir;
   private static StandaloneSettings settings;
@@ -79,6 +80,9 @@ class WebUiIT {
     PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MS);
     // A short grace period, so that a closed tab goes OFFLINE within the test (a reload stays well inside it).
     System.setProperty(PRESENCE_GRACE, "8s");
+    // Customer tokens of 20 s: the first customer's page lives through several, renewing each before it
+    // expires (the gateway closes a socket whose token expired, and the hang-up needs a valid one).
+    System.setProperty(CUSTOMER_TOKEN_TTL, "20s");
     dataDir = Files.createTempDirectory("switchboard-web-ui-it");
     settings = TestPorts.settings(dataDir);
     stack = StandaloneStack.start(settings);
@@ -91,6 +95,7 @@ class WebUiIT {
   @AfterAll
   static void stopStack() {
     System.clearProperty(PRESENCE_GRACE);
+    System.clearProperty(CUSTOMER_TOKEN_TTL);
     for (Session session : new Session[] {admin, customer, supervisor, agent, secondAgent}) {
       if (session != null) {
         session.close();
@@ -369,6 +374,8 @@ class WebUiIT {
         .filter(new Locator.FilterOptions().setHasText("Answered")).locator(".value");
     assertThat(answered).hasText("1");
     SharedBrowser.Session.screenshot(wallboard, "wallboard-answered");
+    // The customer's page outlived its first 20 s token: it renewed it, and its socket went on.
+    assertThat(customerPage.locator("body")).hasAttribute("data-token-renewals", Pattern.compile("[1-9][0-9]*"));
     agent.assertNoConsoleErrors();
     secondAgent.assertNoConsoleErrors();
     customer.assertNoConsoleErrors();

@@ -26,9 +26,10 @@ final class BrowserPolicy {
 
   private BrowserPolicy() {}
 
-  /** Where a widget's page calls the gateway from its own origin: the token exchange and its calls. */
+  /** Where a widget's page calls the gateway from its own origin: the token exchange and renewal, and its calls. */
   static final List<PathPattern> WIDGET_PATHS =
-      Stream.of(SecurityConfiguration.WIDGET_TOKEN_PATH, "/api/v1/calls", "/api/v1/calls/**")
+      Stream.of(SecurityConfiguration.WIDGET_TOKEN_PATH, SecurityConfiguration.WIDGET_TOKEN_RENEW_PATH,
+              "/api/v1/calls", "/api/v1/calls/**")
           .map(PathPatternParser.defaultInstance::parse).toList();
 
   /**

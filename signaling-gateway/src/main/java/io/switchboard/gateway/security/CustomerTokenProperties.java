@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("switchboard.gateway.customer-tokens")
 public record CustomerTokenProperties(
     String secret,
-    @NotNull @DurationMin(minutes = 1) @DurationMax(hours = 1) @DefaultValue("15m") Duration ttl) {
+    @NotNull @DurationMin(seconds = 15) @DurationMax(hours = 1) @DefaultValue("15m") Duration ttl) {
 
   /** HS256 needs a key as long as its hash: 256 bits. */
   static final int MIN_SECRET_BYTES = 32;

@@ -89,12 +89,26 @@ public final class CustomerTokens {
 
   /** A new customer of {@code key}'s tenant and its token. */
   public Minted mint(CustomerKeys.CustomerKey key) {
+    return sign(key, SUBJECT_PREFIX + UUID.randomUUID());
+  }
+
+  /**
+   * A fresh token for a customer that holds one, before it expires: the same subject (so its calls stay
+   * its own) and key, a new expiry.
+   */
+  public Minted renew(CustomerKeys.CustomerKey key, String customerId) {
+    if (customerId == null || !customerId.startsWith(SUBJECT_PREFIX)) {
+      throw new IllegalArgumentException("Not a customer subject: " + customerId);
+    }
+    return sign(key, customerId);
+  }
+
+  private Minted sign(CustomerKeys.CustomerKey key, String customerId) {
     if (!enabled()) {
       throw new IllegalStateException("Customer tokens are off: no switchboard.gateway.customer-tokens.secret");
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = now.plus(properties.ttl());
-    String customerId = SUBJECT_PREFIX + UUID.randomUUID();
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .issuer(ISSUER)
         .audience(audience)

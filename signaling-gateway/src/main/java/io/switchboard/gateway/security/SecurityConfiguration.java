@@ -44,6 +44,8 @@ public class SecurityConfiguration {
 
   /** The one state-changing route open without a token: the widget key's exchange for a customer token. */
   public static final String WIDGET_TOKEN_PATH = "/api/v1/widget/token";
+  /** Where a customer trades its token, before it expires, for a fresh one of the same customer. */
+  public static final String WIDGET_TOKEN_RENEW_PATH = "/api/v1/widget/token/renew";
 
   /**
    * What anyone may GET: the web UI's pages, scripts and styles, its sign-in settings, and the API's

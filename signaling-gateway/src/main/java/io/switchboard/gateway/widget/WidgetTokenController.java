@@ -1,7 +1,10 @@
 package io.switchboard.gateway.widget;
 
+import io.switchboard.gateway.security.Caller;
+import io.switchboard.gateway.security.CustomerKeys;
 import io.switchboard.gateway.security.CustomerTokens;
 import io.switchboard.gateway.security.Origins;
+import io.switchboard.gateway.security.Role;
 import io.switchboard.gateway.security.SecurityConfiguration;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.schemas.avro.WidgetKey;
@@ -22,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A widget's page trades its tenant's public widget key for a short-lived customer token, without a
  * token of its own: the one state-changing route open to anonymous callers. The page's
- * {@code Origin} must be one of the key's allowed origins.
+ * {@code Origin} must be one of the key's allowed origins. A customer renews its token before it
+ * expires, with the token itself: the same customer, while its key is still active.
  */
 @RestController
 class WidgetTokenController {
@@ -61,6 +65,22 @@ class WidgetTokenController {
     CustomerTokens.Minted minted = tokens.mint(WidgetKeys.customerKey(key));
     log.info("Customer {} of tenant {} signed in with widget key {} from {}", minted.customerId(), minted.tenant(),
         key.getKeyId(), from.get());
+    return new TokenAnswer(minted.token(), minted.expiresAt(), minted.tenant(), minted.customerId());
+  }
+
+  @PostMapping(SecurityConfiguration.WIDGET_TOKEN_RENEW_PATH)
+  TokenAnswer renew(Caller caller) {
+    caller.require("renew a customer token", Role.CUSTOMER);
+    if (caller.widget() == null) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed: only a customer token of a widget key is renewed here");
+    }
+    keys.requireLoaded();
+    // A revoked key's tokens are refused before this point; the check stays for one revoked meanwhile.
+    CustomerKeys.CustomerKey key = keys.active(caller.tenant(), caller.widget().keyId())
+        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Unknown or revoked widget key"));
+    CustomerTokens.Minted minted = tokens.renew(key, caller.subject());
+    log.debug("Customer {} of tenant {} renewed its token until {}", minted.customerId(), minted.tenant(),
+        minted.expiresAt());
     return new TokenAnswer(minted.token(), minted.expiresAt(), minted.tenant(), minted.customerId());
   }
 }
