@@ -65,10 +65,20 @@ async function setStatus(next, reason) {
   }
 }
 
-function showStatus(reason) {
+let breakReason;
+
+/**
+ * The status the agent set, and what it is doing meanwhile: ringing, on a call, in wrap-up (routing
+ * offers it nothing then, whatever the status says).
+ */
+function showStatus(reason = breakReason) {
+  breakReason = status === "BREAK" ? reason : undefined;
   const label = status === "BREAK" && reason ? "Break: " + reason : status.replace("_", " ").toLowerCase();
-  $("#status").textContent = label;
+  const activity = calls.size ? "on-call" : wrapUp ? "wrap-up" : offers.size ? "ringing" : "idle";
+  const doing = {"on-call": "on a call", "wrap-up": "in wrap-up", ringing: "ringing"}[activity];
+  $("#status").textContent = label + (doing ? " · " + doing : "");
   $("#status").dataset.status = status;
+  $("#status").dataset.activity = activity;
 }
 
 $("#go-available").addEventListener("click", () => setStatus("AVAILABLE"));
@@ -95,6 +105,7 @@ function renderOffers() {
       h("button", {type: "button", onclick: () => accept(offer.callId)}, "Accept"),
       h("button", {type: "button", class: "secondary", onclick: () => decline(offer.callId)}, "Decline")))));
   $("#offers-empty").hidden = offers.size > 0;
+  showStatus();
   ringer.ring(offers.size > 0);
   document.title = (offers.size ? "(" + offers.size + ") Ringing — " : "") + "Agent desktop — Switchboard";
 }
@@ -135,6 +146,7 @@ function renderCalls() {
         h("button", {type: "submit", class: "secondary"}, "Transfer")));
   }));
   $("#calls-empty").hidden = calls.size > 0;
+  showStatus();
   $("#video-area").hidden = ![...calls.values()].some(call => call.media.hasVideo);
 }
 
@@ -228,6 +240,7 @@ function callGone(callId, transferred) {
     return;
   }
   wrapUp = {callId, since: Date.now()};
+  showStatus();
   $("#wrap-up").hidden = false;
   $("#wrap-up-timer").textContent = seconds(0);
   $("#wrap-up-disposition").focus();
@@ -245,6 +258,7 @@ $("#wrap-up-form").addEventListener("submit", event => {
   say(message, "Wrap-up done after " + seconds(Date.now() - wrapUp.since) + ".");
   wrapUp = null;
   $("#wrap-up").hidden = true;
+  showStatus();
   $("#wrap-up-notes").value = "";
   // call-state projects the wrap-up a moment later.
   setTimeout(loadHistory, 1500);

@@ -269,9 +269,12 @@ class WebUiIT {
     assertThat(offer).isVisible();
     assertThat(offer).containsText("queue " + QUEUE);
     callId = offer.getAttribute("data-call-id");
+    assertThat(desk.locator("#status")).hasAttribute("data-activity", "ringing");
     SharedBrowser.Session.screenshot(desk, "desk-ringing");
     offer.getByText("Accept").click();
     assertThat(desk.locator("#calls li.call")).isVisible();
+    assertThat(desk.locator("#status")).hasAttribute("data-activity", "on-call");
+    assertThat(desk.locator("#status")).hasText("available · on a call");
     assertThat(desk.locator("#offers li")).hasCount(0);
     assertThat(customerPage.locator("#call-state")).hasAttribute("data-state", "CONNECTED");
   }
@@ -347,11 +350,13 @@ class WebUiIT {
     call.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hang up")).click();
     assertThat(customerPage.locator("#call-state")).hasAttribute("data-state", "ENDED");
     assertThat(secondDesk.locator("#wrap-up")).isVisible();
+    assertThat(secondDesk.locator("#status")).hasAttribute("data-activity", "wrap-up");
     assertThat(secondDesk.locator("#wrap-up-disposition")).isFocused();
     secondDesk.locator("#wrap-up-disposition").selectOption("resolved");
     secondDesk.locator("#wrap-up-notes").fill("reset the password");
     secondDesk.getByText("Finish wrap-up").click();
     assertThat(secondDesk.locator("#wrap-up")).isHidden();
+    assertThat(secondDesk.locator("#status")).hasAttribute("data-activity", "idle");
 
     Locator row = secondDesk.locator("#history tr[data-call-id='" + callId + "']");
     // The history refreshes after the wrap-up; call-state projects it a moment after.
