@@ -177,10 +177,12 @@ public final class RegisterHandler implements SipRequestHandler {
     Instant now = registrar.now();
     if (bindings != null) {
       for (Binding binding : bindings.contacts()) {
-        long left = Duration.between(now, binding.expiresAt()).toSeconds();
-        if (left <= 0) {
+        long millis = Duration.between(now, binding.expiresAt()).toMillis();
+        if (millis <= 0) {
           continue;
         }
+        // Rounded up: a binding made by this very request shows the seconds it was granted.
+        long left = (millis + 999) / 1000;
         ContactHeader contact = headers.createContactHeader(addresses.createAddress(binding.contact()));
         contact.setExpires((int) left);
         ok.addHeader(contact);
