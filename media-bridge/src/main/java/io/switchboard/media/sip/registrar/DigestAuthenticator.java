@@ -1,5 +1,6 @@
 package io.switchboard.media.sip.registrar;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,10 +31,17 @@ final class DigestAuthenticator {
 
   private final SipCredentials credentials;
   private final Nonces nonces;
+  private final List<DigestAlgorithm> algorithms;
 
-  DigestAuthenticator(SipCredentials credentials, Nonces nonces) {
+  /** {@code algorithms}: those challenged with, in order, and the only ones accepted. */
+  DigestAuthenticator(SipCredentials credentials, Nonces nonces, List<DigestAlgorithm> algorithms) {
     this.credentials = credentials;
     this.nonces = nonces;
+    this.algorithms = List.copyOf(algorithms);
+  }
+
+  List<DigestAlgorithm> algorithms() {
+    return algorithms;
   }
 
   Nonces nonces() {
@@ -58,7 +66,7 @@ final class DigestAuthenticator {
       return new Malformed("Authorization uri differs from the Request-URI");
     }
     Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(answer.algorithm());
-    if (algorithm.isEmpty()) {
+    if (algorithm.isEmpty() || !algorithms.contains(algorithm.get())) {
       return new Challenge(false, "unsupported-algorithm", false);
     }
     if (answer.qop() == null || !answer.qop().equalsIgnoreCase("auth")) {

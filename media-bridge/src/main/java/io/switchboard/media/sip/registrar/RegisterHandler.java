@@ -203,10 +203,10 @@ public final class RegisterHandler implements SipRequestHandler {
         && credential.realm().equalsIgnoreCase(record.getHost());
   }
 
-  /** One WWW-Authenticate per algorithm, SHA-256 first (RFC 8760 2.4), with a nonce each. */
+  /** One WWW-Authenticate per algorithm in order of preference (RFC 8760 2.4), with a nonce each. */
   private void challenge(SipExchange exchange, String realm, boolean stale, String reason) throws Exception {
     Response response = exchange.response(Response.UNAUTHORIZED);
-    for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+    for (DigestAlgorithm algorithm : authenticator.algorithms()) {
       WWWAuthenticateHeader header = headers.createWWWAuthenticateHeader("Digest");
       header.setRealm(realm);
       header.setNonce(authenticator.nonces().issue(realm));

@@ -111,7 +111,7 @@ class RegistrarConfiguration {
         : properties.nonceKey().getBytes(StandardCharsets.UTF_8);
     Nonces nonces = new Nonces(key, properties.nonceLifetime(), clock, properties.maxTrackedNonces());
     return new RegisterHandler(headers, new AddressFactoryImpl(), credentials,
-        new DigestAuthenticator(credentials, nonces),
+        new DigestAuthenticator(credentials, nonces, properties.algorithms()),
         new FailedAttempts(properties.failedAttemptsWarning(), 10_000), registrar, properties,
         new RegistrarMetrics(meters));
   }

@@ -2,9 +2,11 @@ package io.switchboard.media.sip.registrar;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTrackedNonces how many nonces' counts are remembered against replay at most
  * @param failedAttemptsWarning after how many failed answers in a row (per user and source) a warning is logged
  * @param expirySweep how often expired bindings are looked for
+ * @param algorithms the digest algorithms challenged with, one {@code WWW-Authenticate} each in this
+ *     order, and the only ones accepted; {@code SHA-256, MD5} by default. Clients that answer only the
+ *     first challenge and know only MD5 (SIPp 3.6, older phones) need {@code MD5} first or alone
  */
 @Validated
 @ConfigurationProperties("switchboard.media.sip.registrar")
@@ -35,7 +40,8 @@ public record RegistrarProperties(
     @Size(min = 32, message = "must be at least 32 characters") String nonceKey,
     @NotNull @Min(1) Integer maxTrackedNonces,
     @NotNull @Min(1) Integer failedAttemptsWarning,
-    @NotNull Duration expirySweep) {
+    @NotNull Duration expirySweep,
+    @NotEmpty List<@NotNull DigestAlgorithm> algorithms) {
 
   public RegistrarProperties {
     if (minExpires != null && maxExpires != null && defaultExpires != null
@@ -44,6 +50,7 @@ public record RegistrarProperties(
           "switchboard.media.sip.registrar needs min-expires <= default-expires <= max-expires, not "
               + minExpires + ", " + defaultExpires + ", " + maxExpires);
     }
+    algorithms = algorithms == null ? null : List.copyOf(new java.util.LinkedHashSet<>(algorithms));
     if (nonceKey != null && nonceKey.isEmpty()) {
       nonceKey = null;
     }

@@ -8,6 +8,7 @@ import io.switchboard.media.sip.registrar.DigestAuthenticator.Malformed;
 import io.switchboard.media.sip.registrar.DigestAuthenticator.Verdict;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DigestAuthenticatorTest {
@@ -18,7 +19,8 @@ class DigestAuthenticatorTest {
   private final FakeClock clock = new FakeClock(Instant.parse("2026-12-02T10:00:00Z"));
   private final SipCredentials credentials = new SipCredentials();
   private final DigestAuthenticator authenticator =
-      new DigestAuthenticator(credentials, new Nonces(Nonces.randomKey(), Duration.ofMinutes(5), clock, 1000));
+      new DigestAuthenticator(credentials, new Nonces(Nonces.randomKey(), Duration.ofMinutes(5), clock, 1000),
+          List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
 
   DigestAuthenticatorTest() {
     credentials.apply("acme", "alice", SipCredential.fromPassword("acme", REALM, "alice", "agent-1", "secret"));
@@ -116,6 +118,16 @@ class DigestAuthenticatorTest {
         .isInstanceOf(Malformed.class);
     assertThat(check(new DigestAnswer("alice", REALM, right.nonce(), "sip:other.example", right.response(), "MD5",
         "auth", "00000001", "c"))).isInstanceOf(Malformed.class);
+  }
+
+  @Test
+  void anAlgorithmThatIsNotOfferedIsNotAccepted() {
+    DigestAuthenticator md5Only = new DigestAuthenticator(credentials, authenticator.nonces(), List.of(DigestAlgorithm.MD5));
+
+    assertThat(md5Only.check(answer(DigestAlgorithm.SHA_256, "alice", "secret", nonce(), "00000001"), REALM, "REGISTER",
+        URI)).isEqualTo(new Challenge(false, "unsupported-algorithm", false));
+    assertThat(md5Only.check(answer(DigestAlgorithm.MD5, "alice", "secret", nonce(), "00000001"), REALM, "REGISTER",
+        URI)).isInstanceOf(Authenticated.class);
   }
 
   private Verdict check(DigestAnswer answer) {

@@ -31,12 +31,13 @@ class RegisterHandlerTest {
   private final RecordingEvents events = new RecordingEvents();
   private final SipCredentials credentials = new SipCredentials();
   private final RegistrarProperties properties =
-      new RegistrarProperties(60, 3600, 3600, 10, Duration.ofMinutes(5), null, 1000, 3, Duration.ofSeconds(1));
+      new RegistrarProperties(60, 3600, 3600, 10, Duration.ofMinutes(5), null, 1000, 3, Duration.ofSeconds(1),
+          List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
   private final Nonces nonces = new Nonces(Nonces.randomKey(), Duration.ofMinutes(5), clock, 1000);
   private final FailedAttempts failures = new FailedAttempts(3, 100);
   private final Registrar registrar = new Registrar(new BindingTable(10), events, clock, "bridge-1");
   private final RegisterHandler handler = new RegisterHandler(new HeaderFactoryImpl(), new AddressFactoryImpl(),
-      credentials, new DigestAuthenticator(credentials, nonces), failures, registrar, properties,
+      credentials, new DigestAuthenticator(credentials, nonces, properties.algorithms()), failures, registrar, properties,
       new RegistrarMetrics(meters));
   private final MessageFactoryImpl messages = new MessageFactoryImpl();
   private int cseq;

@@ -36,7 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RegistrarIT {
 
   static final Duration EVENTS = Duration.ofSeconds(20);
-  static final String PASSWORD = "correct horse";
+  static final String PASSWORD = "correct-horse-battery";
 
   private static final String TENANT = "reg-" + UUID.randomUUID().toString().substring(0, 8);
   private static final String REALM = TENANT + ".example";
