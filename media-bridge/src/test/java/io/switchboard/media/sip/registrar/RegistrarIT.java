@@ -224,6 +224,31 @@ class RegistrarIT {
     }
   }
 
+  @Test
+  void aCredentialPublishedAfterStartIsFollowedAndItsTombstoneDeletesIt() throws Exception {
+    phone = new TestPhone(sipPort, "late", REALM);
+    String contact = "Contact: <" + phone.contact() + ">\r\n";
+    assertThat(phone.register(contact, PASSWORD, "SHA-256").getStatusCode()).isEqualTo(401);
+
+    publishCredentials(TENANT, REALM, List.of("late"));
+    Poll.until(EVENTS, "the new credential to be followed", () ->
+        register(contact) == 200 ? Boolean.TRUE : null);
+
+    try (EventProducer producer = new EventProducer()) {
+      producer.sendRaw(SipTopics.CREDENTIALS.name(), TENANT + "/late", null);
+    }
+    Poll.until(EVENTS, "the deleted credential to be refused", () ->
+        register(contact) == 401 ? Boolean.TRUE : null);
+  }
+
+  private int register(String contact) {
+    try {
+      return phone.register(contact, PASSWORD, "SHA-256").getStatusCode();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void awaitOffline(String user, String reason) {
     agentEvents.await(event -> isAgent(event, user)
         && event.getPayload() instanceof AgentStatusChanged changed
