@@ -38,6 +38,7 @@ public final class RegisterHandler implements SipRequestHandler {
 
   private static final Logger log = LoggerFactory.getLogger(RegisterHandler.class);
   static final String MDC_AGENT = "agentId";
+  private static final long BAD_EXPIRES = -2;
 
   private final HeaderFactory headers;
   private final AddressFactory addresses;
@@ -136,7 +137,12 @@ public final class RegisterHandler implements SipRequestHandler {
         refuse(exchange, Response.BAD_REQUEST, "bad-contact", "Contact must be a SIP URI");
         return;
       }
-      int seconds = contact.getExpires() >= 0 ? contact.getExpires()
+      long given = contactExpires(contact);
+      if (given == BAD_EXPIRES) {
+        refuse(exchange, Response.BAD_REQUEST, "bad-contact-expires", "Contact expires must be delta-seconds");
+        return;
+      }
+      int seconds = given >= 0 ? (int) Math.min(given, Integer.MAX_VALUE)
           : requested >= 0 ? requested : properties.defaultExpires();
       if (seconds > 0 && seconds < properties.minExpires()) {
         tooBrief = true;
@@ -169,6 +175,22 @@ public final class RegisterHandler implements SipRequestHandler {
     }
     log.info("Agent {} has {} SIP contact(s)", credential.agentId(), outcome.change().after().contacts().size());
     ok(exchange, outcome.change().after());
+  }
+
+  /**
+   * The contact's {@code expires} parameter in seconds, -1 when absent, {@link #BAD_EXPIRES} when it
+   * is not delta-seconds (JAIN-SIP reads such a value as absent). Digits beyond any sensible length
+   * are taken as very long (RFC 3261 20.19), to be cut to the maximum.
+   */
+  private static long contactExpires(ContactHeader contact) {
+    String value = contact.getParameter("expires");
+    if (value == null) {
+      return -1;
+    }
+    if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return BAD_EXPIRES;
+    }
+    return value.length() > 10 ? Integer.MAX_VALUE : Long.parseLong(value);
   }
 
   /** RFC 3261 10.3 step 8: 200 with every current binding and what is left of it. */

@@ -233,6 +233,23 @@ class RegisterHandlerTest {
   }
 
   @Test
+  void aContactExpiresThatIsNotANumberOrNegativeIsABadRequest() throws Exception {
+    assertThat(registerAs("alice", "secret", DigestAlgorithm.SHA_256, "Contact: <sip:alice@10.0.0.1>;expires=soon\r\n")
+        .getStatusCode()).isEqualTo(400);
+    assertThat(registerAs("alice", "secret", DigestAlgorithm.SHA_256, "Contact: <sip:alice@10.0.0.1>;expires=-5\r\n")
+        .getStatusCode()).isEqualTo(400);
+    assertThat(events.told).isEmpty();
+    assertThat(meters.counter("switchboard.sip.registrar.refusals", "reason", "bad-contact-expires").count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void anExpiresBeyondAnyIntegerIsCutToTheMaximum() throws Exception {
+    assertThat(contacts(registerAs("alice", "secret", DigestAlgorithm.SHA_256,
+        "Contact: <sip:alice@10.0.0.1>;expires=99999999999\r\n"))).containsExactly(Map.entry("sip:alice@10.0.0.1", 3600));
+  }
+
+  @Test
   void aRegisterWithoutContactListsTheBindingsAndChangesNothing() throws Exception {
     registerAs("alice", "secret", DigestAlgorithm.SHA_256, "Contact: <sip:alice@10.0.0.1>\r\nExpires: 600\r\n");
 
