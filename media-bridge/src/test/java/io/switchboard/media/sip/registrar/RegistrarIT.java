@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Phones registering with the running bridge over loopback UDP, with credentials and bindings on
+ * Phones registering with the running bridge over loopback UDP (and once TCP), with credentials and bindings on
  * the shared Kafka broker: SHA-256 and MD5 digest, wrong password, stale nonce, refresh,
  * un-register, expiry, and bindings seen by a second instance and kept across its restart.
  */
@@ -41,7 +41,7 @@ class RegistrarIT {
   private static final String TENANT = "reg-" + UUID.randomUUID().toString().substring(0, 8);
   private static final String REALM = TENANT + ".example";
   private static final List<String> USERS =
-      List.of("sha", "md5", "wrong", "stale", "refresh", "unreg", "wild", "expiry", "shared");
+      List.of("sha", "md5", "tcp", "wrong", "stale", "refresh", "unreg", "wild", "expiry", "shared");
 
   private static ConfigurableApplicationContext bridge;
   private static int sipPort;
@@ -118,6 +118,16 @@ class RegistrarIT {
     phone = new TestPhone(sipPort, "md5", REALM);
 
     Response ok = phone.register("Contact: <" + phone.contact() + ">\r\n", PASSWORD, "MD5");
+
+    assertThat(ok.getStatusCode()).isEqualTo(200);
+    assertThat(TestPhone.contacts(ok)).containsKey(phone.contact());
+  }
+
+  @Test
+  void aPhoneRegistersOverTcpToo() throws Exception {
+    phone = new TestPhone(sipPort, "tcp", REALM, "tcp");
+
+    Response ok = phone.register("Contact: <" + phone.contact() + ">\r\n", PASSWORD, "SHA-256");
 
     assertThat(ok.getStatusCode()).isEqualTo(200);
     assertThat(TestPhone.contacts(ok)).containsKey(phone.contact());

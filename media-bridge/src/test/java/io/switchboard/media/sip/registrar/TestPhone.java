@@ -45,36 +45,43 @@ final class TestPhone implements AutoCloseable, SipListener {
   private final int port;
   private final String user;
   private final String realm;
+  private final String transport;
   private final String callId = UUID.randomUUID() + "@127.0.0.1";
   private long cseq;
   private int nc;
 
   TestPhone(int bridgePort, String user, String realm) throws Exception {
+    this(bridgePort, user, realm, "udp");
+  }
+
+  /** {@code transport}: {@code udp} or {@code tcp}. */
+  TestPhone(int bridgePort, String user, String realm, String transport) throws Exception {
+    this.transport = transport;
     this.user = user;
     this.realm = realm;
     Properties properties = new Properties();
     properties.setProperty("javax.sip.STACK_NAME", "test-phone-" + UUID.randomUUID());
     properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
     // The Request-URI names the tenant's domain; the request goes to the bridge on loopback.
-    properties.setProperty("javax.sip.OUTBOUND_PROXY", "127.0.0.1:" + bridgePort + "/udp");
+    properties.setProperty("javax.sip.OUTBOUND_PROXY", "127.0.0.1:" + bridgePort + "/" + transport);
     properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", io.switchboard.media.sip.Slf4jStackLogger.class.getName());
     stack = new SipStackImpl(properties);
     port = FreePorts.udpAndTcp();
-    provider = stack.createSipProvider(stack.createListeningPoint("127.0.0.1", port, "udp"));
+    provider = stack.createSipProvider(stack.createListeningPoint("127.0.0.1", port, transport));
     provider.addSipListener(this);
     stack.start();
   }
 
   /** This phone's contact URI. */
   String contact() {
-    return "sip:" + user + "@127.0.0.1:" + port;
+    return "sip:" + user + "@127.0.0.1:" + port + (transport.equals("udp") ? "" : ";transport=" + transport);
   }
 
   /** Sends one REGISTER with these extra header lines (each ending in CRLF) and waits for the final answer. */
   Response send(String headers, String authorization) throws Exception {
     long number = ++cseq;
     String text = "REGISTER sip:" + realm + " SIP/2.0\r\n"
-        + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
+        + "Via: SIP/2.0/" + transport.toUpperCase(java.util.Locale.ROOT) + " 127.0.0.1:" + port + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
         + "Max-Forwards: 70\r\n"
         + "From: <sip:" + user + "@" + realm + ">;tag=" + Long.toHexString(number) + "phone\r\n"
         + "To: <sip:" + user + "@" + realm + ">\r\n"
