@@ -1,12 +1,16 @@
 package io.switchboard.media;
 
 import io.switchboard.testsupport.OwnNettyResources;
+import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The bridge as the integration tests run it: a free HTTP port, a given SIP port, the test issuer. */
+/**
+ * The bridge as the integration tests run it: a free HTTP port, a given SIP port, the test issuer and
+ * the shared Kafka broker.
+ */
 public final class TestBridge {
 
   private TestBridge() {}
@@ -21,7 +25,8 @@ public final class TestBridge {
     List<String> settings = new ArrayList<>(List.of(
         "--server.port=0",
         "--switchboard.media.sip.port=" + sipPort,
-        "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri()));
+        "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri(),
+        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers()));
     settings.addAll(List.of(extra));
     return MediaBridgeApplication.application().initializers(new OwnNettyResources()).run(settings.toArray(String[]::new));
   }
