@@ -2,7 +2,8 @@
 # The agents' WebSocket (issue 13): N authenticated sessions (default 10,000, distinct agents, real
 # RS256 tokens from a JWKS issuer) on the real signaling gateway, run from its jar in a JVM of its
 # own against an embedded Kafka broker, then the same on a plain Reactor Netty WebSocket server doing
-# no work: memory per session (heap after full GCs, and RSS, before and after the sessions open) and
+# no work, fed by a Kafka consumer of the same offers, and again pushing from its own timer (no Kafka):
+# memory per session (heap after full GCs, and RSS, before and after the sessions open) and
 # push latency at a fixed rate (default 1,000/s) to random sessions — for the gateway from producing
 # a RoutingOffered to routing.decisions to the client reading its call:incoming frame. The client,
 # broker and issuer share this JVM and the machine's cores with the server. Prints Markdown tables

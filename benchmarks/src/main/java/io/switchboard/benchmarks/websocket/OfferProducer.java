@@ -28,6 +28,7 @@ final class OfferProducer implements AutoCloseable {
   /** An agent of a tenant. */
   record Agent(String tenant, String agentId) {}
 
+  private final String bootstrap;
   private final KafkaProducer<String, byte[]> producer;
   private final List<Agent> agents;
   private final Duration expiry;
@@ -36,6 +37,7 @@ final class OfferProducer implements AutoCloseable {
 
   /** {@code expiry}: how long after it is made each offer expires. */
   OfferProducer(String bootstrap, List<Agent> agents, Duration expiry) {
+    this.bootstrap = bootstrap;
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -43,6 +45,11 @@ final class OfferProducer implements AutoCloseable {
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     this.agents = List.copyOf(agents);
     this.expiry = expiry;
+  }
+
+  /** The broker written to. */
+  String bootstrap() {
+    return bootstrap;
   }
 
   /** Offers call {@code seq} of {@code phase} to a random agent. */

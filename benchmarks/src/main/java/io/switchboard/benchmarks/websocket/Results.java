@@ -76,20 +76,25 @@ final class Results {
       }
     }
     Optional<Row> gateway = find(rows, "gateway");
-    Optional<Row> plain = find(rows, "plain Reactor Netty");
-    if (gateway.isEmpty() || plain.isEmpty()) {
+    if (gateway.isEmpty()) {
       return;
     }
-    Row g = gateway.get();
-    Row p = plain.get();
-    out.println();
-    out.println("| measure | gateway | plain Reactor Netty | gateway / plain |");
-    out.println("|---|---:|---:|---:|");
-    ratio(out, "heap after GC per session, KiB", g.heapPerSessionKib(), p.heapPerSessionKib());
-    ratio(out, "RSS growth per session, KiB", g.rssPerSessionKib(), p.rssPerSessionKib());
-    ratio(out, "push p50, ms", g.latency().p50(), p.latency().p50());
-    ratio(out, "push p99, ms", g.latency().p99(), p.latency().p99());
-    ratio(out, "push max, ms", g.latency().max(), p.latency().max());
+    for (String baseline : List.of(PlainTarget.NAME, PlainTarget.KAFKA_NAME)) {
+      Optional<Row> plain = find(rows, baseline);
+      if (plain.isEmpty()) {
+        continue;
+      }
+      Row g = gateway.get();
+      Row p = plain.get();
+      out.println();
+      out.println("| measure | gateway | " + baseline + " | gateway / baseline |");
+      out.println("|---|---:|---:|---:|");
+      ratio(out, "heap after GC per session, KiB", g.heapPerSessionKib(), p.heapPerSessionKib());
+      ratio(out, "RSS growth per session, KiB", g.rssPerSessionKib(), p.rssPerSessionKib());
+      ratio(out, "push p50, ms", g.latency().p50(), p.latency().p50());
+      ratio(out, "push p99, ms", g.latency().p99(), p.latency().p99());
+      ratio(out, "push max, ms", g.latency().max(), p.latency().max());
+    }
   }
 
   private static void ratio(PrintStream out, String measure, double gateway, double plain) {

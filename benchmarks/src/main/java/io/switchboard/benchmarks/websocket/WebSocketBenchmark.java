@@ -17,7 +17,8 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * Many agents' WebSocket sessions on the real gateway, then on a plain Reactor Netty server doing no
- * work, in the same run: each server's memory per session (heap after full collections, and
+ * work, fed by a Kafka consumer of the same offers and then pushing from its own timer, in the same
+ * run: each server's memory per session (heap after full collections, and
  * resident set, before and after the sessions open) and the latency of pushes at a fixed rate to
  * random sessions. The gateway runs from its jar in a JVM of its own, against the embedded broker
  * and a real token issuer in this JVM; every session is a distinct agent with its own signed token.
@@ -80,8 +81,10 @@ public final class WebSocketBenchmark {
             rows.add(Results.Row.kafkaOnly(kafka.summary(), rows.get(rows.size() - 1)));
           }
         } else {
+          OfferProducer offers = server.equals("plain-kafka")
+              ? new OfferProducer(bootstrap, agents, Duration.ofSeconds(options.offerExpirySeconds())) : null;
           try (PlainTarget plain = PlainTarget.start(options.serverJvm(),
-              options.clients() + options.warmupClients() + 16, logs)) {
+              options.clients() + options.warmupClients() + 16, logs, offers)) {
             described.add(plain.describe());
             rows.add(measurement.run(plain, () -> { }));
           }

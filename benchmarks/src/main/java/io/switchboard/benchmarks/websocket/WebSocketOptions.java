@@ -22,7 +22,8 @@ import java.util.Map;
  * @param offerExpirySeconds how long after it is made an offer expires ({@code expiresAt}): the gateway
  *     remembers it until then plus its {@code offer-grace}
  * @param settleSeconds pause after connecting (and after the warm-up sessions close) before memory is read
- * @param servers the servers to measure, in order: {@code gateway}, {@code plain}
+ * @param servers the servers to measure, in order: {@code gateway}, {@code plain}, {@code plain-kafka} (the
+ *     plain server fed by a Kafka consumer of the offers, as the gateway is)
  * @param serverJvm JVM options of both servers' JVMs
  * @param gatewayJar the gateway's executable jar
  * @param gatewayOptions extra gateway properties, as {@code --name=value}
@@ -43,7 +44,7 @@ record WebSocketOptions(
     List<String> gatewayOptions) {
 
   static final String USAGE = "options (--name=value): clients=10000 tenants=10 rate=1000 seconds=60 "
-      + "warmup-seconds=15 warmup-clients=1000 concurrency=64 offer-expiry-seconds=15 settle-seconds=3 servers=gateway,plain "
+      + "warmup-seconds=15 warmup-clients=1000 concurrency=64 offer-expiry-seconds=15 settle-seconds=3 servers=gateway,plain-kafka,plain "
       + "server-jvm='-Xms2g -Xmx2g -XX:+AlwaysPreTouch' "
       + "gateway-jar=signaling-gateway/target/signaling-gateway-0.1.0-SNAPSHOT-exec.jar gateway.<property>=<value>";
 
@@ -57,8 +58,8 @@ record WebSocketOptions(
           + USAGE);
     }
     for (String server : servers) {
-      if (!server.equals("gateway") && !server.equals("plain")) {
-        throw new IllegalArgumentException("unknown server " + server + ": gateway or plain");
+      if (!server.equals("gateway") && !server.equals("plain") && !server.equals("plain-kafka")) {
+        throw new IllegalArgumentException("unknown server " + server + ": gateway, plain or plain-kafka");
       }
     }
   }
@@ -83,7 +84,7 @@ record WebSocketOptions(
         in.integer("rate", 1000), in.integer("seconds", 60), in.integer("warmup-seconds", 15),
         in.integer("warmup-clients", 1000), in.integer("concurrency", 64), in.integer("offer-expiry-seconds", 15),
         in.integer("settle-seconds", 3),
-        Arrays.asList(in.text("servers", "gateway,plain").split(",")),
+        Arrays.asList(in.text("servers", "gateway,plain-kafka,plain").split(",")),
         Arrays.asList(in.text("server-jvm", "-Xms2g -Xmx2g -XX:+AlwaysPreTouch").trim().split("\\s+")),
         Path.of(in.text("gateway-jar", "signaling-gateway/target/signaling-gateway-0.1.0-SNAPSHOT-exec.jar")),
         gateway);
