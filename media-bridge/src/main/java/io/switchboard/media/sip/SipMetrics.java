@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 
-/** Counts SIP requests received and responses sent. */
+/** Counts SIP requests received, responses sent, and the input refused ({@link SipInputErrors}). */
 final class SipMetrics {
 
   /** Methods counted by name; anything else is "OTHER", so a peer cannot blow up the tag space. */
@@ -17,6 +17,7 @@ final class SipMetrics {
 
   SipMetrics(MeterRegistry registry) {
     this.registry = registry;
+    SipInputErrors.register(registry);
   }
 
   void requestReceived(String method) {

@@ -16,10 +16,12 @@ import org.springframework.validation.annotation.Validated;
  *     default, set the address phones and trunks reach for real use
  * @param port the port of every listening point, the same for UDP and TCP; 5060 by default
  * @param transports the transports to listen on, among {@code udp} and {@code tcp}; both by default
+ * @param threads the stack's threads that read and process messages, per transport (1 to 256; 8 by default)
  */
 @Validated
 @ConfigurationProperties("switchboard.media.sip")
 record SipProperties(
     @NotBlank String host,
     @NotNull @Min(1) @Max(65535) Integer port,
-    @NotEmpty Set<@NotNull SipTransport> transports) {}
+    @NotEmpty Set<@NotNull SipTransport> transports,
+    @NotNull @Min(1) @Max(256) Integer threads) {}

@@ -24,6 +24,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RequireHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -77,6 +78,14 @@ final class SipRequestDispatcher implements SipListener {
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_SIP_CALL_ID, callId(request))) {
       ServerTransaction transaction = event.getServerTransaction();
       SipProvider provider = (SipProvider) event.getSource();
+      ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+      String viaTransport = via == null ? null : via.getTransport();
+      if (viaTransport == null || provider.getListeningPoint(viaTransport) == null) {
+        // A response would go back over the top Via's transport: one the bridge has no listening point for.
+        SipInputErrors.report(log, SipInputErrors.Kind.UNANSWERABLE,
+            request.getMethod() + " dropped: its Via names transport " + viaTransport + ", not one the bridge listens on");
+        return;
+      }
       if (transaction == null && !Request.ACK.equals(request.getMethod())) {
         try {
           transaction = provider.getNewServerTransaction(request);
@@ -84,7 +93,9 @@ final class SipRequestDispatcher implements SipListener {
           log.debug("{} retransmission, left to its transaction", request.getMethod());
           return;
         } catch (TransactionUnavailableException e) {
-          log.warn("No server transaction for {}, answering statelessly", request.getMethod(), e);
+          // An incomplete request (no Max-Forwards, an INVITE without Contact): answered without a transaction.
+          SipInputErrors.report(log, SipInputErrors.Kind.NO_TRANSACTION,
+              request.getMethod() + " answered statelessly: " + e.getMessage());
         }
       }
       ServerTransaction stateful = transaction;
@@ -136,7 +147,7 @@ final class SipRequestDispatcher implements SipListener {
     }
     SipRequestHandler handler = handlers.get(method);
     if (handler == null) {
-      log.info("{} not implemented, answering 501", method);
+      log.debug("{} not implemented, answering 501", method);
       exchange.respond(Response.NOT_IMPLEMENTED);
       return;
     }

@@ -49,7 +49,7 @@ final class SipServer implements SmartLifecycle, DisposableBean {
     String name = SipStackSettings.uniqueStackName();
     SipStackImpl stack;
     try {
-      stack = new SipStackImpl(SipStackSettings.forStack(name));
+      stack = new SipStackImpl(SipStackSettings.forStack(name, properties.threads()));
     } catch (Exception e) {
       throw new IllegalStateException("Cannot create the SIP stack: " + e.getMessage(), e);
     }

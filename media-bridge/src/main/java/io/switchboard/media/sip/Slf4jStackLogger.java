@@ -7,8 +7,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends JAIN-SIP's own logging to SLF4J instead of log4j 1.x, so that levels are set like any
- * other logger ({@code logging.level.gov.nist}). Public with a no-argument constructor because
- * the stack instantiates it by name (property {@code gov.nist.javax.sip.STACK_LOGGER}).
+ * other logger ({@code logging.level.gov.nist}). The stack's errors, exceptions and warnings are
+ * mostly about bad input (a datagram that does not parse, a request without CSeq), and it reports
+ * them with the whole packet and a stack trace: they are counted and logged at a bounded rate,
+ * without stack traces, by {@link SipInputErrors} (the full text at DEBUG). Public with a
+ * no-argument constructor because the stack instantiates it by name (property
+ * {@code gov.nist.javax.sip.STACK_LOGGER}).
  */
 public final class Slf4jStackLogger implements StackLogger {
 
@@ -55,7 +59,8 @@ public final class Slf4jStackLogger implements StackLogger {
 
   @Override
   public void logException(Throwable ex) {
-    log.warn("JAIN-SIP exception", ex);
+    SipInputErrors.report(log, SipInputErrors.Kind.STACK_EXCEPTION, String.valueOf(ex));
+    log.debug("JAIN-SIP exception", ex);
   }
 
   @Override
@@ -75,22 +80,23 @@ public final class Slf4jStackLogger implements StackLogger {
 
   @Override
   public void logFatalError(String message) {
-    log.error(message);
+    log.error(SipInputErrors.shorten(message));
   }
 
   @Override
   public void logError(String message) {
-    log.error(message);
+    SipInputErrors.report(log, SipInputErrors.Kind.STACK_ERROR, message);
   }
 
   @Override
   public void logError(String message, Exception ex) {
-    log.error(message, ex);
+    SipInputErrors.report(log, SipInputErrors.Kind.STACK_ERROR, SipInputErrors.shorten(message) + ": " + ex);
+    log.debug(message, ex);
   }
 
   @Override
   public void logWarning(String message) {
-    log.warn(message);
+    SipInputErrors.report(log, SipInputErrors.Kind.STACK_WARNING, message);
   }
 
   @Override

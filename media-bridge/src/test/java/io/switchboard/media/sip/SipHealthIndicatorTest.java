@@ -15,7 +15,7 @@ class SipHealthIndicatorTest {
 
   @Test
   void downWhileTheStackIsNotRunning() {
-    SipProperties properties = new SipProperties("127.0.0.1", 5060, Set.of(SipTransport.UDP));
+    SipProperties properties = new SipProperties("127.0.0.1", 5060, Set.of(SipTransport.UDP), 8);
     HeaderFactoryImpl headers = new HeaderFactoryImpl();
     SipRequestDispatcher dispatcher =
         new SipRequestDispatcher(

@@ -31,7 +31,16 @@ class SipPropertiesTest {
           assertThat(properties.host()).isEqualTo("127.0.0.1");
           assertThat(properties.port()).isEqualTo(5060);
           assertThat(properties.transports()).containsExactly(SipTransport.UDP, SipTransport.TCP);
+          assertThat(properties.threads()).isEqualTo(8);
         });
+  }
+
+  @Test
+  void aPoolOfNoThreadOrOfTooManyIsRefused() {
+    for (String threads : new String[] {"0", "257"}) {
+      runner.withPropertyValues("switchboard.media.sip.threads=" + threads)
+          .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("threads"));
+    }
   }
 
   @Test

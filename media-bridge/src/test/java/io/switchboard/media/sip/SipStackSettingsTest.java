@@ -15,12 +15,12 @@ class SipStackSettingsTest {
     String second = SipStackSettings.uniqueStackName();
 
     assertThat(first).startsWith("switchboard-media-").isNotEqualTo(second);
-    assertThat(SipStackSettings.forStack(first).getProperty("javax.sip.STACK_NAME")).isEqualTo(first);
+    assertThat(SipStackSettings.forStack(first, 8).getProperty("javax.sip.STACK_NAME")).isEqualTo(first);
   }
 
   @Test
   void loggersCanBeInstantiatedByNameAsTheStackDoes() throws Exception {
-    Properties properties = SipStackSettings.forStack("any");
+    Properties properties = SipStackSettings.forStack("any", 8);
 
     // JAIN-SIP loads them with Class.forName and the public no-argument constructor.
     Object stackLogger =
@@ -37,8 +37,18 @@ class SipStackSettingsTest {
   }
 
   @Test
+  void theStackRunsOnABoundedPoolAndItsTransactionsEnd() {
+    Properties properties = SipStackSettings.forStack("any", 12);
+    assertThat(properties.getProperty("gov.nist.javax.sip.THREAD_POOL_SIZE")).isEqualTo("12");
+    assertThat(properties.getProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE")).isEqualTo("12");
+    assertThat(properties.getProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_INVITE")).isEqualTo("180");
+    assertThat(properties.getProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_NON_INVITE")).isEqualTo("64");
+    assertThat(properties.getProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE")).isEqualTo("65536");
+  }
+
+  @Test
   void dialogsAreLeftToTheApplication() {
-    assertThat(SipStackSettings.forStack("any").getProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT"))
+    assertThat(SipStackSettings.forStack("any", 8).getProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT"))
         .isEqualTo("off");
   }
 }
