@@ -237,11 +237,11 @@ class RtpRelayIT {
     awaitRtp(customer, 10);
 
     // The agent's SR reaches the customer, who answers with an RR naming it.
-    agent.sendRtcp(senderReport(agent.ssrc(), 0xe8a1b2c3_40000000L), rtcpOf(session.b()));
+    agent.sendRtcp(TestPhone.senderReport(agent.ssrc(), 0xe8a1b2c3_40000000L), rtcpOf(session.b()));
     byte[] sr = Poll.until(WAIT, "the SR at the customer", () ->
         customer.rtcpReceived().isEmpty() ? null : customer.rtcpReceived().get(0));
     long lastSr = (ByteBuffer.wrap(sr).getLong(8) >>> 16) & 0xffffffffL;
-    customer.sendRtcp(receiverReport(customer.ssrc(), agent.ssrc(), 64, 12, 160, lastSr), rtcpOf(session.a()));
+    customer.sendRtcp(TestPhone.receiverReport(customer.ssrc(), agent.ssrc(), 64, 12, 160, lastSr), rtcpOf(session.a()));
     Poll.until(WAIT, "the RR at the agent", () -> agent.rtcpReceived().isEmpty() ? null : true);
 
     LegQuality quality = Poll.until(WAIT, "a quality report on leg A with the RR", () -> listener.quality.stream()
@@ -284,17 +284,6 @@ class RtpRelayIT {
     assertThat(registry.get("switchboard.media.rtp.sessions").gauge().value()).isZero();
     assertThat(listener.ended).isEmpty();
     assertThat(relay.open("t1", "call-after", listener).a().localRtpPort()).isBetween(32000, 32002);
-  }
-
-  private static byte[] senderReport(long ssrc, long ntp) {
-    return ByteBuffer.allocate(28).put((byte) 0x80).put((byte) 200).putShort((short) 6).putInt((int) ssrc)
-        .putLong(ntp).putInt(1600).putInt(10).putInt(1720).array();
-  }
-
-  private static byte[] receiverReport(long ssrc, long source, int fraction, int cumulative, int jitter, long lastSr) {
-    return ByteBuffer.allocate(32).put((byte) 0x81).put((byte) 201).putShort((short) 7).putInt((int) ssrc)
-        .putInt((int) source).putInt(fraction << 24 | cumulative).putInt(10).putInt(jitter).putInt((int) lastSr)
-        .putInt(0).array();
   }
 
   private static int compareBytes(byte[] first, byte[] second) {

@@ -60,6 +60,19 @@ final class TestPhone implements AutoCloseable {
     return packet.array();
   }
 
+  /** An SR with no report block. */
+  static byte[] senderReport(long ssrc, long ntp) {
+    return ByteBuffer.allocate(28).put((byte) 0x80).put((byte) 200).putShort((short) 6).putInt((int) ssrc)
+        .putLong(ntp).putInt(1600).putInt(10).putInt(1720).array();
+  }
+
+  /** An RR with one report block; DLSR 0. */
+  static byte[] receiverReport(long ssrc, long source, int fraction, int cumulative, int jitter, long lastSr) {
+    return ByteBuffer.allocate(32).put((byte) 0x81).put((byte) 201).putShort((short) 7).putInt((int) ssrc)
+        .putInt((int) source).putInt(fraction << 24 | cumulative).putInt(10).putInt(jitter).putInt((int) lastSr)
+        .putInt(0).array();
+  }
+
   byte[] sendRtp(int sequence, InetSocketAddress to) {
     byte[] packet = rtpPacket(ssrc, 0, sequence);
     send(rtp, packet, to);
