@@ -1,6 +1,5 @@
 package io.switchboard.media.rtp;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /** Builds a leg's {@link LegQuality} from its counters and its phone's latest RTCP report. */
@@ -13,7 +12,7 @@ final class QualitySnapshot {
    * stream is what this leg's phone hears), the round trips are each leg's (null if unmeasured).
    */
   static LegQuality of(RelaySession session, RelayLeg leg, RelayLeg.Counts own, RelayLeg.Counts other,
-      Double ownRttMs, Double otherRttMs, Instant at, Duration interval) {
+      Double ownRttMs, Double otherRttMs, Instant at) {
     PayloadTypes.Format format = own.lastPayloadTypeSent() < 0
         ? null
         : session.payloadTypes().format(own.lastPayloadTypeSent());
@@ -23,7 +22,7 @@ final class QualitySnapshot {
     Double jitterMs = report == null || format == null ? null : report.jitterMs(format.clockRate());
     Double pathRtt = sum(ownRttMs, otherRttMs);
     Double loss = reportedLoss != null ? reportedLoss : other.intervalLossPercent();
-    double seconds = interval.toMillis() / 1000.0;
+    double seconds = own.intervalMillis() / 1000.0;
     Double bitrate = seconds <= 0 ? null : own.intervalBytesSent() * 8 / 1000.0 / seconds;
     String codec = format == null ? null : format.codec();
     Double mos = loss == null && jitterMs == null && pathRtt == null ? null : EModel.mos(codec, pathRtt, jitterMs, loss);

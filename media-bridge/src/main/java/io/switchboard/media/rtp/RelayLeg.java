@@ -34,6 +34,7 @@ public final class RelayLeg {
   private long previousBytesSent;
   private long previousReceived;
   private long previousLost;
+  private long previousCountsMillis;
 
   RelayLeg(Side side, String host, PortPair ports, DatagramChannel rtp, DatagramChannel rtcp, boolean anySource,
       Clock clock) {
@@ -45,6 +46,7 @@ public final class RelayLeg {
     this.rtcp = rtcp;
     this.rtpLatch = new SymmetricLatch(anySource);
     this.rtcpLatch = new SymmetricLatch(anySource);
+    this.previousCountsMillis = clock.millis();
   }
 
   public Side side() {
@@ -136,8 +138,8 @@ public final class RelayLeg {
     return activeSinceMillis == 0 ? -1 : nowMillis - since;
   }
 
-  /** The counters at this moment, and the interval figures since the previous snapshot. */
-  synchronized Counts counts() {
+  /** The counters at {@code nowMillis}, and the interval figures since the previous call (or the leg's opening). */
+  synchronized Counts counts(long nowMillis) {
     long lost = sequence.lost();
     long intervalBytesSent = bytesSent - previousBytesSent;
     long intervalReceived = packetsReceived - previousReceived;
@@ -145,13 +147,15 @@ public final class RelayLeg {
     previousBytesSent = bytesSent;
     previousReceived = packetsReceived;
     previousLost = lost;
+    long intervalMillis = nowMillis - previousCountsMillis;
+    previousCountsMillis = nowMillis;
     return new Counts(packetsReceived, bytesReceived, packetsSent, bytesSent, lost, lastPayloadTypeSent, lastReport,
-        intervalBytesSent, intervalReceived, intervalLost);
+        intervalBytesSent, intervalReceived, intervalLost, intervalMillis);
   }
 
   record Counts(long packetsReceived, long bytesReceived, long packetsSent, long bytesSent, long lost,
       int lastPayloadTypeSent, ReportBlock lastReport, long intervalBytesSent, long intervalReceived,
-      long intervalLost) {
+      long intervalLost, long intervalMillis) {
 
     /** The relay's share of packets missing from the phone's stream over the interval; null without packets. */
     Double intervalLossPercent() {

@@ -70,11 +70,24 @@ public final class RtpRelay implements AutoCloseable {
       return thread;
     });
     long sweep = sweepMillis(properties.timeout(), properties.holdTimeout());
-    timers.scheduleWithFixedDelay(this::endSilentSessions, sweep, sweep, TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(guarded("timeout sweep", this::endSilentSessions), sweep, sweep,
+        TimeUnit.MILLISECONDS);
     long quality = properties.qualityInterval().toMillis();
-    timers.scheduleAtFixedRate(this::reportQuality, quality, quality, TimeUnit.MILLISECONDS);
+    timers.scheduleAtFixedRate(guarded("quality report", this::reportQuality), quality, quality,
+        TimeUnit.MILLISECONDS);
     log.info("RTP relay on {} ports {}-{} ({} port pairs), {} selector thread(s)", properties.host(),
         properties.portMin(), properties.portMax(), ports.capacity(), properties.selectorThreads());
+  }
+
+  /** A timer task that logs a failure instead of letting it cancel every later run. */
+  private static Runnable guarded(String name, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("RTP relay {} failed", name, e);
+      }
+    };
   }
 
   /** How often silence is looked for: a quarter of the shorter timeout, at most a second. */
@@ -230,8 +243,8 @@ public final class RtpRelay implements AutoCloseable {
   void reportQuality() {
     Instant at = clock.instant();
     for (RelaySession session : sessions) {
-      RelayLeg.Counts a = session.a().counts();
-      RelayLeg.Counts b = session.b().counts();
+      RelayLeg.Counts a = session.a().counts(at.toEpochMilli());
+      RelayLeg.Counts b = session.b().counts(at.toEpochMilli());
       Double rttA = session.a().roundTrip.lastMs();
       Double rttB = session.b().roundTrip.lastMs();
       report(session, session.a(), a, b, rttA, rttB, at);
@@ -244,8 +257,7 @@ public final class RtpRelay implements AutoCloseable {
     if (own.packetsReceived() + own.packetsSent() == 0) {
       return;
     }
-    LegQuality quality = QualitySnapshot.of(session, leg, own, other, ownRtt, otherRtt, at,
-        properties.qualityInterval());
+    LegQuality quality = QualitySnapshot.of(session, leg, own, other, ownRtt, otherRtt, at);
     try {
       session.listener().quality(session, quality);
     } catch (RuntimeException e) {

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.mockito.Mockito.mock;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class QualitySnapshotTest {
 
   private static final Instant AT = Instant.parse("2026-12-02T10:00:00Z");
-  private static final Duration INTERVAL = Duration.ofSeconds(5);
 
   private final RelayLeg a = new RelayLeg(Side.A, "127.0.0.1", new PortPair(20000), null, null, true, mock(Clock.class));
   private final RelayLeg b = new RelayLeg(Side.B, "127.0.0.1", new PortPair(20002), null, null, true, mock(Clock.class));
@@ -27,7 +25,7 @@ class QualitySnapshotTest {
     // 25 % lost, 12 in all, jitter 160 units at PCMU's 8000 Hz: 20 ms.
     a.reported(new ReportBlock(1, 2, 64, 12, 300, 160, 0, 0));
 
-    LegQuality quality = QualitySnapshot.of(session, a, a.counts(), b.counts(), 30.0, 50.0, AT, INTERVAL);
+    LegQuality quality = QualitySnapshot.of(session, a, a.counts(5_000), b.counts(5_000), 30.0, 50.0, AT);
 
     assertThat(quality.tenantId()).isEqualTo("t1");
     assertThat(quality.callId()).isEqualTo("call-1");
@@ -54,7 +52,7 @@ class QualitySnapshotTest {
     a.rtpSent(8, 172);
     a.rtpSent(8, 172);
 
-    LegQuality quality = QualitySnapshot.of(session, a, a.counts(), b.counts(), null, null, AT, INTERVAL);
+    LegQuality quality = QualitySnapshot.of(session, a, a.counts(5_000), b.counts(5_000), null, null, AT);
 
     assertThat(quality.codec()).isEqualTo("PCMA");
     assertThat(quality.reportedLossPercent()).isNull();
@@ -70,12 +68,12 @@ class QualitySnapshotTest {
     a.rtpSent(111, 100);
     a.reported(new ReportBlock(1, 2, 0, 0, 0, 960, 0, 0));
 
-    LegQuality opus = QualitySnapshot.of(session, a, a.counts(), b.counts(), null, null, AT, INTERVAL);
+    LegQuality opus = QualitySnapshot.of(session, a, a.counts(5_000), b.counts(5_000), null, null, AT);
     assertThat(opus.codec()).isEqualTo("opus");
     assertThat(opus.jitterMs()).isEqualTo(20.0);
 
     RelayLeg idle = new RelayLeg(Side.B, "127.0.0.1", new PortPair(20004), null, null, true, mock(Clock.class));
-    LegQuality nothing = QualitySnapshot.of(session, idle, idle.counts(), idle.counts(), null, null, AT, INTERVAL);
+    LegQuality nothing = QualitySnapshot.of(session, idle, idle.counts(5_000), idle.counts(5_000), null, null, AT);
     assertThat(nothing.mos()).isNull();
     assertThat(nothing.codec()).isNull();
   }

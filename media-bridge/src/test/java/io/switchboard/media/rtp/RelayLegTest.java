@@ -53,16 +53,18 @@ class RelayLegTest {
     leg.rtpReceived(new RtpHeader(false, false, 0, false, 0, 4, 0, 1, 12, 160), 172, 2);
     leg.rtpSent(0, 172);
 
-    RelayLeg.Counts first = leg.counts();
+    RelayLeg.Counts first = leg.counts(5_000);
     assertThat(first.packetsReceived()).isEqualTo(2);
     assertThat(first.lost()).isEqualTo(2);
     assertThat(first.intervalLossPercent()).isEqualTo(50.0);
     assertThat(first.intervalBytesSent()).isEqualTo(172);
+    assertThat(first.intervalMillis()).isEqualTo(5_000);
 
     leg.rtpReceived(new RtpHeader(false, false, 0, false, 0, 5, 0, 1, 12, 160), 172, 3);
-    RelayLeg.Counts second = leg.counts();
+    RelayLeg.Counts second = leg.counts(10_000);
     assertThat(second.intervalLossPercent()).isEqualTo(0.0);
     assertThat(second.intervalBytesSent()).isZero();
-    assertThat(leg.counts().intervalLossPercent()).isNull();
+    assertThat(second.intervalMillis()).isEqualTo(5_000);
+    assertThat(leg.counts(15_000).intervalLossPercent()).isNull();
   }
 }
