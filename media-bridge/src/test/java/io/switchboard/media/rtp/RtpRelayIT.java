@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,16 +30,16 @@ class RtpRelayIT {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-  private final List<AutoCloseable> closing = new ArrayList<>();
   private final RecordingListener listener = new RecordingListener();
+  private final TestPhone customer = new TestPhone(0xa1);
+  private final TestPhone agent = new TestPhone(0xb2);
   private RtpRelay relay;
 
   @AfterEach
   void tearDown() throws Exception {
     pacer.shutdownNow();
-    for (AutoCloseable resource : closing) {
-      resource.close();
-    }
+    customer.close();
+    agent.close();
     if (relay != null) {
       relay.close();
     }
@@ -57,10 +56,12 @@ class RtpRelayIT {
     return start(Duration.ofSeconds(30), Duration.ofHours(2), PORT_MIN, PORT_MAX);
   }
 
-  private TestPhone phone(long ssrc) {
-    TestPhone phone = new TestPhone(ssrc);
-    closing.add(phone);
-    return phone;
+  /** A session with leg A signalled to the customer's ports and leg B to the agent's. */
+  private RelaySession openBetweenThePhones(String callId) {
+    RelaySession session = relay.open("t1", callId, listener);
+    signal(session.a(), customer);
+    signal(session.b(), agent);
+    return session;
   }
 
   private static InetSocketAddress rtpOf(RelayLeg leg) {
@@ -102,11 +103,7 @@ class RtpRelayIT {
   @Test
   void relaysRtpBothWaysAtTwentyMillisecondsWithPayloadAndSequenceIntact() {
     start();
-    TestPhone customer = phone(0xa1);
-    TestPhone agent = phone(0xb2);
-    RelaySession session = relay.open("t1", "call-both-ways", listener);
-    signal(session.a(), customer);
-    signal(session.b(), agent);
+    RelaySession session = openBetweenThePhones("call-both-ways");
 
     List<byte[]> fromCustomer = sendEvery20Ms(customer, rtpOf(session.a()), 1000, 50);
     List<byte[]> fromAgent = sendEvery20Ms(agent, rtpOf(session.b()), 65510, 50);
@@ -127,8 +124,6 @@ class RtpRelayIT {
   @Test
   void latchesOntoAPhoneBehindNatAndFollowsItWhenItMovesItsSourcePort() {
     start();
-    TestPhone customer = phone(0xa1);
-    TestPhone agent = phone(0xb2);
     RelaySession session = relay.open("t1", "call-nat", listener);
     // The customer's SDP names an address it does not send from, as behind a NAT.
     session.a().signal(new InetSocketAddress("127.0.0.1", 9), new InetSocketAddress("127.0.0.1", 10));
@@ -156,11 +151,7 @@ class RtpRelayIT {
   @Test
   void countsAndDropsMalformedPacketsAndKeepsRelaying() {
     start();
-    TestPhone customer = phone(0xa1);
-    TestPhone agent = phone(0xb2);
-    RelaySession session = relay.open("t1", "call-malformed", listener);
-    signal(session.a(), customer);
-    signal(session.b(), agent);
+    RelaySession session = openBetweenThePhones("call-malformed");
 
     customer.sendRawRtp(HexFormat.of().parseHex("40000001000000000000000100"), rtpOf(session.a()));
     customer.sendRawRtp(HexFormat.of().parseHex("800000"), rtpOf(session.a()));
@@ -186,11 +177,7 @@ class RtpRelayIT {
   @Test
   void aSilentLegEndsTheSessionAndTheListenerIsToldWhich() {
     start(Duration.ofMillis(400), Duration.ofHours(2), PORT_MIN, PORT_MAX);
-    TestPhone customer = phone(0xa1);
-    TestPhone agent = phone(0xb2);
-    RelaySession session = relay.open("t1", "call-silent", listener);
-    signal(session.a(), customer);
-    signal(session.b(), agent);
+    RelaySession session = openBetweenThePhones("call-silent");
 
     sendEvery20Ms(customer, rtpOf(session.a()), 1, 10_000);
 
@@ -206,12 +193,8 @@ class RtpRelayIT {
   @Test
   void aHeldSessionEndsByTheHoldTimeout() {
     start(Duration.ofMillis(300), Duration.ofMillis(600), PORT_MIN, PORT_MAX);
-    TestPhone customer = phone(0xa1);
-    TestPhone agent = phone(0xb2);
-    RelaySession session = relay.open("t1", "call-held", listener);
+    RelaySession session = openBetweenThePhones("call-held");
     session.held(true);
-    signal(session.a(), customer);
-    signal(session.b(), agent);
 
     RelayListener.EndReason reason = Poll.until(WAIT, "the held session to end", () ->
         listener.ended.isEmpty() ? null : listener.ended.get(0));
@@ -221,12 +204,8 @@ class RtpRelayIT {
   @Test
   void rtcpFromBothPhonesGivesQualityWithTheirLossJitterAndRoundTrip() {
     start();
-    TestPhone customer = phone(0xa1);
-    TestPhone agent = phone(0xb2);
-    RelaySession session = relay.open("t1", "call-quality", listener);
+    RelaySession session = openBetweenThePhones("call-quality");
     session.a().participantId("customer");
-    signal(session.a(), customer);
-    signal(session.b(), agent);
     // The agent's stream reaches the customer; the customer's has sequence 3 and 4 missing.
     for (int sequence = 1; sequence <= 10; sequence++) {
       agent.sendRtp(sequence, rtpOf(session.b()));
