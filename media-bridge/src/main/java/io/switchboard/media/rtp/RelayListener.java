@@ -1,0 +1,22 @@
+package io.switchboard.media.rtp;
+
+/**
+ * What the owner of a session (the B2BUA) hears from the relay. Called on the relay's timer thread,
+ * which every session shares: implementations must not block.
+ */
+public interface RelayListener {
+
+  /** The relay ended the session (it is closed and its ports released when this is called). */
+  void ended(RelaySession session, EndReason reason);
+
+  /** A leg's quality, every {@code switchboard.media.rtp.quality-interval}. */
+  default void quality(RelaySession session, LegQuality quality) {}
+
+  /**
+   * Why the relay ended a session.
+   *
+   * @param code {@code rtp-timeout} or {@code hold-timeout}
+   * @param side the leg that went silent
+   */
+  record EndReason(String code, Side side, String description) {}
+}

@@ -1,0 +1,90 @@
+package io.switchboard.media.rtp;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The media of one call through the relay: two legs, A and B. A packet arriving on A's RTP port
+ * leaves from B's RTP port to B's phone, and the reverse; the same for RTCP. Payloads pass through
+ * untouched. Opened by {@link RtpRelay#open}; closed by its owner, or by the relay when a leg goes
+ * silent (then the listener is told why).
+ */
+public final class RelaySession {
+
+  private final String tenantId;
+  private final String callId;
+  private final RelayLeg a;
+  private final RelayLeg b;
+  private final RelayListener listener;
+  private final PayloadTypes payloadTypes = new PayloadTypes();
+  private final RtpRelay relay;
+  final RelayLoop loop;
+  private final AtomicBoolean open = new AtomicBoolean(true);
+  private volatile boolean held;
+
+  RelaySession(String tenantId, String callId, RelayLeg a, RelayLeg b, RelayListener listener, RtpRelay relay,
+      RelayLoop loop) {
+    this.tenantId = tenantId;
+    this.callId = callId;
+    this.a = a;
+    this.b = b;
+    this.listener = listener;
+    this.relay = relay;
+    this.loop = loop;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public String callId() {
+    return callId;
+  }
+
+  public RelayLeg a() {
+    return a;
+  }
+
+  public RelayLeg b() {
+    return b;
+  }
+
+  public RelayLeg leg(Side side) {
+    return side == Side.A ? a : b;
+  }
+
+  /** A held call (sendonly/inactive) times out after {@code hold-timeout} instead of {@code timeout}. */
+  public void held(boolean onHold) {
+    held = onHold;
+  }
+
+  public boolean held() {
+    return held;
+  }
+
+  /** Maps a dynamic payload type from the SDP (e.g. 111 → opus/48000), for jitter in ms and the MOS. */
+  public void payloadType(int payloadType, String codec, int clockRate) {
+    payloadTypes.map(payloadType, codec, clockRate);
+  }
+
+  PayloadTypes payloadTypes() {
+    return payloadTypes;
+  }
+
+  RelayListener listener() {
+    return listener;
+  }
+
+  public boolean isOpen() {
+    return open.get();
+  }
+
+  /** Closes both legs and releases their ports; the listener is not called. Closing twice does nothing. */
+  public void close() {
+    relay.close(this, null);
+  }
+
+  /** True for the one caller that moves the session from open to closed. */
+  boolean markClosed() {
+    return open.compareAndSet(true, false);
+  }
+}
