@@ -9,6 +9,7 @@ import io.switchboard.gateway.ratelimit.RateLimitProperties;
 import io.switchboard.gateway.security.BrowserProperties;
 import io.switchboard.gateway.security.CustomerTokenProperties;
 import io.switchboard.gateway.security.SecurityProperties;
+import io.switchboard.gateway.sip.SipProperties;
 import io.switchboard.gateway.web.RequestLimitsProperties;
 import io.switchboard.gateway.ws.WebSocketProperties;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ConfigurationValidationTest {
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({SwitchboardProperties.class, CallStateProperties.class, WebSocketProperties.class,
       RoutingProperties.class, SecurityProperties.class, RateLimitProperties.class, RequestLimitsProperties.class,
-      BrowserProperties.class, CustomerTokenProperties.class})
+      BrowserProperties.class, CustomerTokenProperties.class, SipProperties.class})
   static class Properties {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -57,7 +58,8 @@ class ConfigurationValidationTest {
           "switchboard.gateway.rate-limits.widget-token.per-ip.window=1m",
           "switchboard.gateway.rate-limits.ws-messages.per-session.capacity=50",
           "switchboard.gateway.rate-limits.ws-messages.per-session.window=5s",
-          "switchboard.gateway.rate-limits.ws-messages.close-after=50");
+          "switchboard.gateway.rate-limits.ws-messages.close-after=50",
+          "switchboard.gateway.sip.domain=sip.localhost");
 
   @Test
   void theDefaultsOfTheConfigFileBind() {
@@ -102,7 +104,9 @@ class ConfigurationValidationTest {
       "switchboard.gateway.limits.max-frame-size=1GB|maxFrameSizeInRange|must be between 1KB and 16MB",
       "switchboard.gateway.browser.cors.allowed-origins=desk.example|cors.allowedOrigins[0]|must be an origin like https://host[:port]",
       "switchboard.gateway.browser.headers.referrer-policy=sometimes|headers.referrerPolicy|must be a Referrer-Policy value",
-      "switchboard.gateway.browser.headers.content-security-policy=|headers.contentSecurityPolicy|must not be blank"})
+      "switchboard.gateway.browser.headers.content-security-policy=|headers.contentSecurityPolicy|must not be blank",
+      "switchboard.gateway.sip.domain=|domain|must not be blank",
+      "switchboard.gateway.sip.domain=sip_example..com|domain|must be a domain name like sip.example.com"})
   void aBadValueFailsStartUpNamingThePropertyAndTheRule(String setting, String field, String rule) {
     runner.withPropertyValues(setting).run(context -> {
       assertThat(context).hasFailed();

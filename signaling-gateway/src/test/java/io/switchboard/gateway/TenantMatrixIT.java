@@ -91,6 +91,23 @@ class TenantMatrixIT {
     configured(tenantA, "doomed");
     bKey = widgetKey(tenantB);
     aKey = widgetKey(tenantA);
+    sipAccount(tenantB, "b-agent", "b-phone");
+    sipAccount(tenantA, "a1", "a1-phone");
+    sipAccount(tenantA, "a3", "a3-phone");
+  }
+
+  private static String sipAccountBody(String username) {
+    return "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}";
+  }
+
+  /** A SIP account of {@code tenant}'s {@code agent}, once the gateway has read it back. */
+  private void sipAccount(String tenant, String agent, String username) {
+    WebTestClient admin = gateway.as(issuer.token(tenant, "admin-user", "admin"));
+    admin.put().uri("/api/v1/agents/" + agent + "/sip-account").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(sipAccountBody(username)).exchange().expectStatus().is2xxSuccessful();
+    Poll.until(TestGateway.TIMEOUT, username + " in the gateway's view", () -> admin.get()
+        .uri("/api/v1/agents/" + agent + "/sip-account").exchange().returnResult(String.class).getStatus()
+        .is2xxSuccessful() ? true : null);
   }
 
   /** A widget key of {@code tenant}, once the gateway lists it. */
@@ -153,6 +170,9 @@ class TenantMatrixIT {
         new Request(HttpMethod.GET, "/api/v1/calls/active?agent=b-agent", null),
         new Request(HttpMethod.GET, "/api/v1/widget-keys", null),
         new Request(HttpMethod.DELETE, "/api/v1/widget-keys/" + bKey, null),
+        new Request(HttpMethod.GET, "/api/v1/agents/b-agent/sip-account", null),
+        new Request(HttpMethod.DELETE, "/api/v1/agents/b-agent/sip-account", null),
+        new Request(HttpMethod.GET, "/api/v1/sip-accounts", null),
         // B's answered call between B's own a1 and c-1: the same names in A are other people.
         new Request(HttpMethod.POST, "/api/v1/calls/b-talking-call/webrtc/offer", SDP),
         new Request(HttpMethod.POST, "/api/v1/calls/b-talking-call/webrtc/answer", SDP),
@@ -160,6 +180,8 @@ class TenantMatrixIT {
     REPORTS.forEach(path -> requests.add(new Request(HttpMethod.GET, path + "?queue=b-queue&agent=b-agent", null)));
     // Last: an admin of A configuring "b-queue" configures A's own queue of that name.
     requests.add(new Request(HttpMethod.PUT, "/api/v1/queues/b-queue", "{}"));
+    // And an admin of A giving its agent "b-agent" the username B uses: usernames are unique per tenant only.
+    requests.add(new Request(HttpMethod.PUT, "/api/v1/agents/b-agent/sip-account", sipAccountBody("b-phone")));
 
     Map<String, String> outcomes = new LinkedHashMap<>();
     for (String role : ROLES) {
@@ -192,6 +214,7 @@ class TenantMatrixIT {
           "POST /api/v1/calls/b-call/wrap-up",
           "GET /api/v1/queues/b-queue", "DELETE /api/v1/queues/b-queue", "GET /api/v1/queues/b-queue/stats",
           "DELETE /api/v1/widget-keys/" + bKey, "POST /api/v1/calls/b-talking-call/webrtc/offer",
+          "GET /api/v1/agents/b-agent/sip-account", "DELETE /api/v1/agents/b-agent/sip-account",
           "POST /api/v1/calls/b-talking-call/webrtc/answer", "POST /api/v1/calls/b-talking-call/webrtc/ice-candidate")) {
         assertThat(outcomes.get(role + " " + path)).as(role + " " + path).matches("(403|404) .*");
       }
@@ -201,6 +224,8 @@ class TenantMatrixIT {
     assertThat(gateway.as(issuer.token(tenantB, "admin-user", "admin")).get().uri("/api/v1/widget-keys").exchange()
         .expectBody(String.class).returnResult().getResponseBody()).contains(bKey);
     assertThat(readAll(Topics.QUEUE_CONFIG)).noneMatch(record -> record.key().equals(tenantB + "/b-queue")
+        && (record.value() == null || !record.value().getOccurredAt().isBefore(start)));
+    assertThat(readAll(Topics.SIP_CREDENTIALS)).noneMatch(record -> record.key().equals(tenantB + "/b-phone")
         && (record.value() == null || !record.value().getOccurredAt().isBefore(start)));
   }
 
@@ -282,6 +307,11 @@ class TenantMatrixIT {
             "{\"label\":\"site\",\"allowedOrigins\":[\"https://a.example\"]}"), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/widget-keys", null), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.DELETE, "/api/v1/widget-keys/" + aKey, null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.PUT, "/api/v1/agents/a1/sip-account", sipAccountBody("a1-phone")),
+            Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.GET, "/api/v1/agents/a1/sip-account", null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.GET, "/api/v1/sip-accounts", null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.DELETE, "/api/v1/agents/a3/sip-account", null), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.POST, "/api/v1/calls/talking-call/webrtc/offer", SDP),
             Set.of("customer", "agent"), none),
         new Rule(new Request(HttpMethod.POST, "/api/v1/calls/talking-call/webrtc/answer", SDP),

@@ -9,6 +9,7 @@ import io.switchboard.schemas.avro.QueueStats;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.SessionPresence;
 import io.switchboard.schemas.avro.SignalingMessage;
+import io.switchboard.schemas.avro.SipAccount;
 import io.switchboard.schemas.avro.WidgetKey;
 import io.switchboard.schemas.serde.AvroSerde;
 import io.switchboard.schemas.topics.Topic.Cleanup;
@@ -56,10 +57,17 @@ public final class Topics {
   public static final Topic<SessionPresence> PRESENCE = new Topic<>(
       "presence", AvroSerde.forType(SessionPresence.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
 
+  /**
+   * Agents' SIP accounts (HA1 digests and the phone agent's profile), keyed {@code tenantId/username}
+   * ({@link #tenantKey}); written by the gateway's admin API, read by every media bridge; a tombstone deletes one.
+   */
+  public static final Topic<SipAccount> SIP_CREDENTIALS = new Topic<>(
+      "sip.credentials", AvroSerde.forType(SipAccount.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
+
   /** Every topic of the catalogue. */
   public static final List<Topic<?>> ALL = List.of(
       CALL_EVENTS, AGENT_EVENTS, ROUTING_DECISIONS, QUEUE_CONFIG, QUEUE_STATS, QUALITY_EVENTS, SIGNALING, AUDIT_EVENTS,
-      WIDGET_KEYS, PRESENCE);
+      WIDGET_KEYS, PRESENCE, SIP_CREDENTIALS);
 
   private Topics() {}
 

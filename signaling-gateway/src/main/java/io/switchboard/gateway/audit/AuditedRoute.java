@@ -35,7 +35,12 @@ record AuditedRoute(HttpMethod method, PathPattern path, String targetVariable, 
           true),
       creating(HttpMethod.POST, "/api/v1/widget-keys", AuditAction.WIDGET_KEY_CREATED, AuditTargetKind.WIDGET_KEY),
       of(HttpMethod.DELETE, "/api/v1/widget-keys/{id}", AuditAction.WIDGET_KEY_REVOKED, AuditTargetKind.WIDGET_KEY,
-          false));
+          false),
+      // The username, realm and profile are audited; the password never is.
+      of(HttpMethod.PUT, "/api/v1/agents/{agentId}/sip-account", AuditAction.SIP_ACCOUNT_SET, AuditTargetKind.AGENT,
+          false),
+      of(HttpMethod.DELETE, "/api/v1/agents/{agentId}/sip-account", AuditAction.SIP_ACCOUNT_DELETED,
+          AuditTargetKind.AGENT, false));
 
   private static AuditedRoute of(HttpMethod method, String path, AuditAction action, AuditTargetKind kind,
       boolean onBehalfOnly) {

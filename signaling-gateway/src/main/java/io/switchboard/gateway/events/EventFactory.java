@@ -4,6 +4,7 @@ import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.QueueConfig;
+import io.switchboard.schemas.avro.SipAccount;
 import io.switchboard.schemas.avro.WidgetKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,6 +84,15 @@ public final class EventFactory {
         .setOccurredAt(now())
         .setSource(source)
         .setKeyId(keyId);
+  }
+
+  public SipAccount.Builder sipAccount(String tenantId, String username) {
+    return SipAccount.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setTenantId(tenantId)
+        .setOccurredAt(now())
+        .setSource(source)
+        .setUsername(username);
   }
 
   // The wire format keeps milliseconds; truncating here keeps in-memory and decoded events equal.

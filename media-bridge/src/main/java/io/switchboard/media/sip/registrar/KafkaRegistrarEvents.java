@@ -5,6 +5,7 @@ import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
+import io.switchboard.schemas.avro.Skill;
 import io.switchboard.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes binding changes: the agent's bindings on {@code sip.bindings} (a tombstone when none is
- * left), {@code AgentRegistered} with channel SIP for each new contact and {@code
+ * left), {@code AgentRegistered} with channel SIP and the profile of the agent's SIP account for each
+ * new contact and {@code
  * AgentStatusChanged} OFFLINE when the last one goes, on {@code agent.events}. Sends are
  * asynchronous: a REGISTER is not held up by Kafka, and a failed send is logged.
  */
@@ -27,9 +29,11 @@ final class KafkaRegistrarEvents implements RegistrarEvents {
   private final Producer<String, byte[]> producer;
   private final Clock clock;
   private final String instanceId;
+  private final SipCredentials credentials;
 
-  KafkaRegistrarEvents(Producer<String, byte[]> producer, Clock clock, String instanceId) {
+  KafkaRegistrarEvents(Producer<String, byte[]> producer, Clock clock, String instanceId, SipCredentials credentials) {
     this.producer = producer;
+    this.credentials = credentials;
     this.clock = clock;
     this.instanceId = instanceId;
   }
@@ -43,7 +47,13 @@ final class KafkaRegistrarEvents implements RegistrarEvents {
         : SipTopics.BINDINGS.valueSerde().encode(RegistrarRecords.record(after, at));
     send(new ProducerRecord<>(SipTopics.BINDINGS.name(), null, at.toEpochMilli(), after.key(), value));
     for (String contact : change.added()) {
+      // The SIP account is the profile of a phone agent: routing takes each AgentRegistered as the whole profile.
+      AgentProfile profile = credentials.profile(after.tenantId(), after.agentId());
       AgentRegistered registered = AgentRegistered.newBuilder()
+          .setDisplayName(profile.displayName())
+          .setQueues(profile.queues())
+          .setSkills(profile.skills().stream().map(skill -> new Skill(skill.name(), skill.level())).toList())
+          .setCapacity(profile.capacity())
           .setChannel(AgentChannel.SIP)
           .setContact(contact)
           .build();

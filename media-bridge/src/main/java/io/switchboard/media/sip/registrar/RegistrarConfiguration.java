@@ -75,8 +75,8 @@ class RegistrarConfiguration {
 
   @Bean
   Registrar registrar(BindingTable table, KafkaProducer<String, byte[]> producer, Clock clock,
-      SwitchboardProperties properties) {
-    return new Registrar(table, new KafkaRegistrarEvents(producer, clock, properties.instanceId()), clock,
+      SwitchboardProperties properties, SipCredentials credentials) {
+    return new Registrar(table, new KafkaRegistrarEvents(producer, clock, properties.instanceId(), credentials), clock,
         properties.instanceId());
   }
 

@@ -3,6 +3,7 @@ package io.switchboard.media.sip.registrar;
 import io.switchboard.schemas.avro.SipAccount;
 import io.switchboard.schemas.avro.SipBindings;
 import io.switchboard.schemas.avro.SipContact;
+import io.switchboard.schemas.avro.SipSkill;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,7 +27,10 @@ final class RegistrarRecords {
     if (account.getHa1Md5() != null) {
       ha1.put(DigestAlgorithm.MD5, account.getHa1Md5().toLowerCase(java.util.Locale.ROOT));
     }
-    return new SipCredential(tenantId, account.getRealm(), username, account.getAgentId(), ha1);
+    AgentProfile profile = new AgentProfile(account.getDisplayName(), account.getQueues(),
+        account.getSkills().stream().map(skill -> new AgentProfile.Skill(skill.getName(), skill.getLevel())).toList(),
+        account.getCapacity());
+    return new SipCredential(tenantId, account.getRealm(), username, account.getAgentId(), ha1, profile);
   }
 
   /** The account record of a credential, as an admin tool or test writes it. */
@@ -41,6 +45,11 @@ final class RegistrarRecords {
         .setAgentId(credential.agentId())
         .setHa1Sha256(credential.ha1().get(DigestAlgorithm.SHA_256))
         .setHa1Md5(credential.ha1().get(DigestAlgorithm.MD5))
+        .setDisplayName(credential.profile().displayName())
+        .setQueues(credential.profile().queues())
+        .setSkills(credential.profile().skills().stream()
+            .map(skill -> new SipSkill(skill.name(), skill.level())).toList())
+        .setCapacity(credential.profile().capacity())
         .build();
   }
 

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param username the digest username, the user part of the agent's AOR
  * @param agentId the agent the phone registers for
  * @param ha1 HA1 = H(username:realm:password) per algorithm; at least one
+ * @param profile the phone agent's profile, published in its {@code AgentRegistered}
  */
 public record SipCredential(
-    String tenantId, String realm, String username, String agentId, Map<DigestAlgorithm, String> ha1) {
+    String tenantId, String realm, String username, String agentId, Map<DigestAlgorithm, String> ha1,
+    AgentProfile profile) {
 
   public SipCredential {
     realm = realm.toLowerCase(Locale.ROOT);
@@ -22,6 +24,12 @@ public record SipCredential(
       throw new IllegalArgumentException("A SIP credential needs at least one HA1");
     }
     ha1 = Map.copyOf(new EnumMap<>(ha1));
+    profile = profile == null ? AgentProfile.NONE : profile;
+  }
+
+  /** A credential with no profile: the schema's defaults. */
+  public SipCredential(String tenantId, String realm, String username, String agentId, Map<DigestAlgorithm, String> ha1) {
+    this(tenantId, realm, username, agentId, ha1, AgentProfile.NONE);
   }
 
   /** The credential computed from a password, for tests and tools; the password is not kept. */

@@ -16,6 +16,8 @@ public final class SipCredentials {
   /** Tenant/username (the topic's key) → realm/username, so that a tombstone finds what it removes. */
   private final Map<String, String> byTenantKey = new ConcurrentHashMap<>();
   private final Map<String, Integer> realms = new ConcurrentHashMap<>();
+  /** Tenant/agent → the agent's credential applied last, whose profile its registrations publish. */
+  private final Map<String, SipCredential> byAgent = new ConcurrentHashMap<>();
 
   /** Adds or replaces the credential of {@code tenantId}/{@code username}; null removes it. */
   public synchronized void apply(String tenantId, String username, SipCredential credential) {
@@ -24,6 +26,7 @@ public final class SipCredentials {
     if (previous != null) {
       SipCredential removed = byRealmAndUser.remove(previous);
       if (removed != null) {
+        byAgent.remove(removed.tenantId() + "/" + removed.agentId(), removed);
         realms.computeIfPresent(removed.realm(), (realm, count) -> count == 1 ? null : count - 1);
       }
     }
@@ -33,9 +36,11 @@ public final class SipCredentials {
       if (replaced != null) {
         // The same realm and username under another tenant key: the newest wins.
         byTenantKey.values().remove(key);
+        byAgent.remove(replaced.tenantId() + "/" + replaced.agentId(), replaced);
         realms.computeIfPresent(replaced.realm(), (realm, count) -> count == 1 ? null : count - 1);
       }
       byTenantKey.put(tenantKey, key);
+      byAgent.put(credential.tenantId() + "/" + credential.agentId(), credential);
       realms.merge(credential.realm(), 1, Integer::sum);
     }
   }
@@ -45,6 +50,12 @@ public final class SipCredentials {
       return Optional.empty();
     }
     return Optional.ofNullable(byRealmAndUser.get(key(realm.toLowerCase(Locale.ROOT), username)));
+  }
+
+  /** The profile in the credential of {@code tenantId}'s {@code agentId}; the defaults when it has none. */
+  public AgentProfile profile(String tenantId, String agentId) {
+    SipCredential credential = byAgent.get(tenantId + "/" + agentId);
+    return credential == null ? AgentProfile.NONE : credential.profile();
   }
 
   /** Whether some credential has this realm, i.e. the registrar holds bindings for the domain. */

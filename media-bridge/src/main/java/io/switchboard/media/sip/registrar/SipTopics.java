@@ -7,12 +7,11 @@ import io.switchboard.schemas.topics.Topic;
 import io.switchboard.schemas.topics.Topic.Cleanup;
 import io.switchboard.schemas.topics.Topics;
 
-/** The registrar's own compacted topics, beside the catalogue's {@code agent.events}. */
+/** The registrar's compacted topics: {@code sip.credentials} from the catalogue, and its own {@code sip.bindings}. */
 public final class SipTopics {
 
-  /** Agents' SIP credentials, keyed {@code tenantId/username}; a tombstone deletes one. */
-  public static final Topic<SipAccount> CREDENTIALS = new Topic<>(
-      "sip.credentials", AvroSerde.forType(SipAccount.class), Topics.DEFAULT_PARTITIONS, Cleanup.COMPACT);
+  /** Agents' SIP accounts, keyed {@code tenantId/username}; the catalogue's, written by the gateway's admin API. */
+  public static final Topic<SipAccount> CREDENTIALS = Topics.SIP_CREDENTIALS;
 
   /** Agents' current SIP bindings, keyed {@code tenantId/agentId}; a tombstone when none is left. */
   public static final Topic<SipBindings> BINDINGS = new Topic<>(

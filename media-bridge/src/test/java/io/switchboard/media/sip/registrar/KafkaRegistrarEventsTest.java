@@ -24,7 +24,8 @@ class KafkaRegistrarEventsTest {
   private final FakeClock clock = new FakeClock(T0);
   private final MockProducer<String, byte[]> producer =
       new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-  private final KafkaRegistrarEvents events = new KafkaRegistrarEvents(producer, clock, "bridge-1");
+  private final SipCredentials credentials = new SipCredentials();
+  private final KafkaRegistrarEvents events = new KafkaRegistrarEvents(producer, clock, "bridge-1", credentials);
   private final BindingTable table = new BindingTable(10);
 
   @Test
@@ -49,6 +50,31 @@ class KafkaRegistrarEventsTest {
     assertThat(event.getAgentId()).isEqualTo("agent-1");
     assertThat(event.getSource()).isEqualTo("bridge-1");
     assertThat(event.getPayload()).isInstanceOfSatisfying(AgentRegistered.class, registered -> {
+      assertThat(registered.getChannel()).isEqualTo(AgentChannel.SIP);
+      assertThat(registered.getContact()).isEqualTo("sip:alice@10.0.0.1");
+      assertThat(registered.getQueues()).isEmpty();
+      assertThat(registered.getCapacity()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void agentRegisteredCarriesTheProfileOfTheSipAccount() {
+    SipCredential credential = SipCredential.fromPassword("acme", "acme.example", "alice", "agent-1", "secret");
+    credentials.apply("acme", "alice", new SipCredential(credential.tenantId(), credential.realm(),
+        credential.username(), credential.agentId(), credential.ha1(), new AgentProfile("Alice",
+            List.of("support", "sales"), List.of(new AgentProfile.Skill("english", 8)), 2)));
+
+    events.changed(register(List.of(new ContactUpdate("sip:alice@10.0.0.1", 600)), false, 1), "registered");
+
+    AgentEvent event = Topics.AGENT_EVENTS.valueSerde().decode(only(Topics.AGENT_EVENTS.name()).value());
+    assertThat(event.getPayload()).isInstanceOfSatisfying(AgentRegistered.class, registered -> {
+      assertThat(registered.getDisplayName()).isEqualTo("Alice");
+      assertThat(registered.getQueues()).containsExactly("support", "sales");
+      assertThat(registered.getSkills()).singleElement().satisfies(skill -> {
+        assertThat(skill.getName()).isEqualTo("english");
+        assertThat(skill.getLevel()).isEqualTo(8);
+      });
+      assertThat(registered.getCapacity()).isEqualTo(2);
       assertThat(registered.getChannel()).isEqualTo(AgentChannel.SIP);
       assertThat(registered.getContact()).isEqualTo("sip:alice@10.0.0.1");
     });

@@ -251,6 +251,31 @@ class RegistrarIT {
         register(contact) == 401 ? Boolean.TRUE : null);
   }
 
+  @Test
+  void theAgentRegisteredOfAPhoneCarriesTheProfileOfItsSipAccount() throws Exception {
+    SipCredential plain = SipCredential.fromPassword(TENANT, REALM, "profiled", "agent-profiled", PASSWORD);
+    SipCredential credential = new SipCredential(TENANT, REALM, "profiled", "agent-profiled", plain.ha1(),
+        new AgentProfile("Pat Phone", List.of("support", "billing"), List.of(new AgentProfile.Skill("german", 9)), 2));
+    try (EventProducer producer = new EventProducer()) {
+      producer.send(SipTopics.CREDENTIALS, TENANT + "/profiled",
+          RegistrarRecords.account(credential, "registrar-it", Instant.now()));
+    }
+    phone = new TestPhone(sipPort, "profiled", REALM);
+    String contact = "Contact: <" + phone.contact() + ">\r\n";
+    Poll.until(EVENTS, "the account to be followed", () -> register(contact) == 200 ? Boolean.TRUE : null);
+
+    AgentEvent event = agentEvents.await(e -> isAgent(e, "profiled") && e.getPayload() instanceof AgentRegistered,
+        EVENTS);
+    AgentRegistered registered = (AgentRegistered) event.getPayload();
+    assertThat(registered.getChannel()).isEqualTo(AgentChannel.SIP);
+    assertThat(registered.getContact()).isEqualTo(phone.contact());
+    assertThat(registered.getDisplayName()).isEqualTo("Pat Phone");
+    assertThat(registered.getQueues()).containsExactly("support", "billing");
+    assertThat(registered.getSkills()).extracting(skill -> skill.getName() + "=" + skill.getLevel())
+        .containsExactly("german=9");
+    assertThat(registered.getCapacity()).isEqualTo(2);
+  }
+
   private int register(String contact) {
     try {
       return phone.register(contact, PASSWORD, "SHA-256").getStatusCode();

@@ -26,6 +26,32 @@ class RegistrarRecordsTest {
   }
 
   @Test
+  void theProfileOfAnAccountComesBackWithItsCredential() {
+    SipCredential plain = SipCredential.fromPassword("acme", "acme.example", "alice", "agent-1", "secret");
+    SipCredential credential = new SipCredential("acme", "acme.example", "alice", "agent-1", plain.ha1(),
+        new AgentProfile("Alice", List.of("support"), List.of(new AgentProfile.Skill("french", 4)), 3));
+
+    SipAccount account = RegistrarRecords.account(credential, "admin", T0);
+    SipCredential read = RegistrarRecords.credential("acme", "alice",
+        SipTopics.CREDENTIALS.valueSerde().decode(SipTopics.CREDENTIALS.valueSerde().encode(account)));
+
+    assertThat(read.profile()).isEqualTo(credential.profile());
+  }
+
+  @Test
+  void theProfileOfAnAgentIsGoneWithItsCredential() {
+    SipCredentials credentials = new SipCredentials();
+    SipCredential plain = SipCredential.fromPassword("acme", "acme.example", "alice", "agent-1", "secret");
+    AgentProfile profile = new AgentProfile(null, List.of("support"), List.of(), 1);
+    credentials.apply("acme", "alice", new SipCredential("acme", "acme.example", "alice", "agent-1", plain.ha1(),
+        profile));
+
+    assertThat(credentials.profile("acme", "agent-1")).isEqualTo(profile);
+    credentials.apply("acme", "alice", null);
+    assertThat(credentials.profile("acme", "agent-1")).isEqualTo(AgentProfile.NONE);
+  }
+
+  @Test
   void aCredentialWithOneHa1OnlyHasThatAlgorithmOnly() {
     SipAccount account = RegistrarRecords.account(
         SipCredential.fromPassword("acme", "acme.example", "alice", "agent-1", "secret"), "admin", T0);
