@@ -3,7 +3,7 @@ package io.switchboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.switchboard.gateway.quality.EModel;
+import io.switchboard.schemas.quality.EModel;
 import io.switchboard.schemas.avro.MediaType;
 import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.topics.Topics;

@@ -1,5 +1,6 @@
 package io.switchboard.media.rtp;
 
+import io.switchboard.schemas.quality.EModel;
 import java.time.Instant;
 
 /** Builds a leg's {@link LegQuality} from its counters and its phone's latest RTCP report. */

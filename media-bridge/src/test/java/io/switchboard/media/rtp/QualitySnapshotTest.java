@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.mockito.Mockito.mock;
 
+import io.switchboard.schemas.quality.EModel;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

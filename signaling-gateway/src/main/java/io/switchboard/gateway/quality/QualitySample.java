@@ -1,6 +1,7 @@
 package io.switchboard.gateway.quality;
 
 import io.switchboard.schemas.avro.MediaType;
+import io.switchboard.schemas.quality.EModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.gateway.call.CallParties;
 import io.switchboard.gateway.events.EventFactory;
 import io.switchboard.gateway.events.RecordingPublisher;
-import io.switchboard.gateway.quality.EModel;
+import io.switchboard.schemas.quality.EModel;
 import io.switchboard.gateway.ratelimit.FakeClock;
 import io.switchboard.gateway.security.Caller;
 import io.switchboard.gateway.security.Role;

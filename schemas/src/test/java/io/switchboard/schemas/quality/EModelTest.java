@@ -1,4 +1,4 @@
-package io.switchboard.media.rtp;
+package io.switchboard.schemas.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The same reference points as the gateway's EModelTest: both modules compute one MOS. */
 class EModelTest {
 
   @Test
