@@ -1,5 +1,6 @@
 package io.switchboard.media.rtp;
 
+import io.switchboard.media.audio.FramePlayer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,6 +21,7 @@ public final class RelaySession {
   final RelayLoop loop;
   private final AtomicBoolean open = new AtomicBoolean(true);
   private volatile boolean held;
+  private final Prompt[] prompts = new Prompt[2];
 
   RelaySession(String tenantId, String callId, RelayLeg a, RelayLeg b, RelayListener listener, RtpRelay relay,
       RelayLoop loop) {
@@ -64,6 +66,29 @@ public final class RelaySession {
   /** Maps a dynamic payload type from the SDP (e.g. 111 → opus/48000), for jitter in ms and the MOS. */
   public void payloadType(int payloadType, String codec, int clockRate) {
     payloadTypes.map(payloadType, codec, clockRate);
+  }
+
+  /**
+   * Plays {@code player} to {@code side}'s phone from its RTP port, 20 ms per packet with
+   * {@code payloadType}, until {@link #stopPlaying}; replaces what that leg played before.
+   */
+  public void play(Side side, FramePlayer player, int payloadType) {
+    synchronized (prompts) {
+      prompts[side.ordinal()] = new Prompt(player, payloadType);
+    }
+  }
+
+  public void stopPlaying(Side side) {
+    synchronized (prompts) {
+      prompts[side.ordinal()] = null;
+    }
+  }
+
+  /** What {@code side} plays now, or null. */
+  Prompt prompt(Side side) {
+    synchronized (prompts) {
+      return prompts[side.ordinal()];
+    }
   }
 
   PayloadTypes payloadTypes() {
