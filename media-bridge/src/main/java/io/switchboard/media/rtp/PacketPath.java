@@ -48,6 +48,9 @@ final class PacketPath implements RelayLoop.PacketHandler {
     int length = packet.remaining();
     from.rtpReceived(parsed.value(), length, clock.millis());
     RelayLeg to = session.leg(from.side().other());
+    if (session.paused(to.side())) {
+      return;
+    }
     if (send(session, from, to.rtp, to.rtpTarget(), packet, source)) {
       to.rtpSent(parsed.value().payloadType(), length);
       metrics.relayed(from.side(), false, length);

@@ -22,6 +22,8 @@ public final class RelaySession {
   private final AtomicBoolean open = new AtomicBoolean(true);
   private volatile boolean held;
   private final Prompt[] prompts = new Prompt[2];
+  private volatile boolean pausedToA;
+  private volatile boolean pausedToB;
 
   RelaySession(String tenantId, String callId, RelayLeg a, RelayLeg b, RelayListener listener, RtpRelay relay,
       RelayLoop loop) {
@@ -82,6 +84,28 @@ public final class RelaySession {
     synchronized (prompts) {
       prompts[side.ordinal()] = null;
     }
+  }
+
+  /**
+   * Stops (or resumes) relaying RTP towards {@code side}'s phone: what the other leg sends is read,
+   * counted and dropped, not sent on (a hold: the held party hears nothing of the other room). RTCP
+   * and prompts still go.
+   */
+  public void pause(Side towards, boolean pause) {
+    if (towards == Side.A) {
+      pausedToA = pause;
+    } else {
+      pausedToB = pause;
+    }
+  }
+
+  public boolean paused(Side towards) {
+    return towards == Side.A ? pausedToA : pausedToB;
+  }
+
+  /** Whether the relay plays a prompt to {@code side} now. */
+  public boolean playing(Side side) {
+    return prompt(side) != null;
   }
 
   /** What {@code side} plays now, or null. */

@@ -29,6 +29,8 @@ import io.switchboard.schemas.avro.CallDeclined;
 import io.switchboard.schemas.avro.CallDirection;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.CallHeld;
+import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallRinging;
@@ -304,7 +306,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
 
   /** One record of {@code call.events}: a call this instance holds that another service ended is hung up. */
   public void onCallEvent(CallEvent event) {
-    if (!(event.getPayload() instanceof CallEnded ended) || instanceId.equals(event.getSource())) {
+    Object payload = event.getPayload();
+    if (instanceId.equals(event.getSource())
+        || !(payload instanceof CallEnded || payload instanceof CallHeld || payload instanceof CallResumed)) {
       return;
     }
     BridgedCall call = byCallId.get(event.getCallId());
@@ -313,8 +317,20 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
-        log.info("Call {} ended by {} ({}): hanging up", call.callId, event.getSource(), ended.getOutcome());
-        hangUp(call, Response.TEMPORARILY_UNAVAILABLE);
+        if (payload instanceof CallEnded ended) {
+          log.info("Call {} ended by {} ({}): hanging up", call.callId, event.getSource(), ended.getOutcome());
+          hangUp(call, Response.TEMPORARILY_UNAVAILABLE);
+        } else if (call.phase == BridgedCall.Phase.CONNECTED) {
+          // The gateway's hold and resume: the relay holds as if the agent's phone had.
+          boolean wasHeld = call.held();
+          call.heldByService = payload instanceof CallHeld;
+          // The service's event is already on the topic: only the relay changes here.
+          holdRelay(call);
+          if (call.held() != wasHeld) {
+            log.info("Call {}: {} by {} through {}", call.callId, call.held() ? "held" : "resumed",
+                payload instanceof CallHeld held ? held.getBy() : ((CallResumed) payload).getBy(), event.getSource());
+          }
+        }
       }
     }
   }
@@ -348,7 +364,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       Dialog dialog = provider.getNewDialog(transaction);
       String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
       BridgedCall.AgentLeg leg = new BridgedCall.AgentLeg(agentId, offer.getReservationId(), sipCallId,
-          transaction, dialog, codecs, provider);
+          transaction, dialog, codecs, provider, sdp.origin());
       call.agent = leg;
       call.phase = BridgedCall.Phase.RINGING;
       bySipCallId.put(sipCallId, call);
@@ -436,6 +452,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
               agentHungUp(call);
             }
             return true;
+          case Request.INVITE:
+            if (transaction == null) {
+              return false;
+            }
+            reInvite(call, request, transaction, fromCustomer);
+            return true;
           case Request.INFO:
           case Request.OPTIONS:
             if (transaction != null) {
@@ -450,6 +472,94 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         }
       }
     }
+  }
+
+  /**
+   * A re-INVITE from either phone (RFC 3264 §8): answered from the bridge's own side of that leg, with
+   * the direction mirrored (a hold offer gets recvonly or inactive, a resume sendrecv: never a cached
+   * answer). The other leg is not re-INVITEd: the relay stops sending to the held side and, when the
+   * agent holds, plays the queue's waiting audio to the caller instead.
+   */
+  private void reInvite(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
+      throws Exception {
+    BridgedCall.AgentLeg leg = call.agent;
+    if (call.phase != BridgedCall.Phase.CONNECTED || (!fromCustomer && (leg == null || !leg.answered))) {
+      // RFC 3261 14.2: the first INVITE is not answered yet.
+      Response busy = messages.inDialog(Response.SERVER_INTERNAL_ERROR, request, call.provider, null);
+      retryAfter(1).forEach(busy::addHeader);
+      transaction.sendResponse(busy);
+      return;
+    }
+    SipProvider provider = fromCustomer ? call.provider : leg.provider;
+    SessionDescription.Origin origin = fromCustomer ? call.customerOrigin : leg.origin;
+    int port = fromCustomer ? call.relay.a().localRtpPort() : call.relay.b().localRtpPort();
+    OfferAnswer.Negotiated answer;
+    try {
+      answer = OfferAnswer.answer(offer(request), origin.next(), new OfferAnswer.Local(rtpHost, port), false);
+      if (!answer.audio().is(call.audio.name())) {
+        throw new SdpException.NoCommonCodec("The call's codec is " + call.audio.name() + "; the bridge relays"
+            + " without transcoding, so it cannot change to " + answer.audio().name() + " during the call");
+      }
+    } catch (SdpException.NoCommonCodec e) {
+      Response refused = messages.inDialog(Response.NOT_ACCEPTABLE_HERE, request, provider, null);
+      refused.addHeader(warning(e.getMessage()));
+      transaction.sendResponse(refused);
+      return;
+    } catch (SdpException e) {
+      Response bad = messages.inDialog(Response.BAD_REQUEST, request, provider, null);
+      bad.setReasonPhrase("Bad SDP: " + e.getMessage().replaceAll("[\\r\\n]", " "));
+      transaction.sendResponse(bad);
+      return;
+    }
+    if (answer.remotePort() != 0 && !"0.0.0.0".equals(answer.remoteAddress())) {
+      (fromCustomer ? call.relay.a() : call.relay.b())
+          .signal(new InetSocketAddress(answer.remoteAddress(), answer.remotePort()));
+    }
+    if (fromCustomer) {
+      call.customerOrigin = answer.description().origin();
+    } else {
+      leg.origin = answer.description().origin();
+    }
+    transaction.sendResponse(messages.inDialog(Response.OK, request, provider, answer.description().toString()));
+    String by = fromCustomer ? CUSTOMER : leg.agentId;
+    boolean wasHeld = call.held();
+    if (fromCustomer) {
+      call.heldByCustomer = answer.heldByRemote();
+    } else {
+      call.heldByAgent = answer.heldByRemote();
+    }
+    applyHold(call, wasHeld, by);
+  }
+
+  /**
+   * The relay as the hold flags say: a held caller is sent nothing; when the agent (or a service)
+   * holds, the agent is sent nothing either and the caller hears the queue's waiting audio. A change
+   * between held and not held is published, {@code CallHeld} or {@code CallResumed} by {@code by}.
+   */
+  private void applyHold(BridgedCall call, boolean wasHeld, String by) {
+    holdRelay(call);
+    if (call.held() == wasHeld) {
+      return;
+    }
+    log.info("Call {}: {} by {}", call.callId, call.held() ? "held" : "resumed", by);
+    Object event = call.held() ? new CallHeld(by) : new CallResumed(by);
+    events.publish(call.tenantId, call.callId, event)
+        .exceptionally(failure -> logged(call, event.getClass().getSimpleName(), failure));
+  }
+
+  private void holdRelay(BridgedCall call) {
+    boolean agentSide = call.heldByAgent || call.heldByService;
+    call.relay.pause(Side.A, agentSide || call.heldByCustomer);
+    call.relay.pause(Side.B, agentSide);
+    if (agentSide && !call.heldByCustomer) {
+      if (!call.relay.playing(Side.A)) {
+        FramePlayer.Law law = call.audio.is(Codec.PCMA) ? FramePlayer.Law.PCMA : FramePlayer.Law.PCMU;
+        call.relay.play(Side.A, new FramePlayer(waitingAudio.apply(call.queue), law), call.audio.payloadType());
+      }
+    } else {
+      call.relay.stopPlaying(Side.A);
+    }
+    call.relay.held(call.held());
   }
 
   /** The caller's CANCEL or BYE: abandoned before an answer, ended after. */

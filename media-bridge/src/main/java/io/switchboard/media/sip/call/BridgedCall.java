@@ -50,6 +50,12 @@ final class BridgedCall {
   Phase phase = Phase.QUEUED;
   /** The 183 with ringback has been sent (once the call was queued). */
   boolean queuedAnswered;
+  /** The origin of the bridge's last SDP to the caller; each new answer raises its version. */
+  SessionDescription.Origin customerOrigin;
+  /** Who holds the call now: the caller's phone, the agent's phone, or a service (the gateway's API). */
+  boolean heldByCustomer;
+  boolean heldByAgent;
+  boolean heldByService;
 
   /** The agent's leg while an offer rings or the call is connected; null otherwise. */
   AgentLeg agent;
@@ -70,6 +76,11 @@ final class BridgedCall {
     this.customerAnswer = customerAnswer;
     this.provider = provider;
     this.customerAddress = customerAddress;
+    this.customerOrigin = customerAnswer.origin();
+  }
+
+  boolean held() {
+    return heldByCustomer || heldByAgent || heldByService;
   }
 
   Request customerRequest() {
@@ -85,6 +96,8 @@ final class BridgedCall {
     final Dialog dialog;
     final List<Codec> offered;
     final SipProvider provider;
+    /** The origin of the bridge's last SDP to the phone. */
+    SessionDescription.Origin origin;
     /** A provisional response came: a CANCEL may be sent (RFC 3261 9.1). */
     boolean provisional;
     /** The offer ended before any provisional response: CANCEL at the first one. */
@@ -94,7 +107,7 @@ final class BridgedCall {
     boolean answered;
 
     AgentLeg(String agentId, String reservationId, String sipCallId, ClientTransaction invite, Dialog dialog,
-        List<Codec> offered, SipProvider provider) {
+        List<Codec> offered, SipProvider provider, SessionDescription.Origin origin) {
       this.agentId = agentId;
       this.reservationId = reservationId;
       this.sipCallId = sipCallId;
@@ -102,6 +115,7 @@ final class BridgedCall {
       this.dialog = dialog;
       this.offered = List.copyOf(offered);
       this.provider = provider;
+      this.origin = origin;
     }
   }
 }

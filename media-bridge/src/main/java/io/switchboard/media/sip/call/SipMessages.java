@@ -59,6 +59,19 @@ final class SipMessages {
     return response;
   }
 
+  /** A response inside a dialog (tags as they are) with the bridge's Contact and, if given, an SDP body. */
+  Response inDialog(int status, Request request, SipProvider provider, String sdp) throws ParseException {
+    Response response = messages.createResponse(status, request);
+    response.setHeader(headers.createServerHeader(List.of(PRODUCT)));
+    if (status >= 200 && status < 300) {
+      response.setHeader(contact(provider, transportOf(request)));
+    }
+    if (sdp != null) {
+      response.setContent(sdp.getBytes(StandardCharsets.UTF_8), sdpType());
+    }
+    return response;
+  }
+
   /** A response to any request, with the Server header and, for an untagged request, a To tag. */
   Response plain(int status, Request request) throws ParseException {
     Response response = messages.createResponse(status, request);

@@ -19,6 +19,7 @@ import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.QueueConfig;
 import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingDecision;
@@ -86,6 +87,7 @@ class B2buaIT {
     TestCredentials.publish(TENANT, REALM, List.of("bob"), PASSWORD, List.of("ringing"));
     TestCredentials.publish(TENANT, REALM, List.of("cyd"), PASSWORD, List.of("busy"));
     TestCredentials.publish(TENANT, REALM, List.of("dan"), PASSWORD, List.of("short-ring"));
+    TestCredentials.publish(TENANT, REALM, List.of("eve"), PASSWORD, List.of("hold"));
     sipPort = FreePorts.udpAndTcp();
     InboundRoutes routes = (invite, source) -> {
       String number = ((javax.sip.address.SipURI) invite.getRequestURI()).getUser();
@@ -97,7 +99,8 @@ class B2buaIT {
     bridge = TestBridge.start(sipPort,
         context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes),
         "--switchboard.instance-id=b2bua-it-" + TENANT,
-        "--switchboard.media.sip.registrar.min-expires=1");
+        "--switchboard.media.sip.registrar.min-expires=1",
+        "--switchboard.media.rtp.quality-interval=1s");
   }
 
   private static QueueConfig.Builder queue(String name) {
@@ -153,7 +156,8 @@ class B2buaIT {
   void aCallerIsQueuedRingsTheAgentsPhoneAndTalksBothWays() throws Exception {
     try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
         EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS);
-        EventLog<RoutingDecision> decisions = EventLog.of(Topics.ROUTING_DECISIONS)) {
+        EventLog<RoutingDecision> decisions = EventLog.of(Topics.ROUTING_DECISIONS);
+        EventLog<QualityEvent> quality = EventLog.of(Topics.QUALITY_EVENTS)) {
       CallPhone agent = agentPhone("ada", agentEvents);
       CallPhone caller = keep(new CallPhone("caller1"));
 
@@ -188,6 +192,12 @@ class B2buaIT {
       agent.sendRtp(1, 50);
       Poll.until(EVENTS, "50 packets each way", () -> agent.rtpFrom(caller.media.ssrc()) >= 50
           && caller.rtpFrom(agent.media.ssrc()) >= 50 ? true : null);
+      // Both legs' figures reach quality.events, each under its participant.
+      for (String participant : List.of("customer", "agent-ada")) {
+        QualityEvent leg = quality.await(q -> callId.equals(q.getCallId()) && participant.equals(q.getParticipantId())
+            && TENANT.equals(q.getTenantId()), EVENTS);
+        assertThat(leg.getEventId()).isNotNull();
+      }
 
       agent.bye();
       caller.awaitRequest(Request.BYE);
@@ -195,6 +205,65 @@ class B2buaIT {
           && e.getPayload() instanceof CallEnded, EVENTS).getPayload();
       assertThat(ended.getOutcome()).isEqualTo(CallOutcome.ENDED);
       assertThat(ended.getEndedBy()).isEqualTo("agent-ada");
+    }
+  }
+
+  @Test
+  void holdAndResumeFromEitherPhone() throws Exception {
+    try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
+        EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
+      CallPhone agent = agentPhone("eve", agentEvents);
+      CallPhone caller = keep(new CallPhone("caller11"));
+      caller.call(sipPort, "hold", caller.sdp("PCMU", "telephone-event"));
+      String callId = callIdOf(agent.awaitRequest(Request.INVITE));
+      caller.awaitStatus(200);
+      long agentSsrc = agent.media.ssrc();
+      long callerSsrc = caller.media.ssrc();
+
+      // The agent's phone holds: answered recvonly, the caller hears the waiting audio, nobody hears the other room.
+      Response held = agent.reInvite(agent.sdpWith("sendonly", "PCMU", "telephone-event"));
+      assertThat(held.getStatusCode()).isEqualTo(200);
+      assertThat(new String(held.getRawContent())).contains("a=recvonly").doesNotContain("a=sendrecv");
+      assertThat(((io.switchboard.schemas.avro.CallHeld) calls.await(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof io.switchboard.schemas.avro.CallHeld, EVENTS).getPayload()).getBy())
+          .isEqualTo("agent-eve");
+      long promptBefore = caller.rtpNotFrom(agentSsrc);
+      agent.sendRtp(100, 20);
+      caller.sendRtp(100, 20);
+      Poll.until(EVENTS, "music on hold reaches the caller", () -> caller.rtpNotFrom(agentSsrc) >= promptBefore + 25 ? true : null);
+      assertThat(caller.rtpFrom(agentSsrc)).as("nothing of the agent while held").isZero();
+      assertThat(agent.rtpFrom(callerSsrc)).as("nothing of the caller while held").isZero();
+
+      Response resumed = agent.reInvite(agent.sdpWith("sendrecv", "PCMU", "telephone-event"));
+      assertThat(new String(resumed.getRawContent())).contains("a=sendrecv");
+      assertThat(((io.switchboard.schemas.avro.CallResumed) calls.await(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof io.switchboard.schemas.avro.CallResumed, EVENTS).getPayload()).getBy())
+          .isEqualTo("agent-eve");
+      agent.sendRtp(200, 20);
+      caller.sendRtp(200, 20);
+      Poll.until(EVENTS, "media both ways again", () -> caller.rtpFrom(agentSsrc) >= 20
+          && agent.rtpFrom(callerSsrc) >= 20 ? true : null);
+
+      // The caller's phone holds with inactive: answered inactive, it is sent nothing; then resumes.
+      Response inactive = caller.reInvite(caller.sdpWith("inactive", "PCMU", "telephone-event"));
+      assertThat(new String(inactive.getRawContent())).contains("a=inactive");
+      calls.awaitAll(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof io.switchboard.schemas.avro.CallHeld
+          && "customer".equals(((io.switchboard.schemas.avro.CallHeld) e.getPayload()).getBy()), 1, EVENTS);
+      long fromAgent = caller.rtpFrom(agentSsrc);
+      long fromCaller = agent.rtpFrom(callerSsrc);
+      agent.sendRtp(300, 20);
+      caller.sendRtp(300, 20);
+      Poll.until(EVENTS, "the caller's stream still reaches the agent", () -> agent.rtpFrom(callerSsrc) >= fromCaller + 20 ? true : null);
+      assertThat(caller.rtpFrom(agentSsrc)).as("a held caller is sent nothing").isEqualTo(fromAgent);
+      assertThat(caller.reInvite(caller.sdp("PCMU", "telephone-event")).getStatusCode()).isEqualTo(200);
+      calls.awaitAll(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof io.switchboard.schemas.avro.CallResumed, 2, EVENTS);
+
+      // A codec change mid-call cannot be relayed without transcoding: 488, and the call goes on.
+      Response change = caller.reInvite(caller.sdp("PCMA"));
+      assertThat(change.getStatusCode()).isEqualTo(488);
+      caller.bye();
+      agent.awaitRequest(Request.BYE);
     }
   }
 

@@ -71,6 +71,7 @@ final class CallPhone implements SipListener, AutoCloseable {
   private volatile Request incomingInvite;
   private volatile Dialog dialog;
   private volatile String remoteSdp;
+  private int sdpVersion;
 
   CallPhone(String user) throws Exception {
     this.user = user;
@@ -99,6 +100,11 @@ final class CallPhone implements SipListener, AutoCloseable {
 
   /** An SDP offer or answer at this phone's RTP port with these payload types (0 PCMU, 8 PCMA, 101 telephone-event). */
   String sdp(String... formats) {
+    return sdpWith("sendrecv", formats);
+  }
+
+  /** The same in {@code direction} ({@code sendonly}, {@code inactive}, …), version {@code ++version}. */
+  String sdpWith(String direction, String... formats) {
     int rtp = media.rtpAddress().getPort();
     StringBuilder rtpmaps = new StringBuilder();
     List<String> types = new ArrayList<>();
@@ -114,8 +120,8 @@ final class CallPhone implements SipListener, AutoCloseable {
         default -> throw new IllegalArgumentException(format);
       }
     }
-    return "v=0\r\no=" + user + " 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-        + "m=audio " + rtp + " RTP/AVP " + String.join(" ", types) + "\r\n" + rtpmaps + "a=sendrecv\r\n";
+    return "v=0\r\no=" + user + " 1 " + (++sdpVersion) + " IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        + "m=audio " + rtp + " RTP/AVP " + String.join(" ", types) + "\r\n" + rtpmaps + "a=" + direction + "\r\n";
   }
 
   /** Calls {@code number} at the bridge on {@code bridgePort} with {@code sdp} (null: no body). */
@@ -180,6 +186,21 @@ final class CallPhone implements SipListener, AutoCloseable {
     synchronized (requests) {
       return (int) requests.stream().filter(r -> r.getMethod().equals(method)).count();
     }
+  }
+
+  /** A re-INVITE in the call's dialog with {@code sdp}; returns its final response. */
+  Response reInvite(String sdp) throws Exception {
+    Request request = dialog.createRequest(Request.INVITE);
+    request.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+    request.setHeader(contactHeader());
+    long number = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+    dialog.sendRequest(provider.getNewClientTransaction(request));
+    return Poll.until(WAIT, user + "'s re-INVITE " + number + " answered", () -> {
+      synchronized (responses) {
+        return responses.stream().filter(r -> r.getStatusCode() >= 200 && isInvite(r)
+            && ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber() == number).findFirst().orElse(null);
+      }
+    });
   }
 
   void cancel() throws Exception {
