@@ -1,6 +1,10 @@
 package io.switchboard.media.rtp;
 
 import io.switchboard.media.audio.FramePlayer;
+import io.switchboard.media.dtmf.Digit;
+import io.switchboard.media.dtmf.TelephoneEvents;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,6 +26,9 @@ public final class RelaySession {
   private final AtomicBoolean open = new AtomicBoolean(true);
   private volatile boolean held;
   private final Prompt[] prompts = new Prompt[2];
+  private volatile int telephoneEventType = -1;
+  /** Per side, the key presses read from what that leg's phone sends; only the session's selector thread uses them. */
+  private final TelephoneEvents[] keys = new TelephoneEvents[2];
   private volatile boolean pausedToA;
   private volatile boolean pausedToB;
 
@@ -84,6 +91,30 @@ public final class RelaySession {
     synchronized (prompts) {
       prompts[side.ordinal()] = null;
     }
+  }
+
+  /**
+   * Reads the RFC 4733 telephone-events of both legs under {@code payloadType} at {@code clockRate}
+   * (they are relayed as they are too) and reports each key press to the listener.
+   */
+  public void telephoneEvents(int payloadType, int clockRate) {
+    synchronized (keys) {
+      keys[0] = new TelephoneEvents(clockRate);
+      keys[1] = new TelephoneEvents(clockRate);
+    }
+    telephoneEventType = payloadType;
+  }
+
+  /** The key presses one telephone-event packet from {@code side}'s phone completes; none for other packets. */
+  List<Digit> keyPresses(Side side, int payloadType, long timestamp, ByteBuffer payload) {
+    if (payloadType != telephoneEventType) {
+      return List.of();
+    }
+    TelephoneEvents events;
+    synchronized (keys) {
+      events = keys[side.ordinal()];
+    }
+    return events == null ? List.of() : events.packet(timestamp, payload);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.switchboard.media.sip.call;
 import gov.nist.javax.sip.message.SIPMessage;
 import io.switchboard.media.audio.FramePlayer;
 import io.switchboard.media.audio.Samples;
+import io.switchboard.media.dtmf.Digit;
+import io.switchboard.media.dtmf.SipInfoDtmf;
 import io.switchboard.media.rtp.LegQuality;
 import io.switchboard.media.rtp.PortsExhaustedException;
 import io.switchboard.media.rtp.QualityEventPublisher;
@@ -34,6 +36,8 @@ import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallRinging;
+import io.switchboard.schemas.avro.DtmfMethod;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.QueueLimit;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -217,6 +221,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     if (answer.telephoneEvent() != null) {
       session.payloadType(answer.telephoneEvent().payloadType(), answer.telephoneEvent().name(),
           answer.telephoneEvent().clockRate());
+      session.telephoneEvents(answer.telephoneEvent().payloadType(), answer.telephoneEvent().clockRate());
     }
     Dialog dialog = provider.getNewDialog(transaction);
     exchange.defer();
@@ -459,6 +464,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
             reInvite(call, request, transaction, fromCustomer);
             return true;
           case Request.INFO:
+            if (transaction != null) {
+              info(call, request, transaction, fromCustomer);
+            }
+            return true;
           case Request.OPTIONS:
             if (transaction != null) {
               transaction.sendResponse(messages.plain(Response.OK, request));
@@ -560,6 +569,63 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       call.relay.stopPlaying(Side.A);
     }
     call.relay.held(call.held());
+  }
+
+  /**
+   * An INFO in a call's dialog: a key press ({@code application/dtmf-relay} or {@code application/dtmf})
+   * is published as {@code DtmfReceived}; a DTMF body that holds no key press gets 400, another body
+   * 415, an INFO without a body (a keep-alive) 200.
+   */
+  private void info(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
+      throws Exception {
+    SipProvider provider = fromCustomer ? call.provider : call.agent == null ? call.provider : call.agent.provider;
+    ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+    byte[] body = request.getRawContent();
+    if (type == null || body == null || body.length == 0) {
+      transaction.sendResponse(messages.inDialog(Response.OK, request, provider, null));
+      return;
+    }
+    String contentType = type.getContentType() + "/" + type.getContentSubType();
+    if (!SipInfoDtmf.carriesDtmf(contentType)) {
+      Response unsupported = messages.inDialog(Response.UNSUPPORTED_MEDIA_TYPE, request, provider, null);
+      unsupported.addHeader(headers.createAcceptHeader("application", "dtmf-relay"));
+      unsupported.addHeader(headers.createAcceptHeader("application", "dtmf"));
+      transaction.sendResponse(unsupported);
+      return;
+    }
+    Optional<Digit> digit = SipInfoDtmf.read(contentType, SipMessages.body(request));
+    if (digit.isEmpty()) {
+      Response bad = messages.inDialog(Response.BAD_REQUEST, request, provider, null);
+      bad.setReasonPhrase("No key press in the " + contentType + " body");
+      transaction.sendResponse(bad);
+      return;
+    }
+    transaction.sendResponse(messages.inDialog(Response.OK, request, provider, null));
+    String by = fromCustomer ? CUSTOMER : call.agent == null ? "agent" : call.agent.agentId;
+    publishKey(call.tenantId, call.callId, by, digit.get());
+  }
+
+  /** A key pressed on one leg's phone, read by the relay from its RFC 4733 telephone-events. */
+  @Override
+  public void keyPressed(RelaySession session, Side side, Digit digit) {
+    String by = side == Side.A ? CUSTOMER : session.b().participantId();
+    if (by == null) {
+      return; // the agent's phone has not answered: nothing it sends belongs to the call yet
+    }
+    publishKey(session.tenantId(), session.callId(), by, digit);
+  }
+
+  private void publishKey(String tenantId, String callId, String by, Digit digit) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, callId)) {
+      log.info("Call {}: {} pressed {} ({})", callId, by, digit.key(), digit.source());
+    }
+    DtmfReceived pressed = new DtmfReceived(by, String.valueOf(digit.key()),
+        digit.durationMs() > 0 ? digit.durationMs() : null,
+        digit.source() == Digit.Source.SIP_INFO ? DtmfMethod.SIP_INFO : DtmfMethod.RFC4733);
+    events.publish(tenantId, callId, pressed).exceptionally(failure -> {
+      log.error("Call {}: DtmfReceived not published", callId, failure);
+      return null;
+    });
   }
 
   /** The caller's CANCEL or BYE: abandoned before an answer, ended after. */

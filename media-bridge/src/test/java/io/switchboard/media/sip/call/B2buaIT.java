@@ -19,6 +19,8 @@ import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
+import io.switchboard.schemas.avro.DtmfMethod;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.QueueConfig;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -88,6 +90,7 @@ class B2buaIT {
     TestCredentials.publish(TENANT, REALM, List.of("cyd"), PASSWORD, List.of("busy"));
     TestCredentials.publish(TENANT, REALM, List.of("dan"), PASSWORD, List.of("short-ring"));
     TestCredentials.publish(TENANT, REALM, List.of("eve"), PASSWORD, List.of("hold"));
+    TestCredentials.publish(TENANT, REALM, List.of("fay"), PASSWORD, List.of("keys"));
     sipPort = FreePorts.udpAndTcp();
     InboundRoutes routes = (invite, source) -> {
       String number = ((javax.sip.address.SipURI) invite.getRequestURI()).getUser();
@@ -262,6 +265,44 @@ class B2buaIT {
       // A codec change mid-call cannot be relayed without transcoding: 488, and the call goes on.
       Response change = caller.reInvite(caller.sdp("PCMA"));
       assertThat(change.getStatusCode()).isEqualTo(488);
+      caller.bye();
+      agent.awaitRequest(Request.BYE);
+    }
+  }
+
+  @Test
+  void keysPressedOnEitherPhoneAreRelayedAndPublished() throws Exception {
+    try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
+        EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
+      CallPhone agent = agentPhone("fay", agentEvents);
+      CallPhone caller = keep(new CallPhone("caller12"));
+      caller.call(sipPort, "keys", caller.sdp("PCMU", "telephone-event"));
+      String callId = callIdOf(agent.awaitRequest(Request.INVITE));
+      caller.awaitStatus(200);
+
+      // RFC 4733 from the caller: relayed to the agent's phone as they are, and read once.
+      caller.pressKey(5, 123_456L, 1000);
+      DtmfReceived five = (DtmfReceived) calls.await(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof DtmfReceived, EVENTS).getPayload();
+      assertThat(five.getParticipantId()).isEqualTo("customer");
+      assertThat(five.getDigit()).isEqualTo("5");
+      assertThat(five.getMethod()).isEqualTo(DtmfMethod.RFC4733);
+      assertThat(five.getDurationMs()).isEqualTo(80);
+      Poll.until(EVENTS, "the telephone-events reach the agent's phone", () -> agent.media.rtpReceived().stream()
+          .filter(packet -> (packet[1] & 0x7f) == 101).count() >= 6 ? true : null);
+
+      // SIP INFO from the agent's phone: the same event; a DTMF body without a key 400, another body 415.
+      assertThat(agent.info("application", "dtmf-relay", "Signal=#\r\nDuration=160\r\n").getStatusCode()).isEqualTo(200);
+      DtmfReceived hash = (DtmfReceived) calls.awaitAll(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof DtmfReceived, 2, EVENTS).get(1).getPayload();
+      assertThat(hash.getParticipantId()).isEqualTo("agent-fay");
+      assertThat(hash.getDigit()).isEqualTo("#");
+      assertThat(hash.getMethod()).isEqualTo(DtmfMethod.SIP_INFO);
+      assertThat(hash.getDurationMs()).isEqualTo(160);
+      assertThat(agent.info("application", "dtmf-relay", "Signal=X\r\n").getStatusCode()).isEqualTo(400);
+      assertThat(caller.info("text", "plain", "hello").getStatusCode()).isEqualTo(415);
+      assertThat(calls.awaitAll(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof DtmfReceived, 2, EVENTS))
+          .as("one event per key press").hasSize(2);
       caller.bye();
       agent.awaitRequest(Request.BYE);
     }

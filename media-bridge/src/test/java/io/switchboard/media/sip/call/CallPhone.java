@@ -238,6 +238,38 @@ final class CallPhone implements SipListener, AutoCloseable {
     }
   }
 
+  /**
+   * One key press as RFC 4733 telephone-events (payload type 101): three packets of one event
+   * timestamp, the last sent three times with the end bit, as phones do.
+   */
+  void pressKey(int event, long timestamp, int firstSequence) {
+    InetSocketAddress to = remoteRtp();
+    for (int i = 0; i < 6; i++) {
+      boolean end = i >= 3;
+      int duration = Math.min(i + 1, 4) * 160;
+      java.nio.ByteBuffer packet = java.nio.ByteBuffer.allocate(16);
+      packet.put((byte) 0x80).put((byte) ((i == 0 ? 0x80 : 0) | 101)).putShort((short) (firstSequence + i))
+          .putInt((int) timestamp).putInt((int) media.ssrc());
+      packet.put((byte) event).put((byte) ((end ? 0x80 : 0) | 10)).putShort((short) duration);
+      media.sendRawRtp(packet.array(), to);
+    }
+  }
+
+  /** An INFO in the call's dialog with this body; returns its final response. */
+  Response info(String type, String subtype, String body) throws Exception {
+    Request request = dialog.createRequest(Request.INFO);
+    request.setContent(body, headers.createContentTypeHeader(type, subtype));
+    long number = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+    dialog.sendRequest(provider.getNewClientTransaction(request));
+    return Poll.until(WAIT, user + "'s INFO " + number + " answered", () -> {
+      synchronized (responses) {
+        return responses.stream().filter(r -> r.getStatusCode() >= 200
+            && Request.INFO.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())
+            && ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber() == number).findFirst().orElse(null);
+      }
+    });
+  }
+
   /** RTP received from {@code ssrc} so far. */
   long rtpFrom(long ssrc) {
     return media.rtpReceived().stream().filter(packet -> ssrcOf(packet) == ssrc).count();
