@@ -6,7 +6,6 @@ import io.switchboard.media.TestBridge;
 import io.switchboard.media.sip.FreePorts;
 import io.switchboard.media.sip.registrar.TestCredentials;
 import io.switchboard.media.sip.registrar.TestPhone;
-import io.switchboard.routing.RoutingApplication;
 import io.switchboard.schemas.avro.AgentEvent;
 import io.switchboard.schemas.avro.AgentRegistered;
 import io.switchboard.schemas.avro.AgentStatus;
@@ -29,12 +28,7 @@ import io.switchboard.schemas.avro.RoutingOffered;
 import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.EventProducer;
-import io.switchboard.testsupport.OwnNettyResources;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedKafka;
-import io.switchboard.testsupport.TestIssuer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,21 +60,13 @@ class B2buaIT {
   /** One queue per test, each with its own agents: the tests share the tenant but not their calls. */
   private static final List<String> AGENTS = List.of("ada", "bob", "cyd", "dan", "eve", "fay");
 
-  private static ConfigurableApplicationContext routing;
   private static ConfigurableApplicationContext bridge;
   private static int sipPort;
-  private static Path stateDir;
   private final List<AutoCloseable> phones = new ArrayList<>();
 
   @BeforeAll
   static void routingThenBridge() throws Exception {
-    stateDir = Files.createTempDirectory("b2bua-it-routing");
-    routing = RoutingApplication.application().initializers(new OwnNettyResources()).run(
-        "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-        "--switchboard.routing.application-id=b2bua-it-" + UUID.randomUUID(),
-        "--switchboard.routing.state-dir=" + stateDir,
-        "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri(),
-        "--server.port=0");
+    TestRouting.start();
     try (EventProducer producer = new EventProducer()) {
       producer.send(Topics.QUEUE_CONFIG, TENANT + "/capped", queue("capped").setCapacity(1).build());
       producer.send(Topics.QUEUE_CONFIG, TENANT + "/short-ring", queue("short-ring").setReservationTimeoutSeconds(2).build());
@@ -115,9 +101,6 @@ class B2buaIT {
   static void stop() {
     if (bridge != null) {
       bridge.close();
-    }
-    if (routing != null) {
-      routing.close();
     }
   }
 
