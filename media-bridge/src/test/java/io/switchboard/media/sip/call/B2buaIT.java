@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.media.TestBridge;
 import io.switchboard.media.sip.FreePorts;
 import io.switchboard.media.sip.registrar.TestCredentials;
-import io.switchboard.media.sip.registrar.TestPhone;
 import io.switchboard.schemas.avro.AgentEvent;
-import io.switchboard.schemas.avro.AgentRegistered;
-import io.switchboard.schemas.avro.AgentStatus;
-import io.switchboard.schemas.avro.AgentStatusChanged;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
@@ -31,17 +27,16 @@ import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sip.header.Header;
 import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -62,7 +57,7 @@ class B2buaIT {
 
   private static ConfigurableApplicationContext bridge;
   private static int sipPort;
-  private final List<AutoCloseable> phones = new ArrayList<>();
+  private AgentPhones phones;
 
   @BeforeAll
   static void routingThenBridge() throws Exception {
@@ -104,38 +99,26 @@ class B2buaIT {
     }
   }
 
+  @BeforeEach
+  void phones() {
+    phones = new AgentPhones(sipPort, TENANT, REALM, PASSWORD);
+  }
+
   @AfterEach
   void hangUpPhones() throws Exception {
-    for (AutoCloseable phone : phones) {
-      phone.close();
-    }
+    phones.close();
   }
 
   private <T extends AutoCloseable> T keep(T phone) {
-    phones.add(phone);
-    return phone;
+    return phones.keep(phone);
   }
 
-  /** The agent's phone registers its contact (digest through the registrar) and the agent goes available. */
   private CallPhone agentPhone(String user, EventLog<AgentEvent> agentEvents) throws Exception {
-    CallPhone phone = keep(new CallPhone(user));
-    TestPhone registrar = keep(new TestPhone(sipPort, user, REALM));
-    Response ok = registrar.register("Contact: <" + phone.contact() + ">\r\nExpires: 600\r\n", PASSWORD, "SHA-256");
-    assertThat(ok.getStatusCode()).isEqualTo(200);
-    String agentId = "agent-" + user;
-    agentEvents.await(event -> agentId.equals(event.getAgentId()) && event.getPayload() instanceof AgentRegistered
-        && phone.contact().equals(((AgentRegistered) event.getPayload()).getContact()), EVENTS);
-    try (EventProducer producer = new EventProducer()) {
-      producer.send(Topics.AGENT_EVENTS, agentId, new AgentEvent(UUID.randomUUID(), TENANT, Instant.now(), "b2bua-it",
-          agentId, new AgentStatusChanged(AgentStatus.AVAILABLE, null)));
-    }
-    return phone;
+    return phones.agent(user, agentEvents);
   }
 
   private static String callIdOf(Request agentInvite) {
-    Header header = agentInvite.getHeader(SipMessages.CALL_ID_HEADER);
-    assertThat(header).as("the agent's INVITE names the Switchboard call").isNotNull();
-    return header.toString().substring(header.toString().indexOf(':') + 1).trim();
+    return AgentPhones.callIdOf(agentInvite);
   }
 
   @Test
