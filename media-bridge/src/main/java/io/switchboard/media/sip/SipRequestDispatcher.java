@@ -74,8 +74,11 @@ final class SipRequestDispatcher implements SipListener {
             "Two handlers for SIP " + handler.method() + ": " + previous + " and " + handler);
       }
     }
-    this.capabilities =
-        new SipCapabilities(new TreeSet<>(handlers.keySet()), extensions, Set.of("application/sdp"));
+    Set<String> methods = new TreeSet<>(handlers.keySet());
+    if (dialogs != null) {
+      methods.addAll(dialogs.methods());
+    }
+    this.capabilities = new SipCapabilities(methods, extensions, Set.of("application/sdp"));
     this.responses = responses;
     this.headerFactory = headerFactory;
     this.metrics = metrics;

@@ -24,6 +24,8 @@ import io.switchboard.media.sip.SipRequestHandler;
 import io.switchboard.media.sip.registrar.AgentBindings;
 import io.switchboard.media.sip.registrar.Binding;
 import io.switchboard.media.sip.registrar.BindingTable;
+import io.switchboard.media.sip.registrar.SipCredentials;
+import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
@@ -36,6 +38,7 @@ import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallRinging;
+import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.DtmfMethod;
 import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.OfferRescinded;
@@ -43,10 +46,14 @@ import io.switchboard.schemas.avro.QueueLimit;
 import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.schemas.avro.RoutingQueued;
 import io.switchboard.schemas.avro.RoutingRejected;
+import io.switchboard.schemas.avro.TransferTargetType;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,7 +61,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,9 +79,12 @@ import javax.sip.TimeoutEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.EventHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.ReferToHeader;
+import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -88,6 +100,9 @@ import org.slf4j.MDC;
  * phone with the caller's codec; its 200 bridges the legs (200 to the caller, {@code CallAnswered}),
  * its refusal or silence publishes {@code CallDeclined} and the call waits again. CANCEL, BYE,
  * {@code RoutingRejected}, a relay timeout and a {@code CallEnded} from another service end both legs.
+ * A REFER from the agent's phone (or a {@code CallTransferred} from the gateway) is a blind transfer:
+ * the routing engine puts the call into its new queue, the agent's leg is let go, and the caller's leg,
+ * never re-INVITEd, waits with the queue's audio for the next agent's phone.
  *
  * <p>Each call's monitor serialises what happens to it; the maps only find it. Kafka sends are
  * asynchronous: no stack thread waits for the broker.
@@ -112,6 +127,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private final String instanceId;
   private final B2buaMetrics metrics;
   private final QualityEventPublisher quality;
+  private final SipCredentials credentials;
+  private final Duration transferTimeout;
 
   /** Both legs' SIP Call-IDs → their call. */
   private final Map<String, BridgedCall> bySipCallId = new ConcurrentHashMap<>();
@@ -121,7 +138,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
 
   B2bua(InboundRoutes routes, RtpRelay relay, String rtpHost, Supplier<SipEndpoints> endpoints, BindingTable bindings,
       SipMessages messages, HeaderFactory headers, CallEventPublisher events, Function<String, Samples> waitingAudio,
-      Clock clock, String instanceId, B2buaMetrics metrics, QualityEventPublisher quality) {
+      Clock clock, String instanceId, B2buaMetrics metrics, QualityEventPublisher quality, SipCredentials credentials,
+      Duration transferTimeout) {
     this.routes = routes;
     this.relay = relay;
     this.rtpHost = rtpHost;
@@ -135,6 +153,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     this.instanceId = instanceId;
     this.metrics = metrics;
     this.quality = quality;
+    this.credentials = credentials;
+    this.transferTimeout = transferTimeout;
   }
 
   /** New INVITEs are taken once the routing decisions are followed; before, and after {@link #stop}, 503. */
@@ -150,6 +170,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   @Override
   public String method() {
     return Request.INVITE;
+  }
+
+  @Override
+  public java.util.Set<String> methods() {
+    return java.util.Set.of(Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -302,6 +327,14 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           withdraw(call, timedOut.getReservationId(), "reservation timed out");
         } else if (payload instanceof OfferRescinded rescinded) {
           withdraw(call, rescinded.getReservationId(), "offer rescinded");
+        } else if (payload instanceof RoutingQueued && call.phase == BridgedCall.Phase.CONNECTED) {
+          // Only a transfer puts a connected call into a queue again.
+          transferred(call, decision.getQueue());
+        } else if (payload instanceof RoutingRejected rejected && call.phase == BridgedCall.Phase.CONNECTED) {
+          transferFailed(call, rejectedStatus(rejected.getLimit()), reason(rejected.getLimit()));
+        } else if (payload instanceof AssignmentRefused refused && call.phase == BridgedCall.Phase.CONNECTED) {
+          transferFailed(call, Response.TEMPORARILY_UNAVAILABLE, "agent " + refused.getAgentId() + " cannot take it ("
+              + refused.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
         } else if (payload instanceof RoutingRejected rejected) {
           rejected(call, rejected.getLimit());
         }
@@ -313,7 +346,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   public void onCallEvent(CallEvent event) {
     Object payload = event.getPayload();
     if (instanceId.equals(event.getSource())
-        || !(payload instanceof CallEnded || payload instanceof CallHeld || payload instanceof CallResumed)) {
+        || !(payload instanceof CallEnded || payload instanceof CallHeld || payload instanceof CallResumed
+            || payload instanceof CallTransferred)) {
       return;
     }
     BridgedCall call = byCallId.get(event.getCallId());
@@ -325,6 +359,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         if (payload instanceof CallEnded ended) {
           log.info("Call {} ended by {} ({}): hanging up", call.callId, event.getSource(), ended.getOutcome());
           hangUp(call, Response.TEMPORARILY_UNAVAILABLE);
+        } else if (payload instanceof CallTransferred transfer) {
+          serviceTransfer(call, transfer, event.getSource());
         } else if (call.phase == BridgedCall.Phase.CONNECTED) {
           // The gateway's hold and resume: the relay holds as if the agent's phone had.
           boolean wasHeld = call.held();
@@ -407,19 +443,23 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     if (call.phase == BridgedCall.Phase.CONNECTED || call.phase == BridgedCall.Phase.ENDED) {
       return;
     }
-    int status = switch (limit) {
+    int status = rejectedStatus(limit);
+    log.info("Call {}: queue {} rejected it ({}); answering {}", call.callId, call.queue, limit, status);
+    if (call.agent != null) {
+      cancel(call.agent);
+    }
+    endCaller(call, status, limit == QueueLimit.CAPACITY ? retryAfter(60) : List.of());
+    events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.FAILED, reason(limit), null))
+        .exceptionally(failure -> logged(call, "CallEnded", failure));
+  }
+
+  private static int rejectedStatus(QueueLimit limit) {
+    return switch (limit) {
       case CAPACITY -> Response.SERVICE_UNAVAILABLE;
       case MAX_WAIT -> Response.BUSY_HERE;
       case NO_AGENT -> Response.TEMPORARILY_UNAVAILABLE;
       case UNKNOWN_QUEUE -> Response.NOT_FOUND;
     };
-    log.info("Call {}: queue {} rejected it ({}); answering {}", call.callId, call.queue, limit, status);
-    if (call.agent != null) {
-      cancel(call.agent);
-    }
-    finish(call, status, limit == QueueLimit.CAPACITY ? retryAfter(60) : List.of());
-    events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.FAILED, reason(limit), null))
-        .exceptionally(failure -> logged(call, "CallEnded", failure));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -453,8 +493,21 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
             transaction.sendResponse(messages.plain(Response.OK, request));
             if (fromCustomer) {
               callerGone(call, "caller hung up");
-            } else if (call.agent != null && call.agent.answered) {
-              agentHungUp(call);
+            } else if (call.agent != null && call.agent.answered && call.agent.sipCallId.equals(sipCallIdOf(request))) {
+              if (call.transfer != null) {
+                // A transferring phone hangs up once its REFER is accepted: the call goes on without it.
+                call.agent.gone = true;
+              } else {
+                agentHungUp(call);
+              }
+            } else {
+              call.releasedLegs.stream().filter(released -> released.sipCallId.equals(sipCallIdOf(request)))
+                  .forEach(released -> released.gone = true);
+            }
+            return true;
+          case Request.REFER:
+            if (transaction != null) {
+              refer(call, request, transaction, fromCustomer);
             }
             return true;
           case Request.INVITE:
@@ -492,7 +545,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private void reInvite(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
       throws Exception {
     BridgedCall.AgentLeg leg = call.agent;
-    if (call.phase != BridgedCall.Phase.CONNECTED || (!fromCustomer && (leg == null || !leg.answered))) {
+    if (fromCustomer ? !call.customerAnswered
+        : call.phase != BridgedCall.Phase.CONNECTED || leg == null || !leg.answered) {
       // RFC 3261 14.2: the first INVITE is not answered yet.
       Response busy = messages.inDialog(Response.SERVER_INTERNAL_ERROR, request, call.provider, null);
       retryAfter(1).forEach(busy::addHeader);
@@ -557,7 +611,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   private void holdRelay(BridgedCall call) {
-    boolean agentSide = call.heldByAgent || call.heldByService;
+    // Nobody on the agent's side: held there, being transferred, or waiting again after a transfer.
+    boolean agentSide = call.heldByAgent || call.heldByService || call.transfer != null
+        || call.phase != BridgedCall.Phase.CONNECTED;
     call.relay.pause(Side.A, agentSide || call.heldByCustomer);
     call.relay.pause(Side.B, agentSide);
     if (agentSide && !call.heldByCustomer) {
@@ -637,12 +693,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     log.info("Call {}: {} ({})", call.callId, reason, answered ? "ended" : "abandoned in phase " + call.phase);
     if (call.agent != null) {
       if (call.agent.answered) {
-        bye(call.agent.dialog, call.agent.provider);
+        release(call.agent);
       } else {
         cancel(call.agent);
       }
     }
-    if (!answered) {
+    if (!call.customerAnswered) {
       respondInvite(call, Response.REQUEST_TERMINATED, List.of());
     }
     close(call);
@@ -656,10 +712,207 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     log.info("Call {}: agent {} hung up", call.callId, call.agent.agentId);
+    call.agent.gone = true;
     bye(call.customerDialog, call.provider);
     close(call);
     events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.ENDED, "agent hung up", call.agent.agentId))
         .exceptionally(failure -> logged(call, "CallEnded", failure));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Blind transfers
+
+  /**
+   * A REFER from the connected agent's phone (RFC 3515): 202 and a NOTIFY {@code 100 Trying}, then
+   * {@code CallTransferred}; the routing engine's answer is NOTIFYed ({@code 200 OK}, or why not) and
+   * settles the call. Refused: from the caller 403, on a call not connected 403, during another
+   * transfer 491, without a usable {@code Refer-To} 400, 416 or 501 (see {@link ReferTarget}).
+   */
+  private void refer(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
+      throws Exception {
+    BridgedCall.AgentLeg leg = call.agent;
+    SipProvider provider = fromCustomer || leg == null ? call.provider : leg.provider;
+    if (fromCustomer) {
+      refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "Only the agent's phone transfers the call");
+      return;
+    }
+    if (call.phase != BridgedCall.Phase.CONNECTED || leg == null || !leg.answered || leg.gone
+        || !leg.sipCallId.equals(sipCallIdOf(request))) {
+      refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "Only a connected call is transferred");
+      return;
+    }
+    if (call.transfer != null) {
+      refuseInDialog(transaction, request, provider, Response.REQUEST_PENDING, "A transfer of this call is under way");
+      return;
+    }
+    ReferToHeader referTo = (ReferToHeader) request.getHeader(ReferToHeader.NAME);
+    ReferTarget target;
+    try {
+      target = ReferTarget.resolve(call.tenantId, referTo == null ? null : referTo.getAddress(), credentials);
+    } catch (ReferTarget.Refused e) {
+      refuseInDialog(transaction, request, provider, e.status, e.getMessage());
+      return;
+    }
+    if (target.type() == TransferTargetType.AGENT && target.target().equals(leg.agentId)) {
+      refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "An agent cannot transfer a call to itself");
+      return;
+    }
+    transaction.sendResponse(messages.inDialog(Response.ACCEPTED, request, provider, null));
+    long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+    BridgedCall.Transfer transfer = new BridgedCall.Transfer(target, leg.agentId, leg, cseq);
+    startTransfer(call, transfer);
+    notifyReferrer(transfer, "100 Trying", false);
+    events.publish(call.tenantId, call.callId, new CallTransferred(target.type(), target.target(), leg.agentId))
+        .whenComplete((done, failure) -> {
+          if (failure != null) {
+            log.error("Call {}: CallTransferred not published", call.callId, failure);
+            try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+              synchronized (call) {
+                if (call.transfer == transfer) {
+                  transferFailed(call, Response.SERVICE_UNAVAILABLE, "the transfer could not be recorded");
+                }
+              }
+            }
+          }
+        });
+  }
+
+  /** The gateway's transfer of a connected call: as a REFER's, without the NOTIFYs. */
+  private void serviceTransfer(BridgedCall call, CallTransferred transferred, String source) {
+    if (call.phase != BridgedCall.Phase.CONNECTED || call.transfer != null
+        || transferred.getTargetType() == TransferTargetType.EXTERNAL) {
+      return;
+    }
+    log.info("Call {}: transferred by {} through {}", call.callId, transferred.getBy(), source);
+    startTransfer(call, new BridgedCall.Transfer(
+        new ReferTarget(transferred.getTargetType(), transferred.getTarget()), transferred.getBy(), null, 0));
+  }
+
+  /** The caller hears the queue's audio until the routing engine answers, or for {@code transferTimeout}. */
+  private void startTransfer(BridgedCall call, BridgedCall.Transfer transfer) {
+    call.transfer = transfer;
+    holdRelay(call);
+    log.info("Call {}: {} transfers it to {} {}", call.callId, transfer.by(),
+        transfer.target().type().name().toLowerCase(java.util.Locale.ROOT), transfer.target().target());
+    later(transferTimeout, call, () -> {
+      if (call.transfer == transfer) {
+        transferFailed(call, Response.REQUEST_TIMEOUT,
+            "the routing engine did not answer within " + transferTimeout.toSeconds() + " s");
+      }
+    });
+  }
+
+  /**
+   * The routing engine put the connected call into a queue again (a transfer, this instance's or one
+   * it has not read yet): the referring phone is told 200 and let go, the caller waits with the
+   * queue's audio, and the agent leg's port waits idle for the next agent's phone.
+   */
+  private void transferred(BridgedCall call, String queue) {
+    BridgedCall.Transfer transfer = call.transfer;
+    call.transfer = null;
+    BridgedCall.AgentLeg leg = call.agent;
+    log.info("Call {}: transferred; waiting in queue {}", call.callId, queue);
+    notifyReferrer(transfer, "200 OK", true);
+    if (leg != null) {
+      call.releasedLegs.add(leg);
+      if (!leg.gone && transfer != null && transfer.referrer() == leg) {
+        // RFC 5589 6: the transferring phone hangs up on the NOTIFY; the bridge does if it has not.
+        later(Duration.ofSeconds(2), call, () -> release(leg));
+      } else {
+        release(leg);
+      }
+    }
+    call.agent = null;
+    if (queue != null) {
+      call.queue = queue;
+    }
+    call.phase = BridgedCall.Phase.QUEUED;
+    call.heldByAgent = false;
+    call.heldByService = false;
+    call.relay.b().idle();
+    call.relay.stopPlaying(Side.A);
+    holdRelay(call);
+  }
+
+  /** A let-go agent leg still up: BYE. */
+  private void release(BridgedCall.AgentLeg leg) {
+    if (!leg.gone) {
+      leg.gone = true;
+      bye(leg.dialog, leg.provider);
+    }
+  }
+
+  /**
+   * The routing engine refused the transfer (or did not answer): the referring phone is told why and
+   * the call goes on with its agent; if that phone has hung up meanwhile, the call ends.
+   */
+  private void transferFailed(BridgedCall call, int status, String reason) {
+    BridgedCall.Transfer transfer = call.transfer;
+    if (transfer == null) {
+      return;
+    }
+    call.transfer = null;
+    log.info("Call {}: transfer to {} failed ({} {})", call.callId, transfer.target().target(), status, reason);
+    notifyReferrer(transfer, status + " " + reason.replaceAll("[\r\n]", " "), true);
+    if (call.agent != null && call.agent.gone) {
+      agentHungUp(call);
+      return;
+    }
+    holdRelay(call);
+  }
+
+  /** A NOTIFY of the REFER's progress to the referring phone (RFC 3515 2.4.4, a sipfrag status line). */
+  private void notifyReferrer(BridgedCall.Transfer transfer, String status, boolean last) {
+    if (transfer == null || transfer.referrer() == null || transfer.referrer().gone) {
+      return;
+    }
+    BridgedCall.AgentLeg leg = transfer.referrer();
+    try {
+      Request notify = leg.dialog.createRequest(Request.NOTIFY);
+      EventHeader event = headers.createEventHeader("refer");
+      event.setEventId(Long.toString(transfer.referCseq()));
+      notify.setHeader(event);
+      SubscriptionStateHeader state = headers.createSubscriptionStateHeader(
+          last ? SubscriptionStateHeader.TERMINATED : SubscriptionStateHeader.ACTIVE);
+      if (last) {
+        state.setReasonCode(SubscriptionStateHeader.NO_RESOURCE);
+      } else {
+        state.setExpires(60);
+      }
+      notify.setHeader(state);
+      ContentTypeHeader sipfrag = headers.createContentTypeHeader("message", "sipfrag");
+      sipfrag.setParameter("version", "2.0");
+      notify.setContent(("SIP/2.0 " + status + "\r\n").getBytes(StandardCharsets.UTF_8), sipfrag);
+      leg.dialog.sendRequest(leg.provider.getNewClientTransaction(notify));
+    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+      log.warn("NOTIFY of the transfer to agent {}'s phone not sent: {}", leg.agentId, e.getMessage());
+    }
+  }
+
+  /** Runs {@code task} on the call, under its monitor, after {@code delay}. */
+  private void later(Duration delay, BridgedCall call, Runnable task) {
+    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+      try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+        synchronized (call) {
+          if (call.phase != BridgedCall.Phase.ENDED) {
+            task.run();
+          }
+        }
+      } catch (RuntimeException e) {
+        log.error("Call {}: a delayed step failed", call.callId, e);
+      }
+    });
+  }
+
+  private void refuseInDialog(ServerTransaction transaction, Request request, SipProvider provider, int status,
+      String reason) throws Exception {
+    Response response = messages.inDialog(status, request, provider, null);
+    response.setReasonPhrase(reason.replaceAll("[\r\n]", " "));
+    transaction.sendResponse(response);
+  }
+
+  private static String sipCallIdOf(javax.sip.message.Message message) {
+    return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -733,8 +986,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     call.relay.b().signal(new InetSocketAddress(agentMedia.remoteAddress(), agentMedia.remotePort()));
     call.relay.b().participantId(leg.agentId);
     call.relay.stopPlaying(Side.A);
-    respondInvite(call, Response.OK, List.of());
+    if (!call.customerAnswered) {
+      respondInvite(call, Response.OK, List.of());
+      call.customerAnswered = true;
+    }
     call.phase = BridgedCall.Phase.CONNECTED;
+    holdRelay(call);
     metrics.callAnswered();
     log.info("Call {}: agent {} answered; legs bridged", call.callId, leg.agentId);
     events.publish(call.tenantId, call.callId, new CallAnswered(leg.agentId, leg.reservationId))
@@ -841,16 +1098,21 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     if (call.agent != null) {
       if (call.agent.answered) {
-        bye(call.agent.dialog, call.agent.provider);
+        release(call.agent);
       } else {
         cancel(call.agent);
       }
     }
-    if (call.phase == BridgedCall.Phase.CONNECTED) {
+    endCaller(call, status, List.of());
+  }
+
+  /** The caller's leg ended and the call closed: BYE once its INVITE is answered, else {@code status} to it. */
+  private void endCaller(BridgedCall call, int status, List<Header> extra) {
+    if (call.customerAnswered) {
       bye(call.customerDialog, call.provider);
       close(call);
     } else {
-      finish(call, status, List.of());
+      finish(call, status, extra);
     }
   }
 
@@ -880,6 +1142,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     bySipCallId.remove(call.customerSipCallId);
     if (call.agent != null) {
       bySipCallId.remove(call.agent.sipCallId);
+    }
+    for (BridgedCall.AgentLeg released : call.releasedLegs) {
+      release(released);
+      bySipCallId.remove(released.sipCallId);
     }
     metrics.callEnded();
   }

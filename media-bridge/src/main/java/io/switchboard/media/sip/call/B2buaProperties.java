@@ -2,6 +2,7 @@ package io.switchboard.media.sip.call;
 
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -15,10 +16,13 @@ import org.springframework.validation.annotation.Validated;
  *     played in a loop instead of the ringback while a caller of that queue waits; read at start
  * @param mediaAddress the address written into SDP for the relay's ports; empty for the RTP host, or
  *     this host's address when the relay binds 0.0.0.0 (set it where phones reach the bridge through NAT)
+ * @param transferTimeout how long a blind transfer waits for the routing engine's answer before it is
+ *     given up (the referring phone is NOTIFYed 408 and the call stays with its agent)
  */
 @Validated
 @ConfigurationProperties("switchboard.media.sip.call")
-public record B2buaProperties(@NotNull Ringback ringback, Map<String, Path> waitingAudio, String mediaAddress) {
+public record B2buaProperties(@NotNull Ringback ringback, Map<String, Path> waitingAudio, String mediaAddress,
+    @NotNull Duration transferTimeout) {
 
   /** The ringback tone. */
   public enum Ringback { ETSI, ANSI }

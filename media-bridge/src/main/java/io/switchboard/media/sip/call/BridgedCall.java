@@ -3,6 +3,7 @@ package io.switchboard.media.sip.call;
 import io.switchboard.media.rtp.RelaySession;
 import io.switchboard.media.sdp.Codec;
 import io.switchboard.media.sdp.SessionDescription;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -20,7 +21,7 @@ final class BridgedCall {
 
   /** Where the call is, from the bridge's side. */
   enum Phase {
-    /** Answered 183 with ringback; waiting in its queue for an agent. */
+    /** Waiting in its queue for an agent, with ringback (183) or, after a transfer, the queue's audio. */
     QUEUED,
     /** An agent's phone is being invited. */
     RINGING,
@@ -32,7 +33,8 @@ final class BridgedCall {
 
   final String tenantId;
   final String callId;
-  final String queue;
+  /** The queue the call waits in (or last waited in): a transfer to a queue changes it. */
+  String queue;
   final ServerTransaction customerInvite;
   final Dialog customerDialog;
   final String customerSipCallId;
@@ -56,6 +58,13 @@ final class BridgedCall {
   boolean heldByCustomer;
   boolean heldByAgent;
   boolean heldByService;
+
+  /** The caller's INVITE has been answered 200: from then on the caller's leg ends by BYE. */
+  boolean customerAnswered;
+  /** A blind transfer waiting for the routing engine's answer; null otherwise. */
+  Transfer transfer;
+  /** Agents' legs let go by a transfer, still found by their SIP Call-ID: a BYE crossing the bridge's own finds the call. */
+  final List<AgentLeg> releasedLegs = new ArrayList<>();
 
   /** The agent's leg while an offer rings or the call is connected; null otherwise. */
   AgentLeg agent;
@@ -87,6 +96,17 @@ final class BridgedCall {
     return customerInvite.getRequest();
   }
 
+  /**
+   * A blind transfer of the connected call, published as {@code CallTransferred} and not yet answered
+   * by the routing engine: the caller hears the queue's audio meanwhile.
+   *
+   * @param target where it goes
+   * @param by who transferred it (an agent id)
+   * @param referrer the leg whose REFER asked for it, told the outcome by NOTIFY; null for a service's transfer
+   * @param referCseq the REFER's CSeq number, the {@code id} of the NOTIFYs' {@code Event: refer}
+   */
+  record Transfer(ReferTarget target, String by, AgentLeg referrer, long referCseq) {}
+
   /** The INVITE to one agent's phone for one reservation. */
   static final class AgentLeg {
     final String agentId;
@@ -105,6 +125,8 @@ final class BridgedCall {
     /** A CANCEL has been sent: the final answer to the INVITE is no decline of the agent's. */
     boolean cancelled;
     boolean answered;
+    /** The phone hung up (BYE) or was hung up on while its call went on without it (a transfer). */
+    boolean gone;
 
     AgentLeg(String agentId, String reservationId, String sipCallId, ClientTransaction invite, Dialog dialog,
         List<Codec> offered, SipProvider provider, SessionDescription.Origin origin) {

@@ -259,12 +259,35 @@ final class CallPhone implements SipListener, AutoCloseable {
   Response info(String type, String subtype, String body) throws Exception {
     Request request = dialog.createRequest(Request.INFO);
     request.setContent(body, headers.createContentTypeHeader(type, subtype));
+    return sendInDialog(request);
+  }
+
+  /** A REFER in the call's dialog to {@code referTo} (null: without a Refer-To); returns its final response. */
+  Response refer(String referTo) throws Exception {
+    Request request = dialog.createRequest(Request.REFER);
+    if (referTo != null) {
+      request.setHeader(headers.createReferToHeader(addresses.createAddress(referTo)));
+    }
+    request.setHeader(contactHeader());
+    return sendInDialog(request);
+  }
+
+  /** The status lines of the NOTIFYs' sipfrag bodies received so far, in order. */
+  List<String> notified() {
+    synchronized (requests) {
+      return requests.stream().filter(r -> Request.NOTIFY.equals(r.getMethod()))
+          .map(r -> new String(r.getRawContent(), StandardCharsets.UTF_8).strip()).toList();
+    }
+  }
+
+  private Response sendInDialog(Request request) throws Exception {
+    String method = request.getMethod();
     long number = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
     dialog.sendRequest(provider.getNewClientTransaction(request));
-    return Poll.until(WAIT, user + "'s INFO " + number + " answered", () -> {
+    return Poll.until(WAIT, user + "'s " + method + " " + number + " answered", () -> {
       synchronized (responses) {
         return responses.stream().filter(r -> r.getStatusCode() >= 200
-            && Request.INFO.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())
+            && method.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())
             && ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber() == number).findFirst().orElse(null);
       }
     });
