@@ -31,4 +31,9 @@ public interface SipDialogListener {
   default java.util.Set<String> methods() {
     return java.util.Set.of();
   }
+
+  /** The option tags it supports (the {@code Supported} header), beside the configured ones. */
+  default java.util.Set<String> extensions() {
+    return java.util.Set.of();
+  }
 }

@@ -75,10 +75,12 @@ final class SipRequestDispatcher implements SipListener {
       }
     }
     Set<String> methods = new TreeSet<>(handlers.keySet());
+    Set<String> tags = new TreeSet<>(extensions);
     if (dialogs != null) {
       methods.addAll(dialogs.methods());
+      tags.addAll(dialogs.extensions());
     }
-    this.capabilities = new SipCapabilities(methods, extensions, Set.of("application/sdp"));
+    this.capabilities = new SipCapabilities(methods, tags, Set.of("application/sdp"));
     this.responses = responses;
     this.headerFactory = headerFactory;
     this.metrics = metrics;

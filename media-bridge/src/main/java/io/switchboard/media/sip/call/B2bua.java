@@ -1,5 +1,7 @@
 package io.switchboard.media.sip.call;
 
+import gov.nist.javax.sip.header.HeaderFactoryExt;
+import gov.nist.javax.sip.header.extensions.SessionExpiresHeader;
 import gov.nist.javax.sip.message.SIPMessage;
 import io.switchboard.media.audio.FramePlayer;
 import io.switchboard.media.audio.Samples;
@@ -61,8 +63,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -129,17 +133,26 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private final QualityEventPublisher quality;
   private final SipCredentials credentials;
   private final Duration transferTimeout;
+  /** RFC 4028: the session interval asked for and the least taken, in seconds. */
+  private final int sessionExpires;
+  private final int minSessionExpires;
 
   /** Both legs' SIP Call-IDs → their call. */
   private final Map<String, BridgedCall> bySipCallId = new ConcurrentHashMap<>();
   /** Switchboard call id → call. */
   private final Map<String, BridgedCall> byCallId = new ConcurrentHashMap<>();
   private volatile boolean accepting;
+  /** Transfers' and session timers' deadlines: one thread, each task short and under its call's monitor. */
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "b2bua-timers");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   B2bua(InboundRoutes routes, RtpRelay relay, String rtpHost, Supplier<SipEndpoints> endpoints, BindingTable bindings,
       SipMessages messages, HeaderFactory headers, CallEventPublisher events, Function<String, Samples> waitingAudio,
       Clock clock, String instanceId, B2buaMetrics metrics, QualityEventPublisher quality, SipCredentials credentials,
-      Duration transferTimeout) {
+      Duration transferTimeout, int sessionExpires, int minSessionExpires) {
     this.routes = routes;
     this.relay = relay;
     this.rtpHost = rtpHost;
@@ -155,6 +168,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     this.quality = quality;
     this.credentials = credentials;
     this.transferTimeout = transferTimeout;
+    this.sessionExpires = sessionExpires;
+    this.minSessionExpires = minSessionExpires;
   }
 
   /** New INVITEs are taken once the routing decisions are followed; before, and after {@link #stop}, 503. */
@@ -174,7 +189,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
 
   @Override
   public java.util.Set<String> methods() {
-    return java.util.Set.of(Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER);
+    return java.util.Set.of(Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER, Request.UPDATE);
+  }
+
+  @Override
+  public java.util.Set<String> extensions() {
+    return java.util.Set.of(SessionTimer.TIMER);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -213,14 +233,23 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       refuse(exchange, Response.BAD_REQUEST, "Bad SDP: " + e.getMessage(), List.of());
       return;
     }
+    SessionTimer timer;
+    try {
+      timer = SessionTimer.fromRequest(invite, sessionExpires, minSessionExpires);
+    } catch (SessionTimer.TooSmall e) {
+      metrics.refused(SessionTimer.INTERVAL_TOO_SMALL);
+      refuse(exchange, SessionTimer.INTERVAL_TOO_SMALL, "Session Interval Too Small",
+          List.of(headers.createHeader(SessionTimer.MIN_SE, Integer.toString(e.minimum))));
+      return;
+    }
     String callId = UUID.randomUUID().toString();
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, callId)) {
-      start(exchange, accepted, offer, callId, provider, transaction);
+      start(exchange, accepted, offer, callId, provider, transaction, timer);
     }
   }
 
   private void start(SipExchange exchange, InboundRoutes.Accepted route, SessionDescription offer, String callId,
-      SipProvider provider, ServerTransaction transaction) throws Exception {
+      SipProvider provider, ServerTransaction transaction, SessionTimer timer) throws Exception {
     Request invite = exchange.request();
     RelaySession session;
     try {
@@ -255,6 +284,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     BridgedCall call = new BridgedCall(route.tenantId(), callId, route.queue(), transaction, dialog,
         SipMessages.newTag(), session, answer.audio(), answer.telephoneEvent(), answer.description(), provider,
         from.getAddress());
+    call.customerSession.timer = timer;
+    call.customerSession.sdp = answer.description().toString();
     byCallId.put(callId, call);
     bySipCallId.put(call.customerSipCallId, call);
     metrics.callStarted();
@@ -401,11 +432,15 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       SipProvider provider = endpoints.get().provider(SipMessages.transportOfUri(contact.get().contact()));
       Request invite = messages.inviteAgent(contact.get().contact(), agent.aor(), call.customerAddress, call.callId,
           sdp.toString(), provider);
+      invite.addHeader(headers.createSupportedHeader(SessionTimer.TIMER));
+      invite.setHeader(((HeaderFactoryExt) headers).createSessionExpiresHeader(sessionExpires));
+      invite.setHeader(headers.createHeader(SessionTimer.MIN_SE, Integer.toString(minSessionExpires)));
       ClientTransaction transaction = provider.getNewClientTransaction(invite);
       Dialog dialog = provider.getNewDialog(transaction);
       String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
       BridgedCall.AgentLeg leg = new BridgedCall.AgentLeg(agentId, offer.getReservationId(), sipCallId,
           transaction, dialog, codecs, provider, sdp.origin());
+      leg.session.sdp = sdp.toString();
       call.agent = leg;
       call.phase = BridgedCall.Phase.RINGING;
       bySipCallId.put(sipCallId, call);
@@ -516,6 +551,16 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
             }
             reInvite(call, request, transaction, fromCustomer);
             return true;
+          case Request.UPDATE:
+            if (transaction == null) {
+              return false;
+            }
+            if (request.getRawContent() == null || request.getRawContent().length == 0) {
+              refreshed(call, request, transaction, fromCustomer);
+            } else {
+              reInvite(call, request, transaction, fromCustomer);
+            }
+            return true;
           case Request.INFO:
             if (transaction != null) {
               info(call, request, transaction, fromCustomer);
@@ -554,6 +599,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     SipProvider provider = fromCustomer ? call.provider : leg.provider;
+    BridgedCall.LegSession session = fromCustomer ? call.customerSession : leg.session;
+    if (session.refreshing != null) {
+      // RFC 3261 14.2: the bridge's own re-INVITE on this leg is still pending (glare).
+      transaction.sendResponse(messages.inDialog(Response.REQUEST_PENDING, request, provider, null));
+      return;
+    }
     SessionDescription.Origin origin = fromCustomer ? call.customerOrigin : leg.origin;
     int port = fromCustomer ? call.relay.a().localRtpPort() : call.relay.b().localRtpPort();
     OfferAnswer.Negotiated answer;
@@ -583,7 +634,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     } else {
       leg.origin = answer.description().origin();
     }
-    transaction.sendResponse(messages.inDialog(Response.OK, request, provider, answer.description().toString()));
+    session.sdp = answer.description().toString();
+    Response ok = messages.inDialog(Response.OK, request, provider, session.sdp);
+    sessionHeaders(ok, session.timer, true);
+    transaction.sendResponse(ok);
+    arm(call, session, fromCustomer ? Side.A : Side.B);
     String by = fromCustomer ? CUSTOMER : leg.agentId;
     boolean wasHeld = call.held();
     if (fromCustomer) {
@@ -889,19 +944,28 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
   }
 
-  /** Runs {@code task} on the call, under its monitor, after {@code delay}. */
+  /** Runs {@code task} on the call, under its monitor, after {@code delay}, unless the call has ended. */
   private void later(Duration delay, BridgedCall call, Runnable task) {
-    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-      try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
-        synchronized (call) {
-          if (call.phase != BridgedCall.Phase.ENDED) {
-            task.run();
+    try {
+      timers.schedule(() -> {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+          synchronized (call) {
+            if (call.phase != BridgedCall.Phase.ENDED) {
+              task.run();
+            }
           }
+        } catch (RuntimeException e) {
+          log.error("Call {}: a delayed step failed", call.callId, e);
         }
-      } catch (RuntimeException e) {
-        log.error("Call {}: a delayed step failed", call.callId, e);
-      }
-    });
+      }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      log.debug("Call {}: the bridge is stopping; a delayed step is dropped", call.callId);
+    }
+  }
+
+  /** Stops the timers' thread (the context is closing; {@link #endAll} has ended the calls). */
+  public void close() {
+    timers.shutdownNow();
   }
 
   private void refuseInDialog(ServerTransaction transaction, Request request, SipProvider provider, int status,
@@ -916,6 +980,176 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Session timers (RFC 4028)
+
+  /** {@code Session-Expires} (and {@code Require: timer}) on a 2xx to the phone's request, when the leg has a timer. */
+  private void sessionHeaders(Response response, SessionTimer timer, boolean toPhonesRequest) {
+    if (timer == null) {
+      return;
+    }
+    try {
+      SessionExpiresHeader expires = ((HeaderFactoryExt) headers).createSessionExpiresHeader(timer.seconds());
+      expires.setRefresher(toPhonesRequest ? timer.refresherInPhonesRequest() : timer.refresherInBridgesRequest());
+      response.setHeader(expires);
+      response.setHeader(headers.createRequireHeader(SessionTimer.TIMER));
+    } catch (ParseException | javax.sip.InvalidArgumentException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A refresh from the phone without an offer (an UPDATE): 200 with the timer, which starts over. */
+  private void refreshed(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
+      throws Exception {
+    BridgedCall.AgentLeg leg = call.agent;
+    boolean known = fromCustomer ? call.customerAnswered : leg != null && leg.answered;
+    SipProvider provider = fromCustomer || leg == null ? call.provider : leg.provider;
+    if (!known) {
+      refuseInDialog(transaction, request, provider, Response.SERVER_INTERNAL_ERROR, "The call is not answered yet");
+      return;
+    }
+    BridgedCall.LegSession session = fromCustomer ? call.customerSession : leg.session;
+    Response ok = messages.inDialog(Response.OK, request, provider, null);
+    sessionHeaders(ok, session.timer, true);
+    transaction.sendResponse(ok);
+    arm(call, session, fromCustomer ? Side.A : Side.B);
+  }
+
+  /**
+   * Starts the leg's timer over (its session was just established or refreshed): the bridge refreshes
+   * at half the interval, or the phone's refresh is awaited until {@link SessionTimer#expiry}.
+   */
+  private void arm(BridgedCall call, BridgedCall.LegSession session, Side side) {
+    SessionTimer timer = session.timer;
+    if (timer == null) {
+      return;
+    }
+    int generation = ++session.generation;
+    if (timer.bridgeRefreshes()) {
+      later(timer.refreshAfter(), call, () -> {
+        if (session.generation == generation && current(call, side) == session) {
+          refresh(call, side);
+        }
+      });
+    } else {
+      later(timer.expiry(), call, () -> {
+        if (session.generation == generation && current(call, side) == session) {
+          sessionOver(call, side, "no refresh within " + timer.seconds() + " s");
+        }
+      });
+    }
+  }
+
+  /** The session of the leg on {@code side} now: an agent's leg let go by a transfer has none. */
+  private static BridgedCall.LegSession current(BridgedCall call, Side side) {
+    if (side == Side.A) {
+      return call.customerSession;
+    }
+    BridgedCall.AgentLeg leg = call.agent;
+    return leg == null || leg.gone || !leg.answered ? null : leg.session;
+  }
+
+  /** The bridge's refresh: a re-INVITE re-offering the SDP the phone has, unchanged (RFC 3264 §8). */
+  private void refresh(BridgedCall call, Side side) {
+    BridgedCall.AgentLeg leg = call.agent;
+    if (side == Side.B && (leg == null || !leg.answered || leg.gone)) {
+      return;
+    }
+    BridgedCall.LegSession session = side == Side.A ? call.customerSession : leg.session;
+    Dialog dialog = side == Side.A ? call.customerDialog : leg.dialog;
+    SipProvider provider = side == Side.A ? call.provider : leg.provider;
+    if (session.refreshing != null) {
+      return;
+    }
+    try {
+      Request reInvite = dialog.createRequest(Request.INVITE);
+      reInvite.setContent(session.sdp.getBytes(StandardCharsets.UTF_8),
+          headers.createContentTypeHeader("application", "sdp"));
+      reInvite.setHeader(messages.contact(provider, SipMessages.transportOf(reInvite)));
+      reInvite.addHeader(headers.createSupportedHeader(SessionTimer.TIMER));
+      SessionExpiresHeader expires = ((HeaderFactoryExt) headers).createSessionExpiresHeader(session.timer.seconds());
+      expires.setRefresher(session.timer.refresherInBridgesRequest());
+      reInvite.setHeader(expires);
+      ClientTransaction transaction = provider.getNewClientTransaction(reInvite);
+      session.refreshing = transaction;
+      dialog.sendRequest(transaction);
+      log.debug("Call {}: session refresh sent to {}", call.callId, side == Side.A ? CUSTOMER : leg.agentId);
+    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+      session.refreshing = null;
+      log.warn("Call {}: session refresh not sent: {}", call.callId, e.getMessage());
+      sessionOver(call, side, "refresh not sent");
+    }
+  }
+
+  /**
+   * The phone's answer to a refresh of the bridge's, if {@code event} is one: 2xx is acknowledged and
+   * the timer starts over; 491 (glare) is retried after 2.1–4 s (RFC 3261 14.1); 481, 408 end the
+   * call (RFC 4028 §10); another refusal leaves the session as it was.
+   */
+  private boolean refreshAnswered(BridgedCall call, String sipCallId, ResponseEvent event, CSeqHeader cseq) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+      synchronized (call) {
+        BridgedCall.LegSession session = sessionOf(call, sipCallId);
+        if (session == null) {
+          return false;
+        }
+        Side side = session == call.customerSession ? Side.A : Side.B;
+        if (session.refreshing == null || event.getClientTransaction() != session.refreshing) {
+          if (side == Side.A) {
+            // The bridge's only INVITEs to the caller are refreshes: a late or retransmitted 2xx of one
+            // is acknowledged again, never taken for anything else.
+            if (event.getResponse().getStatusCode() / 100 == 2 && event.getDialog() != null) {
+              ack(event.getDialog(), cseq);
+            }
+            return true;
+          }
+          return false;
+        }
+        int status = event.getResponse().getStatusCode();
+        if (status < 200) {
+          return true;
+        }
+        session.refreshing = null;
+        Dialog dialog = event.getDialog() != null ? event.getDialog()
+            : side == Side.A ? call.customerDialog : call.agent.dialog;
+        if (status < 300) {
+          ack(dialog, cseq);
+          arm(call, session, side);
+        } else if (status == Response.REQUEST_PENDING) {
+          later(Duration.ofMillis(ThreadLocalRandom.current().nextLong(2100, 4001)), call, () -> refresh(call, side));
+        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
+          sessionOver(call, side, "refresh answered " + status);
+        } else {
+          log.info("Call {}: session refresh answered {}; the session goes on", call.callId, status);
+          arm(call, session, side);
+        }
+        return true;
+      }
+    }
+  }
+
+  /** The leg's session timer of {@code sipCallId}: the caller's, or the connected agent's; null otherwise. */
+  private static BridgedCall.LegSession sessionOf(BridgedCall call, String sipCallId) {
+    if (call.customerSipCallId.equals(sipCallId)) {
+      return call.customerSession;
+    }
+    BridgedCall.AgentLeg leg = call.agent;
+    return leg != null && leg.answered && leg.sipCallId.equals(sipCallId) ? leg.session : null;
+  }
+
+  /** A leg's session is over (not refreshed, or its refresh refused): both legs hung up, {@code CallEnded FAILED}. */
+  private void sessionOver(BridgedCall call, Side side, String why) {
+    if (call.phase == BridgedCall.Phase.ENDED) {
+      return;
+    }
+    String who = side == Side.A ? CUSTOMER : call.agent == null ? "agent" : call.agent.agentId;
+    log.warn("Call {}: session timer of {} expired ({}); ending both legs", call.callId, who, why);
+    hangUp(call, Response.REQUEST_TIMEOUT);
+    events.publish(call.tenantId, call.callId,
+            new CallEnded(CallOutcome.FAILED, "session-timer: " + why + " (" + who + ")", null))
+        .exceptionally(failure -> logged(call, "CallEnded", failure));
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Responses to the bridge's own requests
 
   @Override
@@ -927,6 +1161,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     String sipCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
     BridgedCall call = bySipCallId.get(sipCallId);
+    if (call != null && refreshAnswered(call, sipCallId, event, cseq)) {
+      return;
+    }
     BridgedCall.AgentLeg leg = call == null ? null : call.agent;
     if (leg == null || !leg.sipCallId.equals(sipCallId)) {
       if (response.getStatusCode() / 100 == 2) {
@@ -983,6 +1220,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     leg.answered = true;
+    leg.session.timer = SessionTimer.fromAnswer(event.getResponse());
+    arm(call, leg.session, Side.B);
     call.relay.b().signal(new InetSocketAddress(agentMedia.remoteAddress(), agentMedia.remotePort()));
     call.relay.b().participantId(leg.agentId);
     call.relay.stopPlaying(Side.A);
@@ -1027,6 +1266,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
+        BridgedCall.LegSession session = sessionOf(call, sipCallId);
+        if (session != null && session.refreshing == transaction) {
+          session.refreshing = null;
+          sessionOver(call, session == call.customerSession ? Side.A : Side.B, "refresh not answered");
+          return;
+        }
         BridgedCall.AgentLeg leg = call.agent;
         if (leg == null || leg.invite != transaction || leg.answered || leg.cancelled) {
           return;
@@ -1128,6 +1373,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       Response response = messages.toCustomer(status, call.customerRequest(), call.customerTag, call.provider, sdp);
       for (Header header : extra) {
         response.addHeader(header);
+      }
+      if (status == Response.OK) {
+        sessionHeaders(response, call.customerSession.timer, true);
+        arm(call, call.customerSession, Side.A);
       }
       call.customerInvite.sendResponse(response);
     } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {

@@ -80,7 +80,8 @@ class B2buaConfiguration {
     return new B2bua(routes.getIfAvailable(() -> InboundRoutes.NONE), relay, properties.mediaAddress() != null ? properties.mediaAddress() : advertised(rtp.host()),
         endpoints::getObject, bindings, new SipMessages(messages, headers, new AddressFactoryImpl()), headers, events,
         queue -> perQueue.getOrDefault(queue, ringback), Clock.systemUTC(), switchboard.instanceId(),
-        new B2buaMetrics(meters), quality, credentials, properties.transferTimeout());
+        new B2buaMetrics(meters), quality, credentials, properties.transferTimeout(),
+        (int) properties.sessionExpires().toSeconds(), (int) properties.minSessionExpires().toSeconds());
   }
 
   @Bean

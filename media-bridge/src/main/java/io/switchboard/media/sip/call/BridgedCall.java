@@ -59,6 +59,8 @@ final class BridgedCall {
   boolean heldByAgent;
   boolean heldByService;
 
+  /** The caller's leg's session timer and the bridge's current SDP on it. */
+  final LegSession customerSession = new LegSession();
   /** The caller's INVITE has been answered 200: from then on the caller's leg ends by BYE. */
   boolean customerAnswered;
   /** A blind transfer waiting for the routing engine's answer; null otherwise. */
@@ -107,6 +109,18 @@ final class BridgedCall {
    */
   record Transfer(ReferTarget target, String by, AgentLeg referrer, long referCseq) {}
 
+  /**
+   * One leg's session (RFC 4028): its timer once negotiated (null: none), the generation that makes
+   * earlier scheduled checks void, the bridge's refresh re-INVITE in flight, and the SDP the bridge
+   * last gave the phone (re-offered unchanged by a refresh).
+   */
+  static final class LegSession {
+    SessionTimer timer;
+    int generation;
+    ClientTransaction refreshing;
+    String sdp;
+  }
+
   /** The INVITE to one agent's phone for one reservation. */
   static final class AgentLeg {
     final String agentId;
@@ -127,6 +141,7 @@ final class BridgedCall {
     boolean answered;
     /** The phone hung up (BYE) or was hung up on while its call went on without it (a transfer). */
     boolean gone;
+    final LegSession session = new LegSession();
 
     AgentLeg(String agentId, String reservationId, String sipCallId, ClientTransaction invite, Dialog dialog,
         List<Codec> offered, SipProvider provider, SessionDescription.Origin origin) {

@@ -47,8 +47,8 @@ final class CallPhone implements SipListener, AutoCloseable {
 
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  /** What the phone does with the next INVITE it receives. */
-  enum Answer { ANSWER, BUSY, RING }
+  /** What the phone does with the next INVITE it receives; GLARE answers a re-INVITE 491. */
+  enum Answer { ANSWER, BUSY, RING, GLARE }
 
   private static final Pattern MEDIA_PORT = Pattern.compile("(?m)^m=audio (\\d+) ");
   private static final Pattern CONNECTION = Pattern.compile("(?m)^c=IN IP4 ([0-9.]+)");
@@ -65,6 +65,9 @@ final class CallPhone implements SipListener, AutoCloseable {
   final List<Response> responses = Collections.synchronizedList(new ArrayList<>());
   final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final Deque<Answer> answers = new ConcurrentLinkedDeque<>();
+  private final Deque<Answer> reInviteAnswers = new ConcurrentLinkedDeque<>();
+  /** Header lines the phone adds to its 200 for a call it takes (e.g. Session-Expires). */
+  private volatile String answerHeaders = "";
 
   private volatile ClientTransaction invite;
   private volatile ServerTransaction incoming;
@@ -98,6 +101,31 @@ final class CallPhone implements SipListener, AutoCloseable {
     answers.addAll(List.of(next));
   }
 
+  /** Queues what the next re-INVITEs in the call get (ANSWER or GLARE); once used up, ANSWER. */
+  void willAnswerReInvites(Answer... next) {
+    reInviteAnswers.addAll(List.of(next));
+  }
+
+  /** Adds {@code name: value} to the 200 of each call the phone takes. */
+  void answerWith(String name, String value) {
+    answerHeaders = name + ": " + value;
+  }
+
+  /** Re-INVITEs (with a To tag) received so far. */
+  List<Request> reInvites() {
+    synchronized (requests) {
+      return requests.stream().filter(r -> Request.INVITE.equals(r.getMethod())
+          && ((ToHeader) r.getHeader(ToHeader.NAME)).getTag() != null).toList();
+    }
+  }
+
+  /** An UPDATE without a body in the call's dialog (a session refresh); returns its final response. */
+  Response update() throws Exception {
+    Request request = dialog.createRequest(Request.UPDATE);
+    request.setHeader(contactHeader());
+    return sendInDialog(request);
+  }
+
   /** An SDP offer or answer at this phone's RTP port with these payload types (0 PCMU, 8 PCMA, 101 telephone-event). */
   String sdp(String... formats) {
     return sdpWith("sendrecv", formats);
@@ -126,6 +154,11 @@ final class CallPhone implements SipListener, AutoCloseable {
 
   /** Calls {@code number} at the bridge on {@code bridgePort} with {@code sdp} (null: no body). */
   void call(int bridgePort, String number, String sdp) throws Exception {
+    call(bridgePort, number, sdp, "");
+  }
+
+  /** The same with {@code headers} (whole lines, each ending CRLF) added to the INVITE. */
+  void call(int bridgePort, String number, String sdp, String headers) throws Exception {
     String body = sdp == null ? "" : sdp;
     String text = "INVITE sip:" + number + "@127.0.0.1:" + bridgePort + " SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
@@ -135,6 +168,7 @@ final class CallPhone implements SipListener, AutoCloseable {
         + "Call-ID: " + UUID.randomUUID() + "@127.0.0.1\r\n"
         + "CSeq: 1 INVITE\r\n"
         + "Contact: <" + contact() + ">\r\n"
+        + headers
         + (sdp == null ? "" : "Content-Type: application/sdp\r\n")
         + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     Request request = messages.createRequest(text);
@@ -319,7 +353,13 @@ final class CallPhone implements SipListener, AutoCloseable {
         transaction = provider.getNewServerTransaction(request);
       }
       switch (request.getMethod()) {
-        case Request.INVITE -> takeCall(request, transaction);
+        case Request.INVITE -> {
+          if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            answerReInvite(request, transaction);
+          } else {
+            takeCall(request, transaction);
+          }
+        }
         case Request.CANCEL -> {
           transaction.sendResponse(messages.createResponse(Response.OK, request));
           if (incoming != null) {
@@ -351,16 +391,32 @@ final class CallPhone implements SipListener, AutoCloseable {
         Response ok = messages.createResponse(Response.OK, request);
         ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(user + "-tag");
         ok.addHeader(contactHeader());
+        if (!answerHeaders.isEmpty()) {
+          int colon = answerHeaders.indexOf(':');
+          ok.addHeader(headers.createHeader(answerHeaders.substring(0, colon), answerHeaders.substring(colon + 1).strip()));
+        }
         ok.setContent(sdp("PCMU", "PCMA", "telephone-event"), headers.createContentTypeHeader("application", "sdp"));
         transaction.sendResponse(ok);
       }
-      case BUSY -> {
+      case GLARE, BUSY -> {
         Response busy = messages.createResponse(Response.BUSY_HERE, request);
         ((ToHeader) busy.getHeader(ToHeader.NAME)).setTag(user + "-tag");
         transaction.sendResponse(busy);
       }
       case RING -> { }
     }
+  }
+
+  private void answerReInvite(Request request, ServerTransaction transaction) throws Exception {
+    Answer answer = reInviteAnswers.isEmpty() ? Answer.ANSWER : reInviteAnswers.poll();
+    if (answer == Answer.GLARE) {
+      transaction.sendResponse(messages.createResponse(Response.REQUEST_PENDING, request));
+      return;
+    }
+    Response ok = messages.createResponse(Response.OK, request);
+    ok.addHeader(contactHeader());
+    ok.setContent(sdp("PCMU", "PCMA", "telephone-event"), headers.createContentTypeHeader("application", "sdp"));
+    transaction.sendResponse(ok);
   }
 
   private ContactHeader contactHeader() throws Exception {
