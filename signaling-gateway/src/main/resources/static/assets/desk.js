@@ -371,7 +371,7 @@ async function loadHistory() {
   }
 }
 
-/** One call as call-state has it: its figures and its events in order. */
+/** One call as call-state has it: its figures, the keys pressed on a phone in it, and its events in order. */
 async function showDetail(callId) {
   const panel = $("#call-detail");
   try {
@@ -384,7 +384,8 @@ async function showDetail(callId) {
         row("Waited", seconds(call.waitMs)), row("Talk", seconds(call.talkMs)),
         row("On hold", seconds(call.holdMs) + " (" + (call.holdCount ?? 0) + "×)"), row("Transfers", String(call.transferCount ?? 0)),
         row("Wrap-up", call.wrapUpMs === null || call.wrapUpMs === undefined ? "—" : seconds(call.wrapUpMs)),
-        row("Disposition", call.disposition ?? "—")),
+        row("Disposition", call.disposition ?? "—"),
+        row("Keys pressed", (call.keyPresses ?? []).map(press => press.digit).join(" ") || "—")),
       h("ol", {class: "events"}, (call.events ?? []).map(event => h("li", {}, time(event.occurredAt) + " " + event.type))));
     panel.hidden = false;
     panel.querySelector("h3").focus();

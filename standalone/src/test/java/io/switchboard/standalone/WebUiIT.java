@@ -404,6 +404,8 @@ class WebUiIT {
     assertThat(detail).containsText("CallResumed");
     assertThat(detail).containsText("CallTransferred");
     assertThat(detail).containsText("CallWrappedUp");
+    assertThat(detail).containsText("DtmfReceived");
+    assertThat(detail.locator("dt:text-is('Keys pressed') + dd")).hasText("4 #");
     SharedBrowser.Session.screenshot(secondDesk, "desk-history");
 
     Locator answered = wallboard.locator("section.queue[data-queue=" + QUEUE + "] .tile")
