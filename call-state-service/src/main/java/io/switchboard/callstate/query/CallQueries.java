@@ -40,7 +40,10 @@ class CallQueries {
         .one();
   }
 
-  /** The call with its events, routing decisions, participants, key presses and quality summary (one query each), or empty. */
+  /**
+   * The call with its events, routing decisions, participants, key presses and quality summary (one
+   * query each), or empty.
+   */
   Mono<CallDetail> detail(String tenantId, String callId) {
     Mono<List<CallDetail.EventLine>> events = db.sql("SELECT type, occurred_at FROM call_events"
             + " WHERE tenant_id = $1 AND call_id = $2 ORDER BY occurred_at, topic, partition, record_offset")
