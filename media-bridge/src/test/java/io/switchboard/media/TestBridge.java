@@ -5,6 +5,7 @@ import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestIssuer;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,12 +23,18 @@ public final class TestBridge {
    * another still running in this JVM.
    */
   public static ConfigurableApplicationContext start(int sipPort, String... extra) {
+    return start(sipPort, context -> { }, extra);
+  }
+
+  /** The same, with {@code beans} registering more beans (an {@code InboundRoutes}, say) before the refresh. */
+  public static ConfigurableApplicationContext start(int sipPort,
+      ApplicationContextInitializer<ConfigurableApplicationContext> beans, String... extra) {
     List<String> settings = new ArrayList<>(List.of(
         "--server.port=0",
         "--switchboard.media.sip.port=" + sipPort,
         "--switchboard.security.issuer-uri=" + TestIssuer.shared().issuerUri(),
         "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers()));
     settings.addAll(List.of(extra));
-    return MediaBridgeApplication.application().initializers(new OwnNettyResources()).run(settings.toArray(String[]::new));
+    return MediaBridgeApplication.application().initializers(new OwnNettyResources(), beans).run(settings.toArray(String[]::new));
   }
 }

@@ -2,6 +2,7 @@ package io.switchboard.media.rtp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import io.switchboard.media.dtmf.Digit;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Clock;
@@ -47,10 +48,27 @@ final class PacketPath implements RelayLoop.PacketHandler {
     }
     int length = packet.remaining();
     from.rtpReceived(parsed.value(), length, clock.millis());
+    keyPresses(session, from, parsed.value(), packet);
     RelayLeg to = session.leg(from.side().other());
+    if (session.paused(to.side())) {
+      return;
+    }
     if (send(session, from, to.rtp, to.rtpTarget(), packet, source)) {
       to.rtpSent(parsed.value().payloadType(), length);
       metrics.relayed(from.side(), false, length);
+    }
+  }
+
+  private void keyPresses(RelaySession session, RelayLeg from, RtpHeader header, ByteBuffer packet) {
+    ByteBuffer payload = packet.duplicate();
+    payload.position(packet.position() + header.headerLength());
+    payload.limit(payload.position() + header.payloadLength());
+    for (Digit digit : session.keyPresses(from.side(), header.payloadType(), header.timestamp(), payload.slice())) {
+      try {
+        session.listener().keyPressed(session, from.side(), digit);
+      } catch (RuntimeException e) {
+        log.warn("Call {}: a key press was not handled", session.callId(), e);
+      }
     }
   }
 

@@ -12,6 +12,9 @@ public interface RelayListener {
   /** A leg's quality, every {@code switchboard.media.rtp.quality-interval}. */
   default void quality(RelaySession session, LegQuality quality) {}
 
+  /** A key pressed on {@code side}'s phone, read from its RFC 4733 telephone-events (see {@link RelaySession#telephoneEvents}). */
+  default void keyPressed(RelaySession session, Side side, io.switchboard.media.dtmf.Digit digit) {}
+
   /**
    * Why the relay ended a session.
    *

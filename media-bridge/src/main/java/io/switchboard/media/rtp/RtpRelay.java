@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class RtpRelay implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RtpRelay.class);
+  /** One frame of a prompt (20 ms of G.711 at 8 kHz). */
+  private static final long PROMPT_FRAME_MILLIS = 20;
   /** Pairs tried when a port of the range is taken by another process. */
   private static final int BIND_ATTEMPTS = 32;
 
@@ -71,6 +73,8 @@ public final class RtpRelay implements AutoCloseable {
     });
     long sweep = sweepMillis(properties.timeout(), properties.holdTimeout());
     timers.scheduleWithFixedDelay(guarded("timeout sweep", this::endSilentSessions), sweep, sweep,
+        TimeUnit.MILLISECONDS);
+    timers.scheduleAtFixedRate(guarded("prompts", this::playPrompts), PROMPT_FRAME_MILLIS, PROMPT_FRAME_MILLIS,
         TimeUnit.MILLISECONDS);
     long quality = properties.qualityInterval().toMillis();
     timers.scheduleAtFixedRate(guarded("quality report", this::reportQuality), quality, quality,
@@ -235,6 +239,25 @@ public final class RtpRelay implements AutoCloseable {
               "leg " + side + " received no RTP or RTCP for " + Duration.ofMillis(silent)
                   + (session.held() ? " (on hold)" : "")));
           break;
+        }
+      }
+    }
+  }
+
+  /** Sends the next frame of every prompt to its leg's phone; a leg with nowhere to send to is skipped. */
+  void playPrompts() {
+    for (RelaySession session : sessions) {
+      for (Side side : Side.values()) {
+        Prompt prompt = session.prompt(side);
+        RelayLeg leg = session.leg(side);
+        InetSocketAddress target = leg.rtpTarget();
+        if (prompt == null || target == null || !session.isOpen()) {
+          continue;
+        }
+        try {
+          leg.rtp.send(prompt.next(), target);
+        } catch (IOException e) {
+          log.debug("Call {}: a prompt frame to {} could not be sent", session.callId(), target, e);
         }
       }
     }

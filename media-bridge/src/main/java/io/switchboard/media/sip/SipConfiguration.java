@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,11 +40,18 @@ class SipConfiguration {
       List<SipRequestHandler> handlers,
       MessageFactory messages,
       HeaderFactory headers,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      ObjectProvider<SipDialogListener> dialogs) {
     // No SIP extension (100rel, timer, replaces, ...) is supported yet.
     Set<String> extensions = Set.of();
     return new SipRequestDispatcher(
-        handlers, extensions, new SipResponses(messages, headers), headers, new SipMetrics(registry));
+        handlers, extensions, new SipResponses(messages, headers), headers, new SipMetrics(registry),
+        dialogs.getIfAvailable());
+  }
+
+  @Bean
+  SipEndpoints sipEndpoints(SipServer server, SipProperties properties) {
+    return new SipEndpoints(server, properties);
   }
 
   @Bean

@@ -47,6 +47,7 @@ final class SipRequestDispatcher implements SipListener {
   private final SipResponses responses;
   private final HeaderFactory headerFactory;
   private final SipMetrics metrics;
+  private final SipDialogListener dialogs;
 
   SipRequestDispatcher(
       List<SipRequestHandler> handlerList,
@@ -54,6 +55,18 @@ final class SipRequestDispatcher implements SipListener {
       SipResponses responses,
       HeaderFactory headerFactory,
       SipMetrics metrics) {
+    this(handlerList, extensions, responses, headerFactory, metrics, null);
+  }
+
+  /** {@code dialogs}: the owner of dialogs and of the bridge's own requests, or null when there is none. */
+  SipRequestDispatcher(
+      List<SipRequestHandler> handlerList,
+      Set<String> extensions,
+      SipResponses responses,
+      HeaderFactory headerFactory,
+      SipMetrics metrics,
+      SipDialogListener dialogs) {
+    this.dialogs = dialogs;
     for (SipRequestHandler handler : handlerList) {
       SipRequestHandler previous = handlers.putIfAbsent(handler.method(), handler);
       if (previous != null) {
@@ -99,20 +112,54 @@ final class SipRequestDispatcher implements SipListener {
         }
       }
       ServerTransaction stateful = transaction;
-      dispatch(
-          request,
-          response -> {
-            if (stateful != null) {
-              stateful.sendResponse(response);
-            } else {
-              provider.sendResponse(response);
-            }
-          });
+      SipExchange.ResponseSender sender = response -> {
+        if (stateful != null) {
+          stateful.sendResponse(response);
+        } else {
+          provider.sendResponse(response);
+        }
+      };
+      if (dialogs != null && toDialogListener(request)) {
+        metrics.requestReceived(request.getMethod());
+        toDialogs(event, stateful, sender);
+        return;
+      }
+      dispatch(request, sender, stateful, provider);
+    }
+  }
+
+  /** CANCEL, ACK and requests inside a dialog belong to the dialog listener. */
+  private static boolean toDialogListener(Request request) {
+    String method = request.getMethod();
+    return Request.CANCEL.equals(method) || Request.ACK.equals(method) || toTag(request) != null;
+  }
+
+  private void toDialogs(RequestEvent event, ServerTransaction transaction, SipExchange.ResponseSender transport) {
+    Request request = event.getRequest();
+    SipExchange exchange = new SipExchange(request, capabilities, responses, response -> {
+      transport.send(response);
+      metrics.responseSent(response.getStatusCode());
+    });
+    try {
+      if (!dialogs.request(event, transaction) && !Request.ACK.equals(request.getMethod())) {
+        // RFC 3261 12.2.2 and 9.2: no dialog or transaction of the bridge matches.
+        exchange.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+      }
+    } catch (Exception e) {
+      log.error("Failed to handle {} in a dialog", request.getMethod(), e);
+      if (!Request.ACK.equals(request.getMethod())) {
+        answerIfPending(exchange, Response.SERVER_INTERNAL_ERROR);
+      }
     }
   }
 
   /** Routes one request; the I/O-free core of {@link #processRequest}. */
   void dispatch(Request request, SipExchange.ResponseSender transport) {
+    dispatch(request, transport, null, null);
+  }
+
+  private void dispatch(Request request, SipExchange.ResponseSender transport, ServerTransaction transaction,
+      SipProvider provider) {
     String method = request.getMethod();
     metrics.requestReceived(method);
     if (Request.ACK.equals(method)) {
@@ -128,7 +175,9 @@ final class SipRequestDispatcher implements SipListener {
             response -> {
               transport.send(response);
               metrics.responseSent(response.getStatusCode());
-            });
+            },
+            transaction,
+            provider);
     try {
       route(exchange);
     } catch (Exception e) {
@@ -207,21 +256,36 @@ final class SipRequestDispatcher implements SipListener {
     return to == null ? null : to.getTag();
   }
 
-  private static String callId(Request request) {
-    CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+  private static String callId(javax.sip.message.Message message) {
+    CallIdHeader callId = (CallIdHeader) message.getHeader(CallIdHeader.NAME);
     // The stack rejects requests without a Call-ID; the fallback only keeps the MDC non-null.
     return callId == null ? "-" : callId.getCallId();
   }
 
   @Override
   public void processResponse(ResponseEvent event) {
-    // The bridge sends no requests yet: a response here is stray and the stack has checked it.
-    log.debug("Stray response {} ignored", event.getResponse().getStatusCode());
+    if (dialogs == null) {
+      log.debug("Stray response {} ignored", event.getResponse().getStatusCode());
+      return;
+    }
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_SIP_CALL_ID, callId(event.getResponse()))) {
+      dialogs.response(event);
+    } catch (RuntimeException e) {
+      log.error("Failed to handle a {} response", event.getResponse().getStatusCode(), e);
+    }
   }
 
   @Override
   public void processTimeout(TimeoutEvent event) {
-    log.debug("SIP transaction timed out ({})", event.getTimeout());
+    if (dialogs == null || event.isServerTransaction()) {
+      log.debug("SIP transaction timed out ({})", event.getTimeout());
+      return;
+    }
+    try {
+      dialogs.timeout(event);
+    } catch (RuntimeException e) {
+      log.error("Failed to handle a transaction timeout", e);
+    }
   }
 
   @Override
@@ -240,6 +304,8 @@ final class SipRequestDispatcher implements SipListener {
 
   @Override
   public void processDialogTerminated(DialogTerminatedEvent event) {
-    // no dialogs yet
+    if (dialogs != null) {
+      dialogs.dialogTerminated(event);
+    }
   }
 }

@@ -113,6 +113,11 @@ final class SipServer implements SmartLifecycle, DisposableBean {
   }
 
   @Override
+  public int getPhase() {
+    return SipEndpoints.STACK_PHASE;
+  }
+
+  @Override
   public boolean isRunning() {
     return running != null;
   }

@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** A phone's media end in a test: an RTP and an RTCP socket on loopback, and what arrived on each. */
-final class TestPhone implements AutoCloseable {
+public final class TestPhone implements AutoCloseable {
 
   private DatagramChannel rtp;
   private final DatagramChannel rtcp;
@@ -18,7 +18,7 @@ final class TestPhone implements AutoCloseable {
   private final List<byte[]> rtcpReceived = Collections.synchronizedList(new ArrayList<>());
   private final long ssrc;
 
-  TestPhone(long ssrc) {
+  public TestPhone(long ssrc) {
     this.ssrc = ssrc;
     this.rtp = open();
     this.rtcp = open();
@@ -35,23 +35,23 @@ final class TestPhone implements AutoCloseable {
     }
   }
 
-  InetSocketAddress rtpAddress() {
+  public InetSocketAddress rtpAddress() {
     return address(rtp);
   }
 
-  InetSocketAddress rtcpAddress() {
+  public InetSocketAddress rtcpAddress() {
     return address(rtcp);
   }
 
   /** A new RTP socket, as after a NAT rebinding: later packets come from, and must reach, another port. */
-  void moveRtpPort() {
+  public void moveRtpPort() {
     DatagramChannel old = rtp;
     rtp = open();
     closeQuietly(old);
   }
 
   /** A PCMU packet: 12-byte header, 160 bytes of payload derived from the sequence number. */
-  static byte[] rtpPacket(long ssrc, int payloadType, int sequence) {
+  public static byte[] rtpPacket(long ssrc, int payloadType, int sequence) {
     ByteBuffer packet = ByteBuffer.allocate(172);
     packet.put((byte) 0x80).put((byte) payloadType).putShort((short) sequence).putInt(sequence * 160).putInt((int) ssrc);
     for (int i = 0; i < 160; i++) {
@@ -61,45 +61,45 @@ final class TestPhone implements AutoCloseable {
   }
 
   /** An SR with no report block. */
-  static byte[] senderReport(long ssrc, long ntp) {
+  public static byte[] senderReport(long ssrc, long ntp) {
     return ByteBuffer.allocate(28).put((byte) 0x80).put((byte) 200).putShort((short) 6).putInt((int) ssrc)
         .putLong(ntp).putInt(1600).putInt(10).putInt(1720).array();
   }
 
   /** An RR with one report block; DLSR 0. */
-  static byte[] receiverReport(long ssrc, long source, int fraction, int cumulative, int jitter, long lastSr) {
+  public static byte[] receiverReport(long ssrc, long source, int fraction, int cumulative, int jitter, long lastSr) {
     return ByteBuffer.allocate(32).put((byte) 0x81).put((byte) 201).putShort((short) 7).putInt((int) ssrc)
         .putInt((int) source).putInt(fraction << 24 | cumulative).putInt(10).putInt(jitter).putInt((int) lastSr)
         .putInt(0).array();
   }
 
-  byte[] sendRtp(int sequence, InetSocketAddress to) {
+  public byte[] sendRtp(int sequence, InetSocketAddress to) {
     byte[] packet = rtpPacket(ssrc, 0, sequence);
     send(rtp, packet, to);
     return packet;
   }
 
-  void sendRawRtp(byte[] bytes, InetSocketAddress to) {
+  public void sendRawRtp(byte[] bytes, InetSocketAddress to) {
     send(rtp, bytes, to);
   }
 
-  void sendRtcp(byte[] bytes, InetSocketAddress to) {
+  public void sendRtcp(byte[] bytes, InetSocketAddress to) {
     send(rtcp, bytes, to);
   }
 
-  long ssrc() {
+  public long ssrc() {
     return ssrc;
   }
 
   /** RTP received so far (reads what is waiting first). */
-  List<byte[]> rtpReceived() {
+  public List<byte[]> rtpReceived() {
     drain(rtp, rtpReceived);
     synchronized (rtpReceived) {
       return List.copyOf(rtpReceived);
     }
   }
 
-  List<byte[]> rtcpReceived() {
+  public List<byte[]> rtcpReceived() {
     drain(rtcp, rtcpReceived);
     synchronized (rtcpReceived) {
       return List.copyOf(rtcpReceived);

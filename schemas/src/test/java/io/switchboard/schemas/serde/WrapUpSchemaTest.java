@@ -25,9 +25,10 @@ class WrapUpSchemaTest {
 
     assertThat(copy).isEqualTo(event);
     List<Schema> released = ReleasedSchemas.of(CallEvent.class);
-    assertThat(released).hasSize(4);
-    assertThat(SchemaNormalization.parsingFingerprint64(released.get(3)))
-        .isEqualTo(SchemaNormalization.parsingFingerprint64(CallEvent.getClassSchema()));
+    // Released as v4; later versions keep reading it.
+    assertThat(released).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(released.get(3).getField("payload").schema().getTypes())
+        .extracting(Schema::getName).contains("CallWrappedUp");
     assertThat(SchemaHistory.problems(CallEvent.getClassSchema(), released)).isEmpty();
   }
 

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * published), with an index of when each agent's next binding expires so that expiry costs what
  * expires, not the size of the table.
  */
-final class BindingTable {
+public final class BindingTable {
 
   /** A contact to add, refresh ({@code seconds > 0}) or remove ({@code seconds == 0}). */
   record ContactUpdate(String contact, int seconds) {}
@@ -58,6 +58,11 @@ final class BindingTable {
 
   synchronized Optional<AgentBindings> find(String tenantId, String agentId) {
     return Optional.ofNullable(agents.get(AgentBindings.key(tenantId, agentId)));
+  }
+
+  /** The agent's bindings still current at {@code now}, for calls to its phones; empty when it has none. */
+  public synchronized Optional<AgentBindings> current(String tenantId, String agentId, Instant now) {
+    return Optional.ofNullable(live(agents.get(AgentBindings.key(tenantId, agentId)), now));
   }
 
   synchronized int agents() {

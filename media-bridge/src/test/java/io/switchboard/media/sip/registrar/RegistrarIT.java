@@ -14,7 +14,6 @@ import io.switchboard.schemas.topics.Topics;
 import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
-import io.switchboard.testsupport.SharedKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,14 +74,7 @@ class RegistrarIT {
 
   /** Writes each user's credential (HA1s only) to sip.credentials, creating the topics first. */
   static void publishCredentials(String tenant, String realm, List<String> users) {
-    SharedKafka.createTopics(List.of(SipTopics.CREDENTIALS, SipTopics.BINDINGS));
-    try (EventProducer producer = new EventProducer()) {
-      for (String user : users) {
-        SipCredential credential = SipCredential.fromPassword(tenant, realm, user, "agent-" + user, PASSWORD);
-        producer.send(SipTopics.CREDENTIALS, tenant + "/" + user,
-            RegistrarRecords.account(credential, "registrar-it", Instant.now()));
-      }
-    }
+    TestCredentials.publish(tenant, realm, users, PASSWORD);
   }
 
   static ConfigurableApplicationContext startBridge(int port, String instanceId) {

@@ -34,7 +34,7 @@ import javax.sip.message.Response;
  * A phone on loopback that registers with a bridge through its own JAIN-SIP stack, and answers
  * digest challenges with its own computation (not the bridge's), as a real phone would.
  */
-final class TestPhone implements AutoCloseable, SipListener {
+public final class TestPhone implements AutoCloseable, SipListener {
 
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
@@ -50,12 +50,12 @@ final class TestPhone implements AutoCloseable, SipListener {
   private long cseq;
   private int nc;
 
-  TestPhone(int bridgePort, String user, String realm) throws Exception {
+  public TestPhone(int bridgePort, String user, String realm) throws Exception {
     this(bridgePort, user, realm, "udp");
   }
 
   /** {@code transport}: {@code udp} or {@code tcp}. */
-  TestPhone(int bridgePort, String user, String realm, String transport) throws Exception {
+  public TestPhone(int bridgePort, String user, String realm, String transport) throws Exception {
     this.transport = transport;
     this.user = user;
     this.realm = realm;
@@ -73,12 +73,12 @@ final class TestPhone implements AutoCloseable, SipListener {
   }
 
   /** This phone's contact URI. */
-  String contact() {
+  public String contact() {
     return "sip:" + user + "@127.0.0.1:" + port + (transport.equals("udp") ? "" : ";transport=" + transport);
   }
 
   /** Sends one REGISTER with these extra header lines (each ending in CRLF) and waits for the final answer. */
-  Response send(String headers, String authorization) throws Exception {
+  public Response send(String headers, String authorization) throws Exception {
     long number = ++cseq;
     String text = "REGISTER sip:" + realm + " SIP/2.0\r\n"
         + "Via: SIP/2.0/" + transport.toUpperCase(java.util.Locale.ROOT) + " 127.0.0.1:" + port + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
@@ -101,7 +101,7 @@ final class TestPhone implements AutoCloseable, SipListener {
   }
 
   /** REGISTER, then the answer to its challenge with {@code algorithm}: the final response. */
-  Response register(String headers, String password, String algorithm) throws Exception {
+  public Response register(String headers, String password, String algorithm) throws Exception {
     Response challenge = send(headers, null);
     if (challenge.getStatusCode() != 401) {
       return challenge;
@@ -110,11 +110,11 @@ final class TestPhone implements AutoCloseable, SipListener {
   }
 
   /** Answers the challenge of {@code challenge} that uses {@code algorithm}. */
-  Response answer(Response challenge, String headers, String password, String algorithm) throws Exception {
+  public Response answer(Response challenge, String headers, String password, String algorithm) throws Exception {
     return send(headers, authorization(challengeFor(challenge, algorithm), password));
   }
 
-  static WWWAuthenticateHeader challengeFor(Response challenge, String algorithm) {
+  public static WWWAuthenticateHeader challengeFor(Response challenge, String algorithm) {
     List<WWWAuthenticateHeader> offered = new ArrayList<>();
     challenge.getHeaders(WWWAuthenticateHeader.NAME)
         .forEachRemaining(header -> offered.add((WWWAuthenticateHeader) header));
@@ -122,7 +122,7 @@ final class TestPhone implements AutoCloseable, SipListener {
         .orElseThrow(() -> new AssertionError("No " + algorithm + " challenge in " + challenge));
   }
 
-  String authorization(WWWAuthenticateHeader challenge, String password) {
+  public String authorization(WWWAuthenticateHeader challenge, String password) {
     String algorithm = challenge.getAlgorithm();
     String jca = algorithm.equalsIgnoreCase("SHA-256") ? "SHA-256" : "MD5";
     String uri = "sip:" + realm;
@@ -137,7 +137,7 @@ final class TestPhone implements AutoCloseable, SipListener {
   }
 
   /** The contacts of a 2xx with their expires, as URI → seconds. */
-  static Map<String, Integer> contacts(Response response) {
+  public static Map<String, Integer> contacts(Response response) {
     Map<String, Integer> contacts = new java.util.LinkedHashMap<>();
     response.getHeaders(ContactHeader.NAME).forEachRemaining(header -> {
       ContactHeader contact = (ContactHeader) header;

@@ -1,0 +1,30 @@
+package io.switchboard.media.sip.call;
+
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The B2BUA's calls. Defaults live in {@code media-bridge.yml}.
+ *
+ * @param ringback what a waiting caller hears when its queue has no audio of its own: {@code etsi}
+ *     (425 Hz, 1 s on, 4 s off) or {@code ansi} (440 + 480 Hz, 2 s on, 4 s off)
+ * @param waitingAudio per queue name, a WAV file (8 kHz mono or stereo, 16-bit PCM, µ-law or A-law)
+ *     played in a loop instead of the ringback while a caller of that queue waits; read at start
+ * @param mediaAddress the address written into SDP for the relay's ports; empty for the RTP host, or
+ *     this host's address when the relay binds 0.0.0.0 (set it where phones reach the bridge through NAT)
+ */
+@Validated
+@ConfigurationProperties("switchboard.media.sip.call")
+public record B2buaProperties(@NotNull Ringback ringback, Map<String, Path> waitingAudio, String mediaAddress) {
+
+  /** The ringback tone. */
+  public enum Ringback { ETSI, ANSI }
+
+  public B2buaProperties {
+    waitingAudio = waitingAudio == null ? Map.of() : Map.copyOf(waitingAudio);
+    mediaAddress = mediaAddress == null || mediaAddress.isBlank() ? null : mediaAddress.strip();
+  }
+}
