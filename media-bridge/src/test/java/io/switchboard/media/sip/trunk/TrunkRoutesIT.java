@@ -74,6 +74,14 @@ class TrunkRoutesIT {
   }
 
   @Test
+  void theB2buaIsGivenTheTrunkRoutesTheOnlyInboundRoutes() {
+    assertThat(bridge.getBeansOfType(InboundRoutes.class)).hasSize(1);
+    // What B2buaConfiguration asks for.
+    assertThat(bridge.getBeanProvider(InboundRoutes.class).getIfAvailable(() -> InboundRoutes.NONE))
+        .isInstanceOf(TrunkRoutes.class).isSameAs(routes);
+  }
+
+  @Test
   void aTrunkAndNumberWrittenBeforeStartUpRouteTheFirstInvite() {
     assertThat(routes.route(Invites.invite("sip:+49 30 123456@bridge.example".replace(" ", ""), ""), CARRIER))
         .isEqualTo(new Accepted(TENANT, "support", "carrier", Map.of("dialedNumber", "4930123456", "trunk", "carrier")));
