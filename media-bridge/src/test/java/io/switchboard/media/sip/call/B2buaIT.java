@@ -81,7 +81,8 @@ class B2buaIT {
       };
     };
     bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes),
+        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
+            definition -> definition.setPrimary(true)),
         "--switchboard.instance-id=b2bua-it-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1",
         "--switchboard.media.rtp.quality-interval=1s");

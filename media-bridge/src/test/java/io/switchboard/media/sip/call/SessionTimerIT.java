@@ -53,7 +53,8 @@ class SessionTimerIT {
     InboundRoutes routes = (invite, source) -> new InboundRoutes.Accepted(TENANT,
         ((javax.sip.address.SipURI) invite.getRequestURI()).getUser(), "it-trunk", Map.of());
     bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes),
+        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
+            definition -> definition.setPrimary(true)),
         "--switchboard.instance-id=timer-it-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1",
         "--switchboard.media.sip.call.session-expires=4s",

@@ -97,7 +97,8 @@ class SeveralBridgesIT {
     InboundRoutes routes = (invite, source) -> new InboundRoutes.Accepted(TENANT,
         ((javax.sip.address.SipURI) invite.getRequestURI()).getUser(), "it-trunk", Map.of());
     return TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes),
+        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
+            definition -> definition.setPrimary(true)),
         "--switchboard.instance-id=several-" + name + "-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1");
   }

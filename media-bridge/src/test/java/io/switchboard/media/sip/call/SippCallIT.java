@@ -69,7 +69,8 @@ class SippCallIT {
     InboundRoutes routes = (invite, source) -> new InboundRoutes.Accepted(tenant,
         ((SipURI) invite.getRequestURI()).getUser(), "sipp-trunk", Map.of());
     ConfigurableApplicationContext bridge = TestBridge.start(bridgePort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes),
+        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
+            definition -> definition.setPrimary(true)),
         "--switchboard.instance-id=sippcall-" + tenant,
         // SIPp 3.6 answers only the first challenge, and only with MD5.
         "--switchboard.media.sip.registrar.algorithms=MD5");

@@ -63,7 +63,8 @@ class TransferIT {
     InboundRoutes routes = (invite, source) -> new InboundRoutes.Accepted(TENANT,
         ((javax.sip.address.SipURI) invite.getRequestURI()).getUser(), "it-trunk", Map.of());
     bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes),
+        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
+            definition -> definition.setPrimary(true)),
         "--switchboard.instance-id=transfer-it-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1");
   }
