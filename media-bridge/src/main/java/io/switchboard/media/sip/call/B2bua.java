@@ -27,6 +27,7 @@ import io.switchboard.media.sip.registrar.AgentBindings;
 import io.switchboard.media.sip.registrar.Binding;
 import io.switchboard.media.sip.registrar.BindingTable;
 import io.switchboard.media.sip.registrar.SipCredentials;
+import io.switchboard.media.sip.trunk.OutboundTrunk;
 import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallChannel;
@@ -41,6 +42,9 @@ import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallRinging;
 import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.CallbackRequested;
+import io.switchboard.schemas.avro.CallbackScheduled;
+import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.DtmfMethod;
 import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.OfferRescinded;
@@ -61,6 +65,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,6 +146,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private final Map<String, BridgedCall> bySipCallId = new ConcurrentHashMap<>();
   /** Switchboard call id → call. */
   private final Map<String, BridgedCall> byCallId = new ConcurrentHashMap<>();
+  /** Callbacks of callers this instance let go, by call id, until routing offers them to an agent. */
+  private final Map<String, PendingCallback> callbacks = new ConcurrentHashMap<>();
+  private final java.util.function.Function<String, Optional<OutboundTrunk>> outboundTrunks;
   private volatile boolean accepting;
   /** Transfers' and session timers' deadlines: one thread, each task short and under its call's monitor. */
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -152,7 +160,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   B2bua(InboundRoutes routes, RtpRelay relay, String rtpHost, Supplier<SipEndpoints> endpoints, BindingTable bindings,
       SipMessages messages, HeaderFactory headers, CallEventPublisher events, Function<String, Samples> waitingAudio,
       Clock clock, String instanceId, B2buaMetrics metrics, QualityEventPublisher quality, SipCredentials credentials,
-      Duration transferTimeout, int sessionExpires, int minSessionExpires) {
+      Duration transferTimeout, int sessionExpires, int minSessionExpires,
+      java.util.function.Function<String, Optional<OutboundTrunk>> outboundTrunks) {
     this.routes = routes;
     this.relay = relay;
     this.rtpHost = rtpHost;
@@ -170,7 +179,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     this.transferTimeout = transferTimeout;
     this.sessionExpires = sessionExpires;
     this.minSessionExpires = minSessionExpires;
+    this.outboundTrunks = outboundTrunks;
   }
+
+  /** A caller's callback: who and where to call once routing offers it. */
+  private record PendingCallback(String tenantId, String callId, String queue, String number) {}
 
   /** New INVITEs are taken once the routing decisions are followed; before, and after {@link #stop}, 503. */
   void accepting(boolean accepting) {
@@ -346,13 +359,25 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   /** One record of {@code routing.decisions}; only calls this instance holds are acted on. */
   public void onDecision(RoutingDecision decision) {
     BridgedCall call = byCallId.get(decision.getCallId());
-    if (call == null || !call.tenantId.equals(decision.getTenantId())) {
+    if (call == null) {
+      PendingCallback callback = callbacks.get(decision.getCallId());
+      if (callback != null && callback.tenantId().equals(decision.getTenantId())
+          && decision.getPayload() instanceof RoutingOffered offered && offered.getCallback()) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, callback.callId())) {
+          dialCallback(callback, offered);
+        }
+      }
+      return;
+    }
+    if (!call.tenantId.equals(decision.getTenantId())) {
       return;
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
         Object payload = decision.getPayload();
-        if (payload instanceof RoutingOffered offered) {
+        if (payload instanceof CallbackScheduled) {
+          callbackScheduled(call);
+        } else if (payload instanceof RoutingOffered offered) {
           offered(call, offered);
         } else if (payload instanceof ReservationTimedOut timedOut) {
           withdraw(call, timedOut.getReservationId(), "reservation timed out");
@@ -378,8 +403,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     Object payload = event.getPayload();
     if (instanceId.equals(event.getSource())
         || !(payload instanceof CallEnded || payload instanceof CallHeld || payload instanceof CallResumed
-            || payload instanceof CallTransferred)) {
+            || payload instanceof CallTransferred || payload instanceof CallbackRequested)) {
       return;
+    }
+    if (payload instanceof CallEnded) {
+      callbacks.remove(event.getCallId());
     }
     BridgedCall call = byCallId.get(event.getCallId());
     if (call == null || !call.tenantId.equals(event.getTenantId())) {
@@ -387,7 +415,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
-        if (payload instanceof CallEnded ended) {
+        if (payload instanceof CallbackRequested requested) {
+          if (requested.getNumber() != null && !requested.getNumber().isBlank()) {
+            call.callbackNumber = requested.getNumber();
+          }
+        } else if (payload instanceof CallEnded ended) {
           log.info("Call {} ended by {} ({}): hanging up", call.callId, event.getSource(), ended.getOutcome());
           hangUp(call, Response.TEMPORARILY_UNAVAILABLE);
         } else if (payload instanceof CallTransferred transfer) {
@@ -422,8 +454,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     AgentBindings agent = bindings.current(call.tenantId, agentId, clock.instant()).orElseThrow();
-    List<Codec> codecs = new ArrayList<>(List.of(call.audio));
-    if (call.telephoneEvent != null) {
+    List<Codec> codecs = call.audio == null ? OfferAnswer.audioCodecs(false) : new ArrayList<>(List.of(call.audio));
+    if (call.audio != null && call.telephoneEvent != null) {
       codecs.add(call.telephoneEvent);
     }
     SessionDescription sdp = OfferAnswer.offer(origin(),
@@ -509,8 +541,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
-        boolean fromCustomer = call.customerSipCallId.equals(
-            ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+        boolean fromCustomer = sipCallIdOf(request).equals(call.customerSipCallId);
         switch (request.getMethod()) {
           case Request.ACK:
             return true;
@@ -768,7 +799,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     log.info("Call {}: agent {} hung up", call.callId, call.agent.agentId);
     call.agent.gone = true;
-    bye(call.customerDialog, call.provider);
+    hangUpCustomer(call);
     close(call);
     events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.ENDED, "agent hung up", call.agent.agentId))
         .exceptionally(failure -> logged(call, "CallEnded", failure));
@@ -980,6 +1011,213 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Callbacks
+
+  /**
+   * Routing made the waiting caller a callback: the caller is let go ({@code 480}, or BYE after a
+   * transfer), {@code ParticipantLeft} says so, and the call is remembered to be dialled when routing
+   * offers it ({@code RoutingOffered.callback}).
+   */
+  private void callbackScheduled(BridgedCall call) {
+    if (call.phase != BridgedCall.Phase.QUEUED && call.phase != BridgedCall.Phase.RINGING) {
+      return;
+    }
+    String number = call.callbackNumber != null ? call.callbackNumber : SipMessages.userOf(call.customerAddress);
+    log.info("Call {}: a callback to {}; letting the caller go", call.callId, number);
+    callbacks.put(call.callId, new PendingCallback(call.tenantId, call.callId, call.queue, number));
+    if (call.agent != null) {
+      cancel(call.agent);
+      forgetAgent(call);
+    }
+    endCaller(call, Response.TEMPORARILY_UNAVAILABLE, List.of());
+    events.publish(call.tenantId, call.callId, new ParticipantLeft(CUSTOMER, "callback scheduled"))
+        .exceptionally(failure -> logged(call, "ParticipantLeft", failure));
+  }
+
+  /**
+   * Routing offers a callback this instance holds: a relay session, then the agent's phone rung with
+   * PCMU, PCMA and telephone-event; once it answers, the customer is dialled over the tenant's
+   * outbound trunk with the agent's codec, the agent hearing ringback meanwhile.
+   */
+  private void dialCallback(PendingCallback callback, RoutingOffered offer) {
+    if (outboundTrunks.apply(callback.tenantId()).isEmpty()) {
+      callbacks.remove(callback.callId());
+      log.warn("Call {}: tenant {} has no outbound trunk; the callback to {} ends", callback.callId(),
+          callback.tenantId(), callback.number());
+      events.publish(callback.tenantId(), callback.callId(),
+              new CallEnded(CallOutcome.FAILED, "no outbound trunk to call back on", null))
+          .exceptionally(failure -> {
+            log.error("Call {}: CallEnded not published", callback.callId(), failure);
+            return null;
+          });
+      return;
+    }
+    RelaySession session;
+    try {
+      session = relay.open(callback.tenantId(), callback.callId(), this);
+    } catch (PortsExhaustedException e) {
+      log.warn("Call {}: callback not dialled: {}", callback.callId(), e.getMessage());
+      events.publish(callback.tenantId(), callback.callId(), new CallDeclined(offer.getAgentId(),
+          offer.getReservationId(), "no media ports free"));
+      return;
+    }
+    callbacks.remove(callback.callId());
+    session.a().participantId(CUSTOMER);
+    BridgedCall call = new BridgedCall(callback.tenantId(), callback.callId(), callback.queue(), session,
+        callback.number(), messages.address("sip:" + callback.number() + "@" + rtpHost));
+    byCallId.put(call.callId, call);
+    metrics.callStarted();
+    synchronized (call) {
+      offered(call, offer);
+      if (call.agent == null) {
+        // Not rung (no phone, unreachable): declined, and the callback waits for the next offer.
+        callbacks.put(call.callId, callback);
+        close(call);
+      }
+    }
+  }
+
+  /** The agent answered a callback: the customer's number is INVITEd over the outbound trunk. */
+  private void dialCustomer(BridgedCall call) {
+    Optional<OutboundTrunk> trunk = outboundTrunks.apply(call.tenantId);
+    if (trunk.isEmpty()) {
+      callbackFailed(call, "no outbound trunk");
+      return;
+    }
+    List<Codec> codecs = new ArrayList<>(List.of(call.audio));
+    if (call.telephoneEvent != null) {
+      codecs.add(call.telephoneEvent);
+    }
+    SessionDescription sdp = OfferAnswer.offer(origin(),
+        new OfferAnswer.Local(rtpHost, call.relay.a().localRtpPort()), codecs, Direction.SENDRECV);
+    try {
+      OutboundTrunk outbound = trunk.get();
+      SipProvider provider = endpoints.get().provider(outbound.transport());
+      String target = "sip:" + call.callbackNumber + "@" + outbound.host() + ":" + outbound.port()
+          + ("tcp".equalsIgnoreCase(outbound.transport()) ? ";transport=tcp" : "");
+      javax.sip.address.Address from = messages.address("sip:"
+          + (outbound.username() != null ? outbound.username() : "switchboard") + "@" + outbound.host());
+      Request invite = messages.inviteAgent(target, target, from, call.callId, sdp.toString(), provider);
+      ClientTransaction transaction = provider.getNewClientTransaction(invite);
+      call.customerDialog = provider.getNewDialog(transaction);
+      call.customerSipCallId = sipCallIdOf(invite);
+      call.customerDialing = transaction;
+      call.provider = provider;
+      call.customerAnswer = sdp;
+      call.customerOrigin = sdp.origin();
+      call.customerSession.sdp = sdp.toString();
+      bySipCallId.put(call.customerSipCallId, call);
+      transaction.sendRequest();
+      log.info("Call {}: calling back {} through trunk {}", call.callId, call.callbackNumber, outbound.trunkId());
+      FramePlayer.Law law = call.audio.is(Codec.PCMA) ? FramePlayer.Law.PCMA : FramePlayer.Law.PCMU;
+      call.relay.play(Side.B, new FramePlayer(waitingAudio.apply(call.queue), law), call.audio.payloadType());
+    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+      log.warn("Call {}: the callback to {} cannot be dialled: {}", call.callId, call.callbackNumber, e.getMessage());
+      call.customerDialing = null;
+      callbackFailed(call, "not dialled: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The customer's answers to a callback's INVITE: a provisional one with SDP is early media (the
+   * carrier's ringback reaches the agent); 200 connects the legs; a refusal ends the call.
+   */
+  private boolean customerAnswers(BridgedCall call, ResponseEvent event, CSeqHeader cseq) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+      synchronized (call) {
+        if (call.customerDialing == null || event.getClientTransaction() != call.customerDialing) {
+          return false;
+        }
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        Dialog dialog = event.getDialog() != null ? event.getDialog() : call.customerDialog;
+        if (status < 200) {
+          call.customerProvisional = true;
+          if (call.customerCancelWanted) {
+            cancelCustomer(call);
+          } else if (response.getRawContent() != null && response.getRawContent().length > 0) {
+            customerMedia(call, response);
+          }
+          return true;
+        }
+        call.customerDialing = null;
+        if (status >= 300) {
+          if (!call.customerCancelled) {
+            callbackFailed(call, status + " " + response.getReasonPhrase());
+          }
+          return true;
+        }
+        ack(dialog, cseq);
+        if (call.customerCancelled || call.phase == BridgedCall.Phase.ENDED) {
+          bye(dialog, call.provider);
+          return true;
+        }
+        call.customerDialog = dialog;
+        if (!customerMedia(call, response)) {
+          bye(dialog, call.provider);
+          callbackFailed(call, "488 the customer's answer is unusable");
+          return true;
+        }
+        call.customerAnswered = true;
+        call.relay.stopPlaying(Side.B);
+        call.customerSession.timer = SessionTimer.fromAnswer(response);
+        arm(call, call.customerSession, Side.A);
+        log.info("Call {}: {} answered the callback; legs bridged", call.callId, call.callbackNumber);
+        return true;
+      }
+    }
+  }
+
+  /** The customer's SDP answer becomes leg A's address; false when it is unusable. */
+  private boolean customerMedia(BridgedCall call, Response response) {
+    try {
+      OfferAnswer.Negotiated media = OfferAnswer.accept(SessionDescription.parse(SipMessages.body(response)),
+          call.customerAnswer.media().get(0).codecs());
+      call.relay.a().signal(new InetSocketAddress(media.remoteAddress(), media.remotePort()));
+      call.relay.stopPlaying(Side.B);
+      return true;
+    } catch (SdpException | RuntimeException e) {
+      log.warn("Call {}: the customer's SDP is unusable: {}", call.callId, e.getMessage());
+      return false;
+    }
+  }
+
+  /** The customer could not be reached: the agent's phone hung up and {@code CallEnded FAILED}. */
+  private void callbackFailed(BridgedCall call, String why) {
+    if (call.phase == BridgedCall.Phase.ENDED) {
+      return;
+    }
+    log.info("Call {}: the callback to {} failed ({})", call.callId, call.callbackNumber, why);
+    if (call.agent != null) {
+      if (call.agent.answered) {
+        release(call.agent);
+      } else {
+        cancel(call.agent);
+      }
+    }
+    close(call);
+    events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.FAILED, "callback not answered: " + why, null))
+        .exceptionally(failure -> logged(call, "CallEnded", failure));
+  }
+
+  /** CANCEL of a callback's INVITE to the customer; after its first provisional response (RFC 3261 9.1). */
+  private void cancelCustomer(BridgedCall call) {
+    if (call.customerDialing == null || call.customerCancelled) {
+      return;
+    }
+    if (!call.customerProvisional) {
+      call.customerCancelWanted = true;
+      return;
+    }
+    call.customerCancelled = true;
+    try {
+      call.provider.getNewClientTransaction(call.customerDialing.createCancel()).sendRequest();
+    } catch (SipException e) {
+      log.warn("Call {}: CANCEL towards the customer not sent: {}", call.callId, e.getMessage());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Session timers (RFC 4028)
 
   /** {@code Session-Expires} (and {@code Require: timer}) on a 2xx to the phone's request, when the leg has a timer. */
@@ -1129,7 +1367,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
 
   /** The leg's session timer of {@code sipCallId}: the caller's, or the connected agent's; null otherwise. */
   private static BridgedCall.LegSession sessionOf(BridgedCall call, String sipCallId) {
-    if (call.customerSipCallId.equals(sipCallId)) {
+    if (sipCallId.equals(call.customerSipCallId)) {
       return call.customerSession;
     }
     BridgedCall.AgentLeg leg = call.agent;
@@ -1161,6 +1399,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     String sipCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
     BridgedCall call = bySipCallId.get(sipCallId);
+    if (call != null && call.outbound && sipCallId.equals(call.customerSipCallId)
+        && customerAnswers(call, event, cseq)) {
+      return;
+    }
     if (call != null && refreshAnswered(call, sipCallId, event, cseq)) {
       return;
     }
@@ -1220,12 +1462,25 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     leg.answered = true;
+    if (call.audio == null) {
+      // A callback: the agent's phone chose the codec the customer is offered.
+      call.audio = agentMedia.audio();
+      call.telephoneEvent = agentMedia.telephoneEvent();
+      call.relay.payloadType(call.audio.payloadType(), call.audio.name(), call.audio.clockRate());
+      if (call.telephoneEvent != null) {
+        call.relay.payloadType(call.telephoneEvent.payloadType(), call.telephoneEvent.name(),
+            call.telephoneEvent.clockRate());
+        call.relay.telephoneEvents(call.telephoneEvent.payloadType(), call.telephoneEvent.clockRate());
+      }
+    }
     leg.session.timer = SessionTimer.fromAnswer(event.getResponse());
     arm(call, leg.session, Side.B);
     call.relay.b().signal(new InetSocketAddress(agentMedia.remoteAddress(), agentMedia.remotePort()));
     call.relay.b().participantId(leg.agentId);
     call.relay.stopPlaying(Side.A);
-    if (!call.customerAnswered) {
+    if (call.outbound && call.customerDialog == null) {
+      dialCustomer(call);
+    } else if (!call.customerAnswered) {
       respondInvite(call, Response.OK, List.of());
       call.customerAnswered = true;
     }
@@ -1266,6 +1521,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
+        if (call.customerDialing == transaction) {
+          call.customerDialing = null;
+          callbackFailed(call, "408 Request Timeout");
+          return;
+        }
         BridgedCall.LegSession session = sessionOf(call, sipCallId);
         if (session != null && session.refreshing == transaction) {
           session.refreshing = null;
@@ -1353,11 +1613,20 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
 
   /** The caller's leg ended and the call closed: BYE once its INVITE is answered, else {@code status} to it. */
   private void endCaller(BridgedCall call, int status, List<Header> extra) {
-    if (call.customerAnswered) {
-      bye(call.customerDialog, call.provider);
+    if (call.customerAnswered || call.outbound) {
+      hangUpCustomer(call);
       close(call);
     } else {
       finish(call, status, extra);
+    }
+  }
+
+  /** The customer's leg hung up: BYE once answered; a callback's customer still ringing is cancelled. */
+  private void hangUpCustomer(BridgedCall call) {
+    if (call.customerAnswered) {
+      bye(call.customerDialog, call.provider);
+    } else if (call.outbound) {
+      cancelCustomer(call);
     }
   }
 
@@ -1368,6 +1637,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   private void respondInvite(BridgedCall call, int status, List<Header> extra) {
+    if (call.customerInvite == null) {
+      return; // a callback: the bridge sent the customer's INVITE
+    }
     try {
       String sdp = status == Response.OK ? call.customerAnswer.toString() : null;
       Response response = messages.toCustomer(status, call.customerRequest(), call.customerTag, call.provider, sdp);
@@ -1388,7 +1660,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     call.phase = BridgedCall.Phase.ENDED;
     call.relay.close();
     byCallId.remove(call.callId);
-    bySipCallId.remove(call.customerSipCallId);
+    if (call.customerSipCallId != null) {
+      bySipCallId.remove(call.customerSipCallId);
+    }
     if (call.agent != null) {
       bySipCallId.remove(call.agent.sipCallId);
     }

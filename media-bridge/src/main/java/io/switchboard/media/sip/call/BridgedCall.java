@@ -35,20 +35,34 @@ final class BridgedCall {
   final String callId;
   /** The queue the call waits in (or last waited in): a transfer to a queue changes it. */
   String queue;
+  /** The caller's INVITE; null for a callback, whose customer leg the bridge dials. */
   final ServerTransaction customerInvite;
-  final Dialog customerDialog;
-  final String customerSipCallId;
+  /** The customer's dialog and SIP Call-ID; for a callback, set once the customer is dialled. */
+  Dialog customerDialog;
+  String customerSipCallId;
   final String customerTag;
   final RelaySession relay;
-  /** The audio codec negotiated with the customer (and offered alone to agents) and telephone-event, or null. */
-  final Codec audio;
-  final Codec telephoneEvent;
-  /** The SDP the customer was answered with, in the 183 and again in the 200. */
-  final SessionDescription customerAnswer;
-  /** The provider the caller's INVITE came in on; its responses and the BYE to it go out there. */
-  final SipProvider provider;
-  /** The caller's From address, shown to the agent's phone. */
+  /**
+   * The audio codec negotiated with the customer (and offered alone to agents) and telephone-event, or
+   * null; a callback's are what the agent's phone answered, offered alone to the customer.
+   */
+  Codec audio;
+  Codec telephoneEvent;
+  /** The SDP the customer was answered with, in the 183 and again in the 200 (a callback's: its offer). */
+  SessionDescription customerAnswer;
+  /** The provider of the customer's leg; its responses and the BYE to it go out there. */
+  SipProvider provider;
+  /** The caller's From address (a callback's: the number called back), shown to the agent's phone. */
   final Address customerAddress;
+  /** A callback: the bridge dials the agent's phone, then the customer over the outbound trunk. */
+  final boolean outbound;
+  /** Where a callback goes: the number asked for in CallbackRequested, else the caller's own. */
+  String callbackNumber;
+  /** A callback's INVITE to the customer while it has no final answer, and its CANCEL state. */
+  ClientTransaction customerDialing;
+  boolean customerProvisional;
+  boolean customerCancelWanted;
+  boolean customerCancelled;
   Phase phase = Phase.QUEUED;
   /** The 183 with ringback has been sent (once the call was queued). */
   boolean queuedAnswered;
@@ -88,6 +102,20 @@ final class BridgedCall {
     this.provider = provider;
     this.customerAddress = customerAddress;
     this.customerOrigin = customerAnswer.origin();
+    this.outbound = false;
+  }
+
+  /** A callback to {@code number}, whose legs the bridge dials. */
+  BridgedCall(String tenantId, String callId, String queue, RelaySession relay, String number, Address customerAddress) {
+    this.tenantId = tenantId;
+    this.callId = callId;
+    this.queue = queue;
+    this.customerInvite = null;
+    this.customerTag = null;
+    this.relay = relay;
+    this.customerAddress = customerAddress;
+    this.outbound = true;
+    this.callbackNumber = number;
   }
 
   boolean held() {
