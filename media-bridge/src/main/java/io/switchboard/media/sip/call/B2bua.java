@@ -267,7 +267,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     RelaySession session;
     try {
       session = relay.open(route.tenantId(), callId, this);
-    } catch (PortsExhaustedException e) {
+    } catch (PortsExhaustedException | java.io.UncheckedIOException e) {
+      // Used up by this bridge's calls, or no pair bindable (other processes hold the range).
       metrics.refused(Response.SERVICE_UNAVAILABLE);
       log.warn("INVITE refused: {}", e.getMessage());
       refuse(exchange, Response.SERVICE_UNAVAILABLE, "No media ports free", retryAfter(30));
@@ -1055,7 +1056,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     RelaySession session;
     try {
       session = relay.open(callback.tenantId(), callback.callId(), this);
-    } catch (PortsExhaustedException e) {
+    } catch (PortsExhaustedException | java.io.UncheckedIOException e) {
       log.warn("Call {}: callback not dialled: {}", callback.callId(), e.getMessage());
       events.publish(callback.tenantId(), callback.callId(), new CallDeclined(offer.getAgentId(),
           offer.getReservationId(), "no media ports free"));
@@ -1140,6 +1141,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           }
           return true;
         }
+        if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
+            && !call.customerCancelled && !call.customerChallenged && answerChallenge(call, response)) {
+          return true;
+        }
         call.customerDialing = null;
         if (status >= 300) {
           if (!call.customerCancelled) {
@@ -1165,6 +1170,52 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         log.info("Call {}: {} answered the callback; legs bridged", call.callId, call.callbackNumber);
         return true;
       }
+    }
+  }
+
+  /**
+   * The outbound trunk's provider challenged the INVITE (401/407): it is sent again, once, with the
+   * trunk's username and password (RFC 3261 22.2, MD5 digest by JAIN-SIP's helper). False when the
+   * trunk has no credentials or the retry cannot be sent.
+   */
+  private boolean answerChallenge(BridgedCall call, Response challenge) {
+    Optional<OutboundTrunk> trunk = outboundTrunks.apply(call.tenantId);
+    if (trunk.isEmpty() || trunk.get().username() == null || trunk.get().password() == null) {
+      return false;
+    }
+    OutboundTrunk outbound = trunk.get();
+    call.customerChallenged = true;
+    try {
+      gov.nist.javax.sip.clientauthutils.AuthenticationHelper helper =
+          ((gov.nist.javax.sip.SipStackExt) call.provider.getSipStack()).getAuthenticationHelper(
+              (transaction, realm) -> new gov.nist.javax.sip.clientauthutils.UserCredentials() {
+                @Override
+                public String getUserName() {
+                  return outbound.username();
+                }
+
+                @Override
+                public String getPassword() {
+                  return outbound.password();
+                }
+
+                @Override
+                public String getSipDomain() {
+                  return realm;
+                }
+              }, headers);
+      ClientTransaction retry = helper.handleChallenge(challenge, call.customerDialing, call.provider, 5, true);
+      call.customerDialing = retry;
+      call.customerProvisional = false;
+      // The challenge ended the first INVITE's early dialog; the retry's answer makes the dialog.
+      call.customerDialog = call.provider.getNewDialog(retry);
+      retry.sendRequest();
+      log.info("Call {}: trunk {} challenged the callback; sent again with its credentials", call.callId,
+          outbound.trunkId());
+      return true;
+    } catch (SipException | RuntimeException e) {
+      log.warn("Call {}: the trunk's challenge cannot be answered: {}", call.callId, e.getMessage());
+      return false;
     }
   }
 

@@ -63,6 +63,8 @@ final class BridgedCall {
   boolean customerProvisional;
   boolean customerCancelWanted;
   boolean customerCancelled;
+  /** The outbound trunk challenged the customer's INVITE once and was answered with its credentials. */
+  boolean customerChallenged;
   Phase phase = Phase.QUEUED;
   /** The 183 with ringback has been sent (once the call was queued). */
   boolean queuedAnswered;

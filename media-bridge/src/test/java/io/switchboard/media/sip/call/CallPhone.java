@@ -47,8 +47,11 @@ final class CallPhone implements SipListener, AutoCloseable {
 
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  /** What the phone does with the next INVITE it receives; GLARE answers a re-INVITE 491. */
-  enum Answer { ANSWER, BUSY, RING, GLARE }
+  /**
+   * What the phone does with the next INVITE it receives; GLARE answers a re-INVITE 491; CHALLENGE
+   * answers 407 with a digest challenge of realm {@code carrier.example}, nonce {@code n0nce}.
+   */
+  enum Answer { ANSWER, BUSY, RING, GLARE, CHALLENGE }
 
   private static final Pattern MEDIA_PORT = Pattern.compile("(?m)^m=audio (\\d+) ");
   private static final Pattern CONNECTION = Pattern.compile("(?m)^c=IN IP4 ([0-9.]+)");
@@ -72,6 +75,8 @@ final class CallPhone implements SipListener, AutoCloseable {
   private volatile ClientTransaction invite;
   private volatile ServerTransaction incoming;
   private volatile Request incomingInvite;
+  private volatile String incomingTag;
+  private int tags;
   private volatile Dialog dialog;
   private volatile String remoteSdp;
   private int sdpVersion;
@@ -364,7 +369,7 @@ final class CallPhone implements SipListener, AutoCloseable {
           transaction.sendResponse(messages.createResponse(Response.OK, request));
           if (incoming != null) {
             Response terminated = messages.createResponse(Response.REQUEST_TERMINATED, incomingInvite);
-            ((ToHeader) terminated.getHeader(ToHeader.NAME)).setTag(user + "-tag");
+            ((ToHeader) terminated.getHeader(ToHeader.NAME)).setTag(incomingTag);
             incoming.sendResponse(terminated);
           }
         }
@@ -377,19 +382,21 @@ final class CallPhone implements SipListener, AutoCloseable {
   }
 
   private void takeCall(Request request, ServerTransaction transaction) throws Exception {
+    // A tag per INVITE, as a phone makes one per dialog: a challenged INVITE and its retry are two.
+    incomingTag = user + "-tag-" + (++tags);
     incoming = transaction;
     incomingInvite = request;
     dialog = provider.getNewDialog(transaction);
     remoteSdp = new String(request.getRawContent(), StandardCharsets.UTF_8);
     Response ringing = messages.createResponse(Response.RINGING, request);
-    ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(user + "-tag");
+    ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(incomingTag);
     ringing.addHeader(contactHeader());
     transaction.sendResponse(ringing);
     Answer answer = answers.isEmpty() ? Answer.ANSWER : answers.poll();
     switch (answer) {
       case ANSWER -> {
         Response ok = messages.createResponse(Response.OK, request);
-        ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(user + "-tag");
+        ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(incomingTag);
         ok.addHeader(contactHeader());
         if (!answerHeaders.isEmpty()) {
           int colon = answerHeaders.indexOf(':');
@@ -398,9 +405,16 @@ final class CallPhone implements SipListener, AutoCloseable {
         ok.setContent(sdp("PCMU", "PCMA", "telephone-event"), headers.createContentTypeHeader("application", "sdp"));
         transaction.sendResponse(ok);
       }
+      case CHALLENGE -> {
+        Response challenge = messages.createResponse(Response.PROXY_AUTHENTICATION_REQUIRED, request);
+        ((ToHeader) challenge.getHeader(ToHeader.NAME)).setTag(incomingTag);
+        challenge.addHeader(headers.createHeader("Proxy-Authenticate",
+            "Digest realm=\"carrier.example\", nonce=\"n0nce\", algorithm=MD5"));
+        transaction.sendResponse(challenge);
+      }
       case GLARE, BUSY -> {
         Response busy = messages.createResponse(Response.BUSY_HERE, request);
-        ((ToHeader) busy.getHeader(ToHeader.NAME)).setTag(user + "-tag");
+        ((ToHeader) busy.getHeader(ToHeader.NAME)).setTag(incomingTag);
         transaction.sendResponse(busy);
       }
       case RING -> { }

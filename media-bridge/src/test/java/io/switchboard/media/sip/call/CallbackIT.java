@@ -70,6 +70,7 @@ class CallbackIT {
       producer.send(Topics.SIP_TRUNKS, TENANT + "/carrier", SipTrunk.newBuilder().setEventId(UUID.randomUUID())
           .setTenantId(TENANT).setOccurredAt(Instant.now()).setSource("callback-it").setTrunkId("carrier")
           .setDirection(SipTrunkDirection.OUTBOUND).setOutboundHost("127.0.0.1").setOutboundPort(carrierPort)
+          .setOutboundUsername("acct-7").setOutboundPassword("trunk-secret")
           .build());
     }
     sipPort = FreePorts.udpAndTcp();
@@ -107,6 +108,7 @@ class CallbackIT {
     try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
         EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS);
         EventLog<RoutingDecision> decisions = EventLog.of(Topics.ROUTING_DECISIONS)) {
+      carrier.willAnswer(CallPhone.Answer.CHALLENGE, CallPhone.Answer.ANSWER);
       CallPhone caller = phones.keep(new CallPhone("cbcaller1"));
       caller.call(sipPort, "call-me", caller.sdp("PCMU", "PCMA", "telephone-event"));
       caller.awaitStatus(183);
@@ -129,11 +131,20 @@ class CallbackIT {
       assertThat(quin.remoteSdp()).contains("PCMU").contains("PCMA").contains("telephone-event");
       calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
 
-      // Then the customer's number over the trunk, with the codec the agent's phone chose.
-      Request dialled = Poll.until(EVENTS, "the carrier receives the callback", () -> carrier.requests.stream()
-          .filter(r -> Request.INVITE.equals(r.getMethod()) && "4930111".equals(((SipURI) r.getRequestURI()).getUser()))
-          .findFirst().orElse(null));
-      assertThat(new String(dialled.getRawContent())).contains("RTP/AVP 0 101");
+      // Then the customer's number over the trunk, with the codec the agent's phone chose; the carrier
+      // challenges, and the INVITE comes again with the trunk's digest (RFC 2617 without qop).
+      List<Request> dialled = Poll.until(EVENTS, "the carrier receives the callback twice", () -> {
+        List<Request> invites = carrier.requests.stream().filter(r -> Request.INVITE.equals(r.getMethod())
+            && "4930111".equals(((SipURI) r.getRequestURI()).getUser())).toList();
+        return invites.size() >= 2 ? invites : null;
+      });
+      assertThat(new String(dialled.get(0).getRawContent())).contains("RTP/AVP 0 101");
+      assertThat(dialled.get(0).getHeader("Proxy-Authorization")).isNull();
+      String authorization = dialled.get(1).getHeader("Proxy-Authorization").toString();
+      assertThat(authorization).contains("username=\"acct-7\"").contains("realm=\"carrier.example\"");
+      String uri = dialled.get(1).getRequestURI().toString();
+      String expected = md5(md5("acct-7:carrier.example:trunk-secret") + ":n0nce:" + md5("INVITE:" + uri));
+      assertThat(authorization).contains("response=\"" + expected + "\"");
       Poll.until(EVENTS, "the carrier's answer acknowledged", () -> carrier.received(Request.ACK) >= 1 ? true : null);
       talkBothWays(carrier, quin);
 
@@ -181,6 +192,11 @@ class CallbackIT {
       producer.send(Topics.CALL_EVENTS, callId, new CallEvent(UUID.randomUUID(), TENANT, Instant.now(), "gateway",
           callId, payload));
     }
+  }
+
+  private static String md5(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static void talkBothWays(CallPhone customer, CallPhone agent) {
