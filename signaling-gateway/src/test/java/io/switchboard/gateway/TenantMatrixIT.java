@@ -339,6 +339,8 @@ class TenantMatrixIT {
         new Rule(new Request(HttpMethod.PUT, "/api/v1/agents/a2/status", "{\"status\":\"AVAILABLE\"}"),
             Set.of("supervisor", "admin"), none),
         new Rule(new Request(HttpMethod.POST, "/api/v1/calls", "{\"queue\":\"a-queue\"}"), Set.of("customer"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/outbound", "{\"number\":\"4930123456\"}"),
+            Set.of("agent"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/calls/own-call", null),
             Set.of("customer", "agent", "supervisor", "admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/calls/other-call", null), Set.of("supervisor", "admin"), ownersHidden),

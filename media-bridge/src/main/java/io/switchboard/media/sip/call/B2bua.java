@@ -148,6 +148,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private final Map<String, BridgedCall> byCallId = new ConcurrentHashMap<>();
   /** Callbacks of callers this instance let go, by call id, until routing offers them to an agent. */
   private final Map<String, PendingCallback> callbacks = new ConcurrentHashMap<>();
+  /** Agents' calls out (the gateway's OUTBOUND SIP CallCreated), dialled by the instance holding the agent's phone. */
+  private final Map<String, PendingCallback> outboundCalls = new ConcurrentHashMap<>();
   private final java.util.function.Function<String, Optional<OutboundTrunk>> outboundTrunks;
   private volatile boolean accepting;
   /** Transfers' and session timers' deadlines: one thread, each task short and under its call's monitor. */
@@ -365,7 +367,14 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       if (callback != null && callback.tenantId().equals(decision.getTenantId())
           && decision.getPayload() instanceof RoutingOffered offered && offered.getCallback()) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, callback.callId())) {
-          dialCallback(callback, offered);
+          dialCallback(callback, offered, callbacks);
+        }
+      }
+      PendingCallback out = outboundCalls.get(decision.getCallId());
+      if (out != null && out.tenantId().equals(decision.getTenantId())
+          && decision.getPayload() instanceof RoutingOffered offered && holdsPhoneOf(out.tenantId(), offered.getAgentId())) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, out.callId())) {
+          dialCallback(out, offered, outboundCalls);
         }
       }
       return;
@@ -404,11 +413,21 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     Object payload = event.getPayload();
     if (instanceId.equals(event.getSource())
         || !(payload instanceof CallEnded || payload instanceof CallHeld || payload instanceof CallResumed
-            || payload instanceof CallTransferred || payload instanceof CallbackRequested)) {
+            || payload instanceof CallTransferred || payload instanceof CallbackRequested
+            || payload instanceof CallCreated)) {
+      return;
+    }
+    if (payload instanceof CallCreated created) {
+      if (created.getDirection() == CallDirection.OUTBOUND && created.getChannel() == CallChannel.SIP
+          && created.getToAddress() != null && !created.getToAddress().isBlank()) {
+        outboundCalls.put(event.getCallId(), new PendingCallback(event.getTenantId(), event.getCallId(),
+            created.getQueue(), created.getToAddress()));
+      }
       return;
     }
     if (payload instanceof CallEnded) {
       callbacks.remove(event.getCallId());
+      outboundCalls.remove(event.getCallId());
     }
     BridgedCall call = byCallId.get(event.getCallId());
     if (call == null || !call.tenantId.equals(event.getTenantId())) {
@@ -1040,9 +1059,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
    * PCMU, PCMA and telephone-event; once it answers, the customer is dialled over the tenant's
    * outbound trunk with the agent's codec, the agent hearing ringback meanwhile.
    */
-  private void dialCallback(PendingCallback callback, RoutingOffered offer) {
+  private void dialCallback(PendingCallback callback, RoutingOffered offer, Map<String, PendingCallback> pending) {
     if (outboundTrunks.apply(callback.tenantId()).isEmpty()) {
-      callbacks.remove(callback.callId());
+      pending.remove(callback.callId());
       log.warn("Call {}: tenant {} has no outbound trunk; the callback to {} ends", callback.callId(),
           callback.tenantId(), callback.number());
       events.publish(callback.tenantId(), callback.callId(),
@@ -1062,7 +1081,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           offer.getReservationId(), "no media ports free"));
       return;
     }
-    callbacks.remove(callback.callId());
+    pending.remove(callback.callId());
     session.a().participantId(CUSTOMER);
     BridgedCall call = new BridgedCall(callback.tenantId(), callback.callId(), callback.queue(), session,
         callback.number(), messages.address("sip:" + callback.number() + "@" + rtpHost));
@@ -1071,11 +1090,22 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     synchronized (call) {
       offered(call, offer);
       if (call.agent == null) {
-        // Not rung (no phone, unreachable): declined, and the callback waits for the next offer.
-        callbacks.put(call.callId, callback);
+        // Not rung (no phone, unreachable): declined, and the call waits for the next offer.
+        pending.put(call.callId, callback);
         close(call);
       }
     }
+  }
+
+  /**
+   * Whether this instance dials an agent's call out: the one that wrote the agent's bindings (its
+   * phones registered there), so that of several instances exactly one does.
+   */
+  private boolean holdsPhoneOf(String tenantId, String agentId) {
+    return bindings.current(tenantId, agentId, clock.instant())
+        .filter(agent -> !agent.contacts().isEmpty())
+        .map(agent -> instanceId.equals(agent.owner()))
+        .orElse(false);
   }
 
   /** The agent answered a callback: the customer's number is INVITEd over the outbound trunk. */

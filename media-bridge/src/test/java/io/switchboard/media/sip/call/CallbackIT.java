@@ -40,11 +40,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * Callbacks of SIP callers: a waiting caller asks to be called back and is let go (480); when routing
+ * Calls the bridge dials out. Callbacks of SIP callers: a waiting caller asks to be called back and is let go (480); when routing
  * offers the callback, the bridge rings the agent's phone first, then dials the customer's number
  * over the tenant's outbound trunk (a JAIN-SIP phone standing in for the carrier), bridges the media
  * both ways, and the call ends as any other. A customer who does not answer ends the callback FAILED
- * and the agent's phone is hung up.
+ * and the agent's phone is hung up. An agent's call out (the gateway's OUTBOUND SIP call assigned to
+ * the agent) rings the agent's phone and then dials the number the same way.
  */
 class CallbackIT {
 
@@ -62,6 +63,7 @@ class CallbackIT {
     TestRouting.start();
     TestCredentials.publish(TENANT, REALM, List.of("quin"), PASSWORD, List.of("call-me"));
     TestCredentials.publish(TENANT, REALM, List.of("rae"), PASSWORD, List.of("no-answer"));
+    TestCredentials.publish(TENANT, REALM, List.of("sam"), PASSWORD, List.of("sales"));
     // The carrier: every number the tenant dials out reaches this phone.
     carrier = new CallPhone("carrier");
     int carrierPort = Integer.parseInt(carrier.contact().substring(carrier.contact().lastIndexOf(':') + 1));
@@ -185,6 +187,51 @@ class CallbackIT {
       assertThat(ended.getOutcome()).isEqualTo(CallOutcome.FAILED);
       assertThat(ended.getReason()).startsWith("callback not answered: 486");
     }
+  }
+
+  @Test
+  void anAgentsCallOutRingsItsPhoneThenDialsTheNumber() throws Exception {
+    try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
+        EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
+      CallPhone sam = phones.agent("sam", agentEvents);
+      String callId = UUID.randomUUID().toString();
+
+      // What the gateway's POST /api/v1/calls/outbound writes for agent-sam.
+      publish(callId, CallCreated.newBuilder().setDirection(io.switchboard.schemas.avro.CallDirection.OUTBOUND)
+          .setChannel(io.switchboard.schemas.avro.CallChannel.SIP).setCustomerId("4930222").setFromAddress("agent-sam")
+          .setToAddress("4930222").setQueue("outbound").setAttributes(Map.of("placedBy", "agent-sam"))
+          .setTags(List.of()).build());
+      publish(callId, new io.switchboard.schemas.avro.CallQueued("outbound", null));
+      publish(callId, new io.switchboard.schemas.avro.CallAssignmentRequested("agent-sam", "agent-sam"));
+
+      assertThat(callIdOf(sam.awaitRequest(Request.INVITE))).isEqualTo(callId);
+      calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
+      Poll.until(EVENTS, "the carrier is asked for 4930222", () -> carrier.requests.stream()
+          .anyMatch(r -> Request.INVITE.equals(r.getMethod()) && "4930222".equals(((SipURI) r.getRequestURI()).getUser()))
+          ? true : null);
+      Poll.until(EVENTS, "the carrier's answer acknowledged", () -> carrier.requests.stream()
+          .anyMatch(r -> Request.ACK.equals(r.getMethod()) && callIdOfCarrierCall("4930222").equals(
+              ((javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId()))
+          ? true : null);
+      talkBothWays(carrier, sam);
+
+      sam.bye();
+      Poll.until(EVENTS, "the carrier's leg hung up", () -> carrier.requests.stream()
+          .anyMatch(r -> Request.BYE.equals(r.getMethod()) && callIdOfCarrierCall("4930222").equals(
+              ((javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId())) ? true : null);
+      CallEnded ended = (CallEnded) calls.await(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof CallEnded, EVENTS).getPayload();
+      assertThat(ended.getOutcome()).isEqualTo(CallOutcome.ENDED);
+      assertThat(ended.getEndedBy()).isEqualTo("agent-sam");
+    }
+  }
+
+  /** The SIP Call-ID of the carrier's call for {@code number}. */
+  private static String callIdOfCarrierCall(String number) {
+    return carrier.requests.stream()
+        .filter(r -> Request.INVITE.equals(r.getMethod()) && number.equals(((SipURI) r.getRequestURI()).getUser()))
+        .map(r -> ((javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId())
+        .findFirst().orElse("");
   }
 
   private static void publish(String callId, Object payload) {
