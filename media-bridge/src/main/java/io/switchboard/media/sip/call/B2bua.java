@@ -148,6 +148,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private final Map<String, BridgedCall> byCallId = new ConcurrentHashMap<>();
   /** Callbacks of callers this instance let go, by call id, until routing offers them to an agent. */
   private final Map<String, PendingCallback> callbacks = new ConcurrentHashMap<>();
+  /** Agents' INVITEs cancelled before any provisional response, by SIP Call-ID: CANCEL goes at the first one. */
+  private final Map<String, BridgedCall.AgentLeg> pendingCancels = new ConcurrentHashMap<>();
   /** Agents' calls out (the gateway's OUTBOUND SIP CallCreated), dialled by the instance holding the agent's phone. */
   private final Map<String, PendingCallback> outboundCalls = new ConcurrentHashMap<>();
   private final java.util.function.Function<String, Optional<OutboundTrunk>> outboundTrunks;
@@ -460,7 +462,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   private void offered(BridgedCall call, RoutingOffered offer) {
-    if (call.phase != BridgedCall.Phase.QUEUED || call.agent != null) {
+    boolean another = call.phase == BridgedCall.Phase.RINGING && call.agent != null && !call.agent.answered
+        && ringing(call).stream().noneMatch(leg -> leg.agentId.equals(offer.getAgentId()));
+    if (!another && (call.phase != BridgedCall.Phase.QUEUED || call.agent != null)) {
       log.info("Call {}: offer {} to {} ignored in phase {}", call.callId, offer.getReservationId(),
           offer.getAgentId(), call.phase);
       return;
@@ -493,8 +497,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       BridgedCall.AgentLeg leg = new BridgedCall.AgentLeg(agentId, offer.getReservationId(), sipCallId,
           transaction, dialog, codecs, provider, sdp.origin());
       leg.session.sdp = sdp.toString();
-      call.agent = leg;
-      call.phase = BridgedCall.Phase.RINGING;
+      if (another) {
+        call.alsoRinging.add(leg); // ring-all: one more phone rings beside the first
+      } else {
+        call.agent = leg;
+        call.phase = BridgedCall.Phase.RINGING;
+      }
       bySipCallId.put(sipCallId, call);
       transaction.sendRequest();
       log.info("Call {}: ringing agent {} at {} (reservation {})", call.callId, agentId, contact.get().contact(),
@@ -516,14 +524,55 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
 
   /** Routing took the offer back: the agent's phone stops ringing and the caller waits on. */
   private void withdraw(BridgedCall call, String reservationId, String why) {
-    BridgedCall.AgentLeg leg = call.agent;
-    if (leg == null || !leg.reservationId.equals(reservationId) || leg.answered) {
+    BridgedCall.AgentLeg leg = ringing(call).stream().filter(ringing -> ringing.reservationId.equals(reservationId))
+        .findFirst().orElse(null);
+    if (leg == null || leg.answered) {
       return;
     }
     log.info("Call {}: {} for agent {}; cancelling its INVITE", call.callId, why, leg.agentId);
     cancel(leg);
-    forgetAgent(call);
-    call.phase = BridgedCall.Phase.QUEUED;
+    dropRinging(call, leg);
+  }
+
+  /** The phones ringing for the call now: its agent leg while unanswered, and a ring-all's others. */
+  private static List<BridgedCall.AgentLeg> ringing(BridgedCall call) {
+    List<BridgedCall.AgentLeg> legs = new ArrayList<>();
+    if (call.agent != null && !call.agent.answered) {
+      legs.add(call.agent);
+    }
+    legs.addAll(call.alsoRinging);
+    return legs;
+  }
+
+  /**
+   * A ringing phone is no longer rung (refused, silent, withdrawn): forgotten; when it was the first, the
+   * next ring-all phone takes its place, and when none is left the call waits in its queue again.
+   */
+  private void dropRinging(BridgedCall call, BridgedCall.AgentLeg leg) {
+    if (call.alsoRinging.remove(leg)) {
+      bySipCallId.remove(leg.sipCallId);
+      return;
+    }
+    if (call.agent == leg) {
+      forgetAgent(call);
+      if (!call.alsoRinging.isEmpty()) {
+        call.agent = call.alsoRinging.remove(0);
+      } else {
+        call.phase = BridgedCall.Phase.QUEUED;
+      }
+    }
+  }
+
+  /** Every phone still ringing for the call is cancelled and forgotten (the call ends, or waits no more). */
+  private void cancelRinging(BridgedCall call) {
+    for (BridgedCall.AgentLeg leg : ringing(call)) {
+      cancel(leg);
+      bySipCallId.remove(leg.sipCallId);
+    }
+    call.alsoRinging.clear();
+    if (call.agent != null && !call.agent.answered) {
+      call.agent = null;
+    }
   }
 
   private void rejected(BridgedCall call, QueueLimit limit) {
@@ -1487,16 +1536,19 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     if (call != null && refreshAnswered(call, sipCallId, event, cseq)) {
       return;
     }
-    BridgedCall.AgentLeg leg = call == null ? null : call.agent;
-    if (leg == null || !leg.sipCallId.equals(sipCallId)) {
-      if (response.getStatusCode() / 100 == 2) {
+    BridgedCall.AgentLeg leg = call == null ? null : legOf(call, sipCallId);
+    if (leg == null) {
+      BridgedCall.AgentLeg cancelling = pendingCancels.get(sipCallId);
+      if (cancelling != null) {
+        cancelledLegAnswers(cancelling, event, cseq);
+      } else if (response.getStatusCode() / 100 == 2) {
         strayAnswer(event, cseq);
       }
       return;
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
-        if (call.agent != leg) {
+        if (legOf(call, sipCallId) != leg) {
           return;
         }
         int status = response.getStatusCode();
@@ -1506,14 +1558,59 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
             cancel(leg);
           }
         } else if (status < 300) {
+          if (leg != call.agent && !leg.answered) {
+            // Ring-all: this phone answered first; the others stop ringing.
+            call.alsoRinging.remove(leg);
+            BridgedCall.AgentLeg first = call.agent;
+            cancelRinging(call);
+            if (first != null) {
+              bySipCallId.remove(first.sipCallId);
+            }
+            call.agent = leg;
+            bySipCallId.put(leg.sipCallId, call);
+          }
           agentAnswered(call, leg, event, cseq);
         } else if (!leg.cancelled) {
-          forgetAgent(call);
-          call.phase = BridgedCall.Phase.QUEUED;
+          dropRinging(call, leg);
           log.info("Call {}: agent {}'s phone answered {} {}", call.callId, leg.agentId, status,
               response.getReasonPhrase());
           declined(call, leg.agentId, leg.reservationId, status + " " + response.getReasonPhrase());
         }
+      }
+    }
+  }
+
+  /** The agent leg of {@code sipCallId}: the call's agent, or one of a ring-all's other phones. */
+  private static BridgedCall.AgentLeg legOf(BridgedCall call, String sipCallId) {
+    if (call.agent != null && call.agent.sipCallId.equals(sipCallId)) {
+      return call.agent;
+    }
+    return call.alsoRinging.stream().filter(leg -> leg.sipCallId.equals(sipCallId)).findFirst().orElse(null);
+  }
+
+  /**
+   * A response to an INVITE the bridge cancelled before its first provisional response, its call gone
+   * or moved on: the CANCEL goes now (RFC 3261 9.1); a 200 that crossed it is acknowledged and hung up.
+   */
+  private void cancelledLegAnswers(BridgedCall.AgentLeg leg, ResponseEvent event, CSeqHeader cseq) {
+    synchronized (leg) {
+      int status = event.getResponse().getStatusCode();
+      if (status < 200) {
+        leg.provisional = true;
+        if (!leg.cancelled) {
+          leg.cancelled = true;
+          pendingCancels.remove(leg.sipCallId);
+          try {
+            leg.provider.getNewClientTransaction(leg.invite.createCancel()).sendRequest();
+          } catch (SipException e) {
+            log.warn("CANCEL towards agent {} not sent: {}", leg.agentId, e.getMessage());
+          }
+        }
+        return;
+      }
+      pendingCancels.remove(leg.sipCallId);
+      if (status < 300) {
+        strayAnswer(event, cseq);
       }
     }
   }
@@ -1596,6 +1693,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     String sipCallId = ((CallIdHeader) transaction.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+    pendingCancels.remove(sipCallId);
     BridgedCall call = bySipCallId.get(sipCallId);
     if (call == null) {
       return;
@@ -1613,13 +1711,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           sessionOver(call, session == call.customerSession ? Side.A : Side.B, "refresh not answered");
           return;
         }
-        BridgedCall.AgentLeg leg = call.agent;
+        BridgedCall.AgentLeg leg = legOf(call, sipCallId);
         if (leg == null || leg.invite != transaction || leg.answered || leg.cancelled) {
           return;
         }
         log.info("Call {}: agent {}'s phone did not answer the INVITE", call.callId, leg.agentId);
-        forgetAgent(call);
-        call.phase = BridgedCall.Phase.QUEUED;
+        dropRinging(call, leg);
         declined(call, leg.agentId, leg.reservationId, "408 Request Timeout");
       }
     }
@@ -1751,6 +1848,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       release(released);
       bySipCallId.remove(released.sipCallId);
     }
+    for (BridgedCall.AgentLeg ringing : call.alsoRinging) {
+      cancel(ringing);
+      bySipCallId.remove(ringing.sipCallId);
+    }
+    call.alsoRinging.clear();
     metrics.callEnded();
   }
 
@@ -1776,8 +1878,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     if (!leg.provisional) {
       leg.cancelWanted = true;
+      pendingCancels.put(leg.sipCallId, leg);
       return;
     }
+    pendingCancels.remove(leg.sipCallId);
     leg.cancelled = true;
     try {
       Request cancel = leg.invite.createCancel();

@@ -86,6 +86,8 @@ final class BridgedCall {
 
   /** The agent's leg while an offer rings or the call is connected; null otherwise. */
   AgentLeg agent;
+  /** A ring-all queue's other phones ringing beside {@link #agent}; the first to answer wins. */
+  final List<AgentLeg> alsoRinging = new ArrayList<>();
 
   BridgedCall(String tenantId, String callId, String queue, ServerTransaction customerInvite, Dialog customerDialog,
       String customerTag, RelaySession relay, Codec audio, Codec telephoneEvent, SessionDescription customerAnswer,

@@ -65,6 +65,8 @@ class B2buaIT {
     try (EventProducer producer = new EventProducer()) {
       producer.send(Topics.QUEUE_CONFIG, TENANT + "/capped", queue("capped").setCapacity(1).build());
       producer.send(Topics.QUEUE_CONFIG, TENANT + "/short-ring", queue("short-ring").setReservationTimeoutSeconds(2).build());
+      producer.send(Topics.QUEUE_CONFIG, TENANT + "/everyone",
+          queue("everyone").setStrategy(io.switchboard.schemas.avro.RoutingStrategy.RING_ALL).build());
     }
     TestCredentials.publish(TENANT, REALM, AGENTS.subList(0, 1), PASSWORD, List.of("basic"));
     TestCredentials.publish(TENANT, REALM, List.of("bob"), PASSWORD, List.of("ringing"));
@@ -72,6 +74,7 @@ class B2buaIT {
     TestCredentials.publish(TENANT, REALM, List.of("dan"), PASSWORD, List.of("short-ring"));
     TestCredentials.publish(TENANT, REALM, List.of("eve"), PASSWORD, List.of("hold"));
     TestCredentials.publish(TENANT, REALM, List.of("fay"), PASSWORD, List.of("keys"));
+    TestCredentials.publish(TENANT, REALM, List.of("gus", "hex"), PASSWORD, List.of("everyone"));
     sipPort = FreePorts.udpAndTcp();
     InboundRoutes routes = (invite, source) -> {
       String number = ((javax.sip.address.SipURI) invite.getRequestURI()).getUser();
@@ -272,6 +275,39 @@ class B2buaIT {
           .as("one event per key press").hasSize(2);
       caller.bye();
       agent.awaitRequest(Request.BYE);
+    }
+  }
+
+  @Test
+  void aRingAllQueueRingsEveryPhoneAndTheFirstToAnswerTakesTheCall() throws Exception {
+    try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
+        EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
+      CallPhone gus = agentPhone("gus", agentEvents);
+      CallPhone hex = agentPhone("hex", agentEvents);
+      gus.willAnswer(CallPhone.Answer.RING);
+      hex.willAnswer(CallPhone.Answer.RING);
+      CallPhone caller = keep(new CallPhone("caller13"));
+
+      caller.call(sipPort, "everyone", caller.sdp("PCMU"));
+
+      String callId = callIdOf(gus.awaitRequest(Request.INVITE));
+      assertThat(callIdOf(hex.awaitRequest(Request.INVITE))).as("both phones ring for the one call").isEqualTo(callId);
+      hex.answerRinging();
+
+      gus.awaitRequest(Request.CANCEL);
+      assertThat(caller.awaitStatus(200)).isNotNull();
+      CallAnswered answered = (CallAnswered) calls.await(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof CallAnswered, EVENTS).getPayload();
+      assertThat(answered.getAgentId()).isEqualTo("agent-hex");
+      caller.sendRtp(1, 20);
+      hex.sendRtp(1, 20);
+      Poll.until(EVENTS, "RTP both ways with the phone that answered", () -> hex.rtpFrom(caller.media.ssrc()) >= 20
+          && caller.rtpFrom(hex.media.ssrc()) >= 20 ? true : null);
+      assertThat(gus.rtpFrom(caller.media.ssrc())).isZero();
+      caller.bye();
+      hex.awaitRequest(Request.BYE);
+      assertThat(calls.awaitAll(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, 1, EVENTS))
+          .as("answered once").hasSize(1);
     }
   }
 

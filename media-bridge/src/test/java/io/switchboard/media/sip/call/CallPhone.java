@@ -116,6 +116,15 @@ final class CallPhone implements SipListener, AutoCloseable {
     answerHeaders = name + ": " + value;
   }
 
+  /** Answers the INVITE this phone is ringing for (one it was told to RING): 200 with its SDP. */
+  void answerRinging() throws Exception {
+    Response ok = messages.createResponse(Response.OK, incomingInvite);
+    ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(incomingTag);
+    ok.addHeader(contactHeader());
+    ok.setContent(sdp("PCMU", "PCMA", "telephone-event"), headers.createContentTypeHeader("application", "sdp"));
+    incoming.sendResponse(ok);
+  }
+
   /** Re-INVITEs (with a To tag) received so far. */
   List<Request> reInvites() {
     synchronized (requests) {
