@@ -81,6 +81,10 @@ public final class RtpRelay implements AutoCloseable {
         TimeUnit.MILLISECONDS);
     log.info("RTP relay on {} ports {}-{} ({} port pairs), {} selector thread(s)", properties.host(),
         properties.portMin(), properties.portMax(), ports.capacity(), loops.size());
+    for (String warning : RangeCheck.warnings(properties.portMin(), properties.portMax(), ports.capacity(),
+        RangeCheck.openFileLimit(), RangeCheck.ephemeralPorts())) {
+      log.warn(warning);
+    }
   }
 
   /** A timer task that logs a failure instead of letting it cancel every later run. */
