@@ -1,5 +1,6 @@
 package io.switchboard.media.sip;
 
+import java.util.Set;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -26,4 +27,10 @@ public interface SipDialogListener {
   void timeout(TimeoutEvent event);
 
   default void dialogTerminated(DialogTerminatedEvent event) {}
+
+  /**
+   * The SIP Call-IDs of the dialogs the listener holds now (both legs of each call): the stack's
+   * dialogs with another Call-ID are ended by the audit ({@code SipAudit}) once they are old.
+   */
+  Set<String> sipCallIds();
 }

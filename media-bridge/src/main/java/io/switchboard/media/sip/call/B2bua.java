@@ -148,6 +148,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   @Override
+  public java.util.Set<String> sipCallIds() {
+    return java.util.Set.copyOf(bySipCallId.keySet());
+  }
+
+  @Override
   public String method() {
     return Request.INVITE;
   }
