@@ -16,7 +16,7 @@ public interface SipDialogListener {
 
   /**
    * A CANCEL, an ACK, or a request with a To tag. Returns false when no dialog or transaction of the
-   * listener matches it: the dispatcher then answers 481 (nothing for an ACK).
+   * listener matches it: the dispatcher then answers 481 (an ACK it counts and drops).
    *
    * @param transaction the request's server transaction, null for an ACK or when the stack could not make one
    */
