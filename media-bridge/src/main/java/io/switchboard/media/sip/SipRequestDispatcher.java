@@ -23,6 +23,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.MaxForwardsHeader;
@@ -229,6 +230,14 @@ final class SipRequestDispatcher implements SipListener {
       }
       return;
     }
+    String missing = missingHeader(request);
+    if (missing != null) {
+      // RFC 3261 8.1.1 and 8.1.1.8; the stack makes no transaction for such a request either.
+      Response bad = exchange.response(Response.BAD_REQUEST);
+      bad.setReasonPhrase("Missing " + missing + " header");
+      exchange.send(bad);
+      return;
+    }
     String malformed = malformedHeader(request);
     if (malformed != null) {
       // The stack keeps a header it cannot parse aside; the bridge would act as if it were absent.
@@ -297,6 +306,17 @@ final class SipRequestDispatcher implements SipListener {
     return response;
   }
 
+  /** Max-Forwards, which every request needs, or Contact, which an INVITE needs, when absent; else null. */
+  static String missingHeader(Request request) {
+    if (request.getHeader(MaxForwardsHeader.NAME) == null) {
+      return MaxForwardsHeader.NAME;
+    }
+    if (Request.INVITE.equals(request.getMethod()) && request.getHeader(ContactHeader.NAME) == null) {
+      return ContactHeader.NAME;
+    }
+    return null;
+  }
+
   /** The name of a header the bridge acts on that the stack could not parse, or null. */
   static String malformedHeader(Request request) {
     if (!(request instanceof SIPMessage message)) {
@@ -318,7 +338,7 @@ final class SipRequestDispatcher implements SipListener {
 
   private static int maxForwards(Request request) {
     MaxForwardsHeader header = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
-    // The stack refuses requests without one; the fallback only keeps this total.
+    // Requests without one are refused before this is asked; the fallback only keeps it total.
     return header == null ? 70 : header.getMaxForwards();
   }
 

@@ -141,10 +141,26 @@ class SipRequestDispatcherTest {
   }
 
   @Test
+  void refusesARequestWithoutMaxForwardsAndAnInviteWithoutContactWith400() {
+    SipRequestHandler invite = handler("INVITE", exchange -> exchange.respond(Response.OK));
+    Request options = request("OPTIONS", "");
+    options.removeHeader("Max-Forwards");
+
+    dispatcher(invite).dispatch(options, sent::add);
+    dispatcher(invite).dispatch(request("INVITE", ""), sent::add);
+
+    assertThat(sent).extracting(Response::getStatusCode).containsExactly(400, 400);
+    assertThat(sent).extracting(Response::getReasonPhrase)
+        .containsExactly("Missing Max-Forwards header", "Missing Contact header");
+  }
+
+  @Test
   void refusesAnInviteThatMayGoNoFurtherWith483() throws Exception {
     SipRequestHandler invite = handler("INVITE", exchange -> exchange.respond(Response.OK));
     Request request = request("INVITE", "");
     request.setHeader(headers.createMaxForwardsHeader(0));
+    request.setHeader(headers.createContactHeader(
+        new gov.nist.javax.sip.address.AddressFactoryImpl().createAddress("<sip:trunk@127.0.0.1:5070>")));
 
     dispatcher(invite).dispatch(request, sent::add);
 

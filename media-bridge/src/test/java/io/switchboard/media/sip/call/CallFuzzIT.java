@@ -210,6 +210,10 @@ class CallFuzzIT {
           .replace("Content-Type: application/sdp\r\n", ""), List.of(488), null));
       cases.add(new Wrong("INVITE for a number no route takes", FuzzTemplates.invite("nobody", local, sipPort, "w14",
           null, pcmu), List.of(404), null));
+      cases.add(new Wrong("INVITE without Contact", FuzzTemplates.invite("wrong", local, sipPort, "w20", null, pcmu)
+          .replaceFirst("Contact: [^\r]*\r\n", ""), List.of(400), null));
+      cases.add(new Wrong("OPTIONS without Max-Forwards", FuzzTemplates.options(local, sipPort, "w21")
+          .replace("Max-Forwards: 70\r\n", ""), List.of(400), null));
       cases.add(new Wrong("REGISTER without credentials", register(local, "w15", "Expires: 600\r\n"),
           List.of(401), "WWW-Authenticate: Digest"));
       cases.add(new Wrong("REGISTER for less than the minimum",
