@@ -33,4 +33,14 @@ public interface SipDialogListener {
    * dialogs with another Call-ID are ended by the audit ({@code SipAudit}) once they are old.
    */
   Set<String> sipCallIds();
+
+  /** The methods it takes inside its dialogs, advertised in {@code Allow} beside the handlers' own. */
+  default Set<String> methods() {
+    return Set.of();
+  }
+
+  /** The option tags it supports (the {@code Supported} header), beside the configured ones. */
+  default Set<String> extensions() {
+    return Set.of();
+  }
 }
