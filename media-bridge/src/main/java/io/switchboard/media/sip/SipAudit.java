@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sip.Dialog;
+import javax.sip.DialogState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -49,7 +50,7 @@ final class SipAudit implements SmartLifecycle {
     this.ended = Counter.builder("switchboard.sip.audit.dialogs.ended")
         .description("Dialogs of the SIP stack that no call owned, ended by the audit").register(registry);
     Gauge.builder("switchboard.sip.dialogs", this, audit -> audit.dialogs().size())
-        .description("Dialogs the SIP stack holds (early and confirmed)").register(registry);
+        .description("Dialogs the SIP stack holds that are not over (early and confirmed)").register(registry);
     Gauge.builder("switchboard.sip.transactions", this, audit -> audit.transactions(true))
         .description("Transactions the SIP stack holds, by side").tag("side", "server").register(registry);
     Gauge.builder("switchboard.sip.transactions", this, audit -> audit.transactions(false))
@@ -79,9 +80,22 @@ final class SipAudit implements SmartLifecycle {
     return leaked.size();
   }
 
+  /**
+   * The stack's dialogs that are not over. A terminated dialog lingers in the stack's tables for a few
+   * seconds (JAIN-SIP's linger timer) before it is removed: neither a leak nor live.
+   */
   private Collection<Dialog> dialogs() {
     SipServer.RunningStack running = server.current();
-    return running == null ? List.of() : running.stack().getDialogs();
+    if (running == null) {
+      return List.of();
+    }
+    List<Dialog> live = new ArrayList<>();
+    for (Dialog dialog : running.stack().getDialogs()) {
+      if (dialog.getState() != DialogState.TERMINATED) {
+        live.add(dialog);
+      }
+    }
+    return live;
   }
 
   private int transactions(boolean serverSide) {

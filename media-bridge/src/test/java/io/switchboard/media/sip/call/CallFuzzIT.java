@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +85,8 @@ class CallFuzzIT {
       };
     };
     bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes),
+        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
+            definition -> definition.setPrimary(true)),
         "--switchboard.instance-id=call-fuzz-" + TENANT,
         "--switchboard.media.sip.audit.interval=1s",
         "--switchboard.media.sip.audit.unowned-dialog-age=60s",
@@ -166,7 +168,13 @@ class CallFuzzIT {
   }
 
   /** A well-formed request the bridge must refuse, the codes it may answer, and a header line the answer must hold. */
+  /** {@code mustHold}: a regular expression one line of the answer must match from its start, or null. */
   private record Wrong(String what, String request, List<Integer> codes, String mustHold) {}
+
+  private static boolean holds(String answer, String line) {
+    Pattern pattern = Pattern.compile(line);
+    return answer.lines().anyMatch(each -> pattern.matcher(each).lookingAt());
+  }
 
   @Test
   void wellFormedButWrongRequestsAreEachAnsweredWithTheirFourHundred() throws Exception {
@@ -192,7 +200,7 @@ class CallFuzzIT {
           List.of(483), null));
       cases.add(new Wrong("MESSAGE, a method without a handler", FuzzTemplates.request(
           "MESSAGE sip:wrong@127.0.0.1:" + sipPort, local, "w7", null, 1, "MESSAGE", "", "text/plain", "hello"),
-          List.of(405), "Allow: INVITE"));
+          List.of(405), "Allow: .*INVITE"));
       cases.add(new Wrong("SUBSCRIBE, a method without a handler", FuzzTemplates.request(
           "SUBSCRIBE sip:wrong@127.0.0.1:" + sipPort, local, "w8", null, 1, "SUBSCRIBE",
           "Event: presence\r\nContact: <sip:fuzz@127.0.0.1:" + local + ">\r\n", null, ""), List.of(405), "Allow:"));
@@ -233,7 +241,7 @@ class CallFuzzIT {
             .substring("Call-ID: ".length());
         String answer = RawSip.exchange(socket, target, next.request(), callId, Duration.ofSeconds(5));
         int code = answer == null ? 0 : Integer.parseInt(answer.substring(8, 11));
-        if (!next.codes().contains(code) || (next.mustHold() != null && !answer.contains(next.mustHold()))) {
+        if (!next.codes().contains(code) || (next.mustHold() != null && !holds(answer, next.mustHold()))) {
           wrong.add(next.what() + ": expected " + next.codes() + (next.mustHold() == null ? "" : " with " + next.mustHold())
               + ", got " + (answer == null ? "nothing" : answer.lines().findFirst().orElse("")));
         }
