@@ -145,7 +145,8 @@ public final class RtpRelay implements AutoCloseable {
         pair = ports.allocate();
       } catch (PortsExhaustedException e) {
         metrics.exhausted();
-        log.warn("{}", e.getMessage());
+        // Counted, and reported by the caller: a flood of calls must not become a flood of lines.
+        log.debug("{}", e.getMessage());
         throw e;
       }
       DatagramChannel rtp = null;

@@ -3,8 +3,10 @@ package io.switchboard.media.sip;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,6 +59,17 @@ class SipConfiguration {
   @Bean
   SipServer sipServer(SipProperties properties, SipRequestDispatcher dispatcher) {
     return new SipServer(properties, dispatcher);
+  }
+
+  @Bean
+  SipAudit sipAudit(SipServer server, SipProperties properties, ObjectProvider<SipDialogListener> dialogs,
+      MeterRegistry registry) {
+    // Looked up at each run: the dialog listener (the B2BUA) needs the stack's beans itself.
+    Supplier<Set<String>> owned = () -> {
+      SipDialogListener listener = dialogs.getIfAvailable();
+      return listener == null ? Set.of() : listener.sipCallIds();
+    };
+    return new SipAudit(server, owned, properties.audit(), Clock.systemUTC(), registry);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package io.switchboard.media.sip;
 
+import java.util.Set;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -15,7 +16,7 @@ public interface SipDialogListener {
 
   /**
    * A CANCEL, an ACK, or a request with a To tag. Returns false when no dialog or transaction of the
-   * listener matches it: the dispatcher then answers 481 (nothing for an ACK).
+   * listener matches it: the dispatcher then answers 481 (an ACK it counts and drops).
    *
    * @param transaction the request's server transaction, null for an ACK or when the stack could not make one
    */
@@ -27,13 +28,19 @@ public interface SipDialogListener {
 
   default void dialogTerminated(DialogTerminatedEvent event) {}
 
+  /**
+   * The SIP Call-IDs of the dialogs the listener holds now (both legs of each call): the stack's
+   * dialogs with another Call-ID are ended by the audit ({@code SipAudit}) once they are old.
+   */
+  Set<String> sipCallIds();
+
   /** The methods it takes inside its dialogs, advertised in {@code Allow} beside the handlers' own. */
-  default java.util.Set<String> methods() {
-    return java.util.Set.of();
+  default Set<String> methods() {
+    return Set.of();
   }
 
   /** The option tags it supports (the {@code Supported} header), beside the configured ones. */
-  default java.util.Set<String> extensions() {
-    return java.util.Set.of();
+  default Set<String> extensions() {
+    return Set.of();
   }
 }

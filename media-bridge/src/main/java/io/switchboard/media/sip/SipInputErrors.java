@@ -19,11 +19,12 @@ final class SipInputErrors {
   /**
    * The kinds counted: JAIN-SIP's own errors, exceptions (mostly unparseable messages) and warnings;
    * requests it cannot make a transaction for (answered statelessly); requests that cannot be
-   * answered at all (their Via names a transport the bridge does not listen on: dropped).
+   * answered at all (their Via names a transport the bridge does not listen on: dropped); ACKs that
+   * match no transaction and no call (never answered: dropped).
    */
   enum Kind {
     STACK_ERROR("stack-error"), STACK_EXCEPTION("stack-exception"), STACK_WARNING("stack-warning"),
-    NO_TRANSACTION("no-transaction"), UNANSWERABLE("unanswerable");
+    NO_TRANSACTION("no-transaction"), UNANSWERABLE("unanswerable"), STRAY_ACK("stray-ack");
 
     final String tag;
 

@@ -1,9 +1,11 @@
 package io.switchboard.media.sip;
 
+import gov.nist.javax.sip.message.SIPMessage;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +23,10 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RequireHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -41,6 +46,15 @@ final class SipRequestDispatcher implements SipListener {
   static final String MDC_SIP_CALL_ID = "sipCallId";
 
   private static final Logger log = LoggerFactory.getLogger(SipRequestDispatcher.class);
+
+  /** Methods only ever sent inside a dialog: outside one (no To tag) they match nothing, 481. */
+  private static final Set<String> IN_DIALOG_ONLY = Set.of("BYE", "INFO", "PRACK", "UPDATE");
+  /** Headers whose value the handlers act on: one the stack could not parse gets 400, not a guess. */
+  private static final List<String> ESSENTIAL_HEADERS =
+      List.of("Contact", "Content-Type", "Expires", "Max-Forwards", "Require");
+  /** Methods of the SIP registry the bridge may have no handler for: 405 rather than 501. */
+  private static final Set<String> RECOGNISED = Set.of(
+      "ACK", "CANCEL", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS", "PUBLISH", "REFER", "REGISTER", "SUBSCRIBE");
 
   private final Map<String, SipRequestHandler> handlers = new LinkedHashMap<>();
   private final SipCapabilities capabilities;
@@ -146,9 +160,13 @@ final class SipRequestDispatcher implements SipListener {
       metrics.responseSent(response.getStatusCode());
     });
     try {
-      if (!dialogs.request(event, transaction) && !Request.ACK.equals(request.getMethod())) {
-        // RFC 3261 12.2.2 and 9.2: no dialog or transaction of the bridge matches.
-        exchange.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+      if (!dialogs.request(event, transaction)) {
+        if (Request.ACK.equals(request.getMethod())) {
+          SipInputErrors.report(log, SipInputErrors.Kind.STRAY_ACK, "ACK for no call of the bridge, dropped");
+        } else {
+          // RFC 3261 12.2.2 and 9.2: no dialog or transaction of the bridge matches.
+          exchange.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        }
       }
     } catch (Exception e) {
       log.error("Failed to handle {} in a dialog", request.getMethod(), e);
@@ -168,8 +186,8 @@ final class SipRequestDispatcher implements SipListener {
     String method = request.getMethod();
     metrics.requestReceived(method);
     if (Request.ACK.equals(method)) {
-      // An ACK is never answered; one for a 2xx would belong to a dialog the bridge does not have yet.
-      log.debug("ACK outside any transaction, ignored");
+      // An ACK is never answered; one for a 2xx would belong to a dialog the bridge does not have.
+      SipInputErrors.report(log, SipInputErrors.Kind.STRAY_ACK, "ACK outside any transaction, dropped");
       return;
     }
     SipExchange exchange =
@@ -199,20 +217,53 @@ final class SipRequestDispatcher implements SipListener {
       exchange.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
       return;
     }
-    SipRequestHandler handler = handlers.get(method);
-    if (handler == null) {
-      log.debug("{} not implemented, answering 501", method);
-      exchange.respond(Response.NOT_IMPLEMENTED);
+    if (toTag(request) != null || IN_DIALOG_ONLY.contains(method)) {
+      // RFC 3261 12.2.2 (and 15.1.2, RFC 6086 4.2.2): a request inside a dialog the bridge does not know.
+      exchange.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
       return;
     }
-    if (toTag(request) != null) {
-      // RFC 3261 12.2.2: a request inside a dialog the bridge does not know.
-      exchange.respond(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+    SipRequestHandler handler = handlers.get(method);
+    if (handler == null) {
+      if (RECOGNISED.contains(method)) {
+        // RFC 3261 8.2.1: a method the bridge knows of but does not take.
+        log.debug("{} not allowed, answering 405", method);
+        exchange.send(notAllowed(exchange));
+      } else {
+        // RFC 3261 21.5.2: a method the bridge does not recognise.
+        log.debug("{} not implemented, answering 501", method);
+        exchange.respond(Response.NOT_IMPLEMENTED);
+      }
+      return;
+    }
+    String missing = missingHeader(request);
+    if (missing != null) {
+      // RFC 3261 8.1.1 and 8.1.1.8; the stack makes no transaction for such a request either.
+      Response bad = exchange.response(Response.BAD_REQUEST);
+      bad.setReasonPhrase("Missing " + missing + " header");
+      exchange.send(bad);
+      return;
+    }
+    String malformed = malformedHeader(request);
+    if (malformed != null) {
+      // The stack keeps a header it cannot parse aside; the bridge would act as if it were absent.
+      Response bad = exchange.response(Response.BAD_REQUEST);
+      bad.setReasonPhrase("Bad " + malformed + " header");
+      exchange.send(bad);
       return;
     }
     Set<String> unsupported = unsupportedExtensions(request);
     if (!unsupported.isEmpty()) {
       exchange.send(badExtension(exchange, unsupported));
+      return;
+    }
+    Response refused = refusedBody(exchange);
+    if (refused != null) {
+      exchange.send(refused);
+      return;
+    }
+    if (Request.INVITE.equals(method) && maxForwards(request) == 0) {
+      // RFC 3261 16.3: the B2BUA forwards the call to an agent's phone, and it may go no further.
+      exchange.respond(Response.TOO_MANY_HOPS);
       return;
     }
     log.debug("{} to {}", method, handler);
@@ -221,6 +272,79 @@ final class SipRequestDispatcher implements SipListener {
       log.error("{} left {} unanswered", handler, method);
       exchange.respond(Response.SERVER_INTERNAL_ERROR);
     }
+  }
+
+  /**
+   * RFC 3261 8.2.3 and 20.15: 415 with {@code Accept} for a body of a type the bridge does not take,
+   * 400 for a body without a type; null when the body, if any, is acceptable.
+   */
+  private Response refusedBody(SipExchange exchange) throws ParseException {
+    Request request = exchange.request();
+    byte[] body = request.getRawContent();
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+    if (type == null) {
+      Response bad = exchange.response(Response.BAD_REQUEST);
+      bad.setReasonPhrase("Body without Content-Type");
+      return bad;
+    }
+    String mediaType = (type.getContentType() + "/" + type.getContentSubType()).toLowerCase(Locale.ROOT);
+    if (capabilities.contentTypes().contains(mediaType)) {
+      return null;
+    }
+    Response unsupported = exchange.response(Response.UNSUPPORTED_MEDIA_TYPE);
+    for (String accepted : new TreeSet<>(capabilities.contentTypes())) {
+      String[] typeAndSubtype = accepted.split("/", 2);
+      unsupported.addHeader(headerFactory.createAcceptHeader(typeAndSubtype[0], typeAndSubtype[1]));
+    }
+    return unsupported;
+  }
+
+  /** RFC 3261 8.2.1: 405 with the methods the bridge does take in {@code Allow}. */
+  private Response notAllowed(SipExchange exchange) throws ParseException {
+    Response response = exchange.response(Response.METHOD_NOT_ALLOWED);
+    for (String method : new TreeSet<>(capabilities.methods())) {
+      response.addHeader(headerFactory.createAllowHeader(method));
+    }
+    return response;
+  }
+
+  /** Max-Forwards, which every request needs, or Contact, which an INVITE needs, when absent; else null. */
+  static String missingHeader(Request request) {
+    if (request.getHeader(MaxForwardsHeader.NAME) == null) {
+      return MaxForwardsHeader.NAME;
+    }
+    if (Request.INVITE.equals(request.getMethod()) && request.getHeader(ContactHeader.NAME) == null) {
+      return ContactHeader.NAME;
+    }
+    return null;
+  }
+
+  /** The name of a header the bridge acts on that the stack could not parse, or null. */
+  static String malformedHeader(Request request) {
+    if (!(request instanceof SIPMessage message)) {
+      return null;
+    }
+    ListIterator<String> unparsed = message.getUnrecognizedHeaders();
+    while (unparsed.hasNext()) {
+      String line = unparsed.next();
+      int colon = line.indexOf(':');
+      String name = (colon < 0 ? line : line.substring(0, colon)).strip();
+      for (String essential : ESSENTIAL_HEADERS) {
+        if (essential.equalsIgnoreCase(name)) {
+          return essential;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int maxForwards(Request request) {
+    MaxForwardsHeader header = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+    // Requests without one are refused before this is asked; the fallback only keeps it total.
+    return header == null ? 70 : header.getMaxForwards();
   }
 
   private Set<String> unsupportedExtensions(Request request) {

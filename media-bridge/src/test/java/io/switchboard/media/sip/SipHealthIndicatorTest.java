@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class SipHealthIndicatorTest {
 
   @Test
   void downWhileTheStackIsNotRunning() {
-    SipProperties properties = new SipProperties("127.0.0.1", 5060, Set.of(SipTransport.UDP), 8);
+    SipProperties properties = new SipProperties("127.0.0.1", 5060, Set.of(SipTransport.UDP), 8,
+        new SipProperties.Audit(Duration.ofSeconds(30), Duration.ofMinutes(2)));
     HeaderFactoryImpl headers = new HeaderFactoryImpl();
     SipRequestDispatcher dispatcher =
         new SipRequestDispatcher(

@@ -75,9 +75,9 @@ class SipOptionsIT {
   }
 
   @Test
-  void answersUnsupportedMethodWith501() throws Exception {
-    assertThat(client.send("MESSAGE", "udp", sipPort).getStatusCode()).isEqualTo(501);
-    assertThat(client.send("MESSAGE", "tcp", sipPort).getStatusCode()).isEqualTo(501);
+  void answersAMethodWithoutAHandlerWith405() throws Exception {
+    assertThat(client.send("MESSAGE", "udp", sipPort).getStatusCode()).isEqualTo(405);
+    assertThat(client.send("MESSAGE", "tcp", sipPort).getStatusCode()).isEqualTo(405);
   }
 
   @Test

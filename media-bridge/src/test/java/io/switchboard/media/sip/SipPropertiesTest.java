@@ -2,6 +2,7 @@ package io.switchboard.media.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,22 @@ class SipPropertiesTest {
           assertThat(properties.port()).isEqualTo(5060);
           assertThat(properties.transports()).containsExactly(SipTransport.UDP, SipTransport.TCP);
           assertThat(properties.threads()).isEqualTo(8);
+          assertThat(properties.audit().interval()).isEqualTo(Duration.ofSeconds(30));
+          assertThat(properties.audit().unownedDialogAge()).isEqualTo(Duration.ofMinutes(2));
         });
+  }
+
+  @Test
+  void anAuditMoreOftenThanEverySecondFailsAtStartUpNamingTheProperty() {
+    runner
+        .withPropertyValues("switchboard.media.sip.audit.interval=100ms")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(messages(context.getStartupFailure()))
+                  .contains("switchboard.media.sip.audit.interval")
+                  .contains("must be longer than or equal to 1 second");
+            });
   }
 
   @Test

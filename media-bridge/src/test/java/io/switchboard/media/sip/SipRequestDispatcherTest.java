@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import gov.nist.javax.sip.message.SIPMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -58,10 +59,112 @@ class SipRequestDispatcherTest {
   }
 
   @Test
-  void answersUnknownMethodsWith501() {
+  void answersAKnownMethodWithoutAHandlerWith405ListingTheAllowedOnes() {
     dispatcher().dispatch(request("MESSAGE", ""), sent::add);
 
+    Response response = single();
+    assertThat(response.getStatusCode()).isEqualTo(Response.METHOD_NOT_ALLOWED);
+    assertThat(values(response, AllowHeader.NAME)).containsExactly("OPTIONS");
+  }
+
+  @Test
+  void answersAMethodItDoesNotRecogniseWith501() {
+    dispatcher().dispatch(request("FROBNICATE", ""), sent::add);
+
     assertThat(single().getStatusCode()).isEqualTo(Response.NOT_IMPLEMENTED);
+  }
+
+  @Test
+  void answersMethodsThatOnlyLiveInADialogWith481OutsideOne() {
+    for (String method : List.of("BYE", "INFO", "PRACK", "UPDATE")) {
+      sent.clear();
+      dispatcher().dispatch(request(method, ""), sent::add);
+
+      assertThat(single().getStatusCode()).as(method).isEqualTo(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+    }
+  }
+
+  @Test
+  void refusesABodyOfAnotherTypeWith415ListingTheAcceptedOne() throws ParseException {
+    Request request = request("OPTIONS", "");
+    request.setContent("hello", headers.createContentTypeHeader("text", "plain"));
+
+    dispatcher().dispatch(request, sent::add);
+
+    Response response = single();
+    assertThat(response.getStatusCode()).isEqualTo(Response.UNSUPPORTED_MEDIA_TYPE);
+    AcceptHeader accept = (AcceptHeader) response.getHeader(AcceptHeader.NAME);
+    assertThat(accept.getContentType() + "/" + accept.getContentSubType()).isEqualTo("application/sdp");
+  }
+
+  @Test
+  void takesAnSdpBodyWhateverTheCaseOfItsType() throws ParseException {
+    Request request = request("OPTIONS", "");
+    request.setContent("v=0\r\n", headers.createContentTypeHeader("Application", "SDP"));
+
+    dispatcher().dispatch(request, sent::add);
+
+    assertThat(single().getStatusCode()).isEqualTo(Response.OK);
+  }
+
+  @Test
+  void refusesABodyWithoutAContentTypeWith400() throws ParseException {
+    Request request = request("OPTIONS", "");
+    request.setContent("v=0\r\n", headers.createContentTypeHeader("application", "sdp"));
+    request.removeHeader("Content-Type");
+
+    dispatcher().dispatch(request, sent::add);
+
+    assertThat(single().getStatusCode()).isEqualTo(Response.BAD_REQUEST);
+  }
+
+  @Test
+  void refusesAnExpiresTheStackCouldNotParseWith400NamingIt() throws ParseException {
+    SipRequestHandler register = handler("REGISTER", exchange -> exchange.respond(Response.OK));
+    String text = "REGISTER sip:example.org SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-register-bad\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "From: <sip:ann@example.org>;tag=ours\r\n"
+        + "To: <sip:ann@example.org>\r\n"
+        + "Call-ID: bad-expires@127.0.0.1\r\n"
+        + "CSeq: 1 REGISTER\r\n"
+        + "Content-Length: 0\r\n\r\n";
+    Request request = messages.createRequest(text);
+    // What the stack's UDP and TCP channels do with a header they cannot parse.
+    ((SIPMessage) request).addUnparsed("Expires: soon");
+
+    dispatcher(register).dispatch(request, sent::add);
+
+    Response response = single();
+    assertThat(response.getStatusCode()).isEqualTo(Response.BAD_REQUEST);
+    assertThat(response.getReasonPhrase()).isEqualTo("Bad Expires header");
+  }
+
+  @Test
+  void refusesARequestWithoutMaxForwardsAndAnInviteWithoutContactWith400() {
+    SipRequestHandler invite = handler("INVITE", exchange -> exchange.respond(Response.OK));
+    Request options = request("OPTIONS", "");
+    options.removeHeader("Max-Forwards");
+
+    dispatcher(invite).dispatch(options, sent::add);
+    dispatcher(invite).dispatch(request("INVITE", ""), sent::add);
+
+    assertThat(sent).extracting(Response::getStatusCode).containsExactly(400, 400);
+    assertThat(sent).extracting(Response::getReasonPhrase)
+        .containsExactly("Missing Max-Forwards header", "Missing Contact header");
+  }
+
+  @Test
+  void refusesAnInviteThatMayGoNoFurtherWith483() throws Exception {
+    SipRequestHandler invite = handler("INVITE", exchange -> exchange.respond(Response.OK));
+    Request request = request("INVITE", "");
+    request.setHeader(headers.createMaxForwardsHeader(0));
+    request.setHeader(headers.createContactHeader(
+        new gov.nist.javax.sip.address.AddressFactoryImpl().createAddress("<sip:trunk@127.0.0.1:5070>")));
+
+    dispatcher(invite).dispatch(request, sent::add);
+
+    assertThat(single().getStatusCode()).isEqualTo(Response.TOO_MANY_HOPS);
   }
 
   @Test
@@ -139,7 +242,8 @@ class SipRequestDispatcherTest {
     assertThat(registry.counter("switchboard.sip.requests", "method", "MESSAGE").count()).isEqualTo(1);
     assertThat(registry.counter("switchboard.sip.requests", "method", "OTHER").count()).isEqualTo(1);
     assertThat(registry.counter("switchboard.sip.responses", "status", "200").count()).isEqualTo(2);
-    assertThat(registry.counter("switchboard.sip.responses", "status", "501").count()).isEqualTo(2);
+    assertThat(registry.counter("switchboard.sip.responses", "status", "405").count()).isEqualTo(1);
+    assertThat(registry.counter("switchboard.sip.responses", "status", "501").count()).isEqualTo(1);
   }
 
   @Test

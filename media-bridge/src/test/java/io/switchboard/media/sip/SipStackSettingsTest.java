@@ -47,6 +47,17 @@ class SipStackSettingsTest {
   }
 
   @Test
+  void transactionsAndDialogsAreBoundedWithoutEverBlockingASender() {
+    Properties properties = SipStackSettings.forStack("any", 8);
+    assertThat(properties.getProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS")).isEqualTo("10000");
+    assertThat(properties.getProperty("gov.nist.javax.sip.EARLY_DIALOG_TIMEOUT_SECONDS")).isEqualTo("180");
+    assertThat(properties.getProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING")).isEqualTo("true");
+    assertThat(properties.getProperty("gov.nist.javax.sip.DIALOG_TIMEOUT_FACTOR")).isEqualTo("64");
+    // Over a client bound the stack parks the thread that sends: never set.
+    assertThat(properties).doesNotContainKey("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS");
+  }
+
+  @Test
   void dialogsAreLeftToTheApplication() {
     assertThat(SipStackSettings.forStack("any", 8).getProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT"))
         .isEqualTo("off");

@@ -23,6 +23,7 @@ import io.switchboard.media.sip.SipDialogListener;
 import io.switchboard.media.sip.SipEndpoints;
 import io.switchboard.media.sip.SipExchange;
 import io.switchboard.media.sip.SipRequestHandler;
+import io.switchboard.media.sip.ThrottledLog;
 import io.switchboard.media.sip.registrar.AgentBindings;
 import io.switchboard.media.sip.registrar.Binding;
 import io.switchboard.media.sip.registrar.BindingTable;
@@ -119,6 +120,8 @@ import org.slf4j.MDC;
 public final class B2bua implements SipRequestHandler, SipDialogListener, RelayListener {
 
   private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+  /** INVITEs refused before a call begins: a peer can send them at any rate. */
+  private static final ThrottledLog refusals = new ThrottledLog(log, java.time.Duration.ofSeconds(10));
   static final String MDC_CALL_ID = "callId";
   static final String CUSTOMER = "customer";
 
@@ -200,6 +203,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   @Override
+  public java.util.Set<String> sipCallIds() {
+    return java.util.Set.copyOf(bySipCallId.keySet());
+  }
+
+  @Override
   public String method() {
     return Request.INVITE;
   }
@@ -233,7 +241,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     InboundRoutes.Route route = routes.route(invite, source(invite));
     if (route instanceof InboundRoutes.Refused refused) {
       metrics.refused(refused.status());
-      log.info("INVITE from {} refused: {} {}", source(invite), refused.status(), refused.reason());
+      refusals.info("INVITE from {} refused: {} {}", source(invite), refused.status(), refused.reason());
       refuse(exchange, refused.status(), refused.reason(), refused.headers());
       return;
     }
@@ -274,7 +282,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     } catch (PortsExhaustedException | java.io.UncheckedIOException e) {
       // Used up by this bridge's calls, or no pair bindable (other processes hold the range).
       metrics.refused(Response.SERVICE_UNAVAILABLE);
-      log.warn("INVITE refused: {}", e.getMessage());
+      refusals.warn("INVITE refused: {}", e.getMessage());
       refuse(exchange, Response.SERVICE_UNAVAILABLE, "No media ports free", retryAfter(30));
       return;
     }
