@@ -14,11 +14,6 @@ OUT = sys.argv[1]
 PEER_GOALS = {'media_cps': 300, 'conc': 1250, 'nomedia_cps': 9600}
 
 
-def results_dir(side):
-    dirs = sorted(glob.glob(f'{OUT}/{side}/results/*/'))
-    return dirs[-1] if dirs else None
-
-
 def mtime(path):
     try:
         return os.path.getmtime(path)
@@ -27,9 +22,13 @@ def mtime(path):
 
 
 def runs(side):
-    d = results_dir(side)
-    if not d:
-        return []
+    out = []
+    for d in sorted(glob.glob(f'{OUT}/{side}/results/*/')):
+        out.extend(runs_in(d))
+    return out
+
+
+def runs_in(d):
     out = []
     for line in open(d + 'runs.jsonl'):
         if not line.strip():
@@ -95,24 +94,27 @@ def read_threads():
         for line in open(f'{WORK}/thread-cpu.jsonl'):
             if line.strip():
                 r = json.loads(line)
-                rows.append((r['t'] / 1000.0, r['cpu']))
+                cpu = dict(r['cpu'])
+                cpu['(GC pauses, wall)'] = r.get('gc_ms', 0) * 1e6
+                cpu['(JIT compiling, wall)'] = r.get('jit_ms', 0) * 1e6
+                rows.append((r['t'] / 1000.0, cpu))
     except OSError:
         pass
     return rows
 
 
-def read_load():
+def read_samples():
     rows = []
     try:
-        for line in open(f'{OUT}/loadavg.txt'):
-            p = line.split()
-            rows.append((float(p[0]), float(p[1])))
+        for line in open(f'{OUT}/samples.jsonl'):
+            if line.strip():
+                rows.append(json.loads(line))
     except OSError:
         pass
     return rows
 
 
-COUNTERS, (SETUP_OK, SETUP_FAILED), THREADS, LOAD = read_counters(), read_setup(), read_threads(), read_load()
+COUNTERS, (SETUP_OK, SETUP_FAILED), THREADS, SAMPLES = read_counters(), read_setup(), read_threads(), read_samples()
 
 
 def counters_delta(t0, t1):
@@ -151,9 +153,20 @@ def threads_in(t0, t1):
 
 
 def load_at(t):
-    if not LOAD or t is None:
+    if not SAMPLES or t is None:
         return None
-    return min(LOAD, key=lambda r: abs(r[0] - t))[1]
+    return min(SAMPLES, key=lambda r: abs(r['t'] - t))['load'][0]
+
+
+def relay_queue_ms(r):
+    """Little's law on the relay's socket queues (median over the steady window), per round trip:
+    a packet crosses the relay twice; the relay's sockets take 2 x N x 50 packets a second."""
+    if r['test'] != 'conc_rtp' or r['t_w0'] is None or r['t_w1'] is None:
+        return None
+    qs = [s['relay_rxq_bytes'] / max(1, s['truesize']) for s in SAMPLES if r['t_w0'] <= s['t'] <= r['t_w1']]
+    if not qs:
+        return None
+    return 2 * 1000.0 * statistics.median(qs) / (2 * r['calls'] * 50)
 
 
 # ---------- per run ----------
@@ -164,6 +177,7 @@ def enrich(side, r):
     busy = r.get('cpu_busy_cores')
     r['rest_cpu'] = None if busy is None else busy * 100 - (r['server_cpu'] or 0) - sipp
     r['load1'] = load_at(r['t_end'])
+    r['relay_q_ms'] = relay_queue_ms(r)
     r['loss'] = r.get('loss_pct')
     if side == 'bridge' and r['test'] != 'cps_nomedia':
         d = counters_delta(r['t_start'], r['t_end'])
@@ -271,6 +285,8 @@ print(f"| concurrent 60 s calls, RTP both ways, 0 failed, < 0.1 % loss | {rate_c
 print(f"| signalling-only call rate, 1 s calls, 0 failed | {rate_cell(bn, 'rate')} | {rate_cell(pn, 'rate')} | "
       f"≥ 0.25 × peer = {peer_nomedia // 4:,} | {met(bn and bn['rate'], peer_nomedia // 4)} |")
 print(f"| RTP loss at the highest concurrency passed | {fmt(bc and bc['loss'], 4)} % | {fmt(pc and pc['loss'], 4)} % | < 0.1 % | - |")
+print(f"| relay socket queueing per round trip at the highest concurrency passed (Little's law) | "
+      f"{fmt(bc and bc['relay_q_ms'], 1)} ms | {fmt(pc and pc['relay_q_ms'], 1)} ms | - | - |")
 print(f"| first failing step, media call rate | {fail_cell(first_fail('bridge', 'cps_rtpe', 'rate'), 'rate')} | "
       f"{fail_cell(first_fail('peer', 'cps_rtpe', 'rate'), 'rate')} | 0 failed | - |")
 print(f"| first failing step, concurrency | {fail_cell(first_fail('bridge', 'conc_rtp', 'calls'), 'calls')} | "
@@ -295,11 +311,11 @@ print()
 
 print('Every SIPp run (CPU: % of one core over the harness\'s steady window; box: % of both cores busy; '
       'rest: box minus the server and SIPp, i.e. loopback softirq and anything else running; load: 1-min load average '
-      'at the run\'s end; set-up: the bridge\'s INVITE → agent INVITE and INVITE → agent 200, p50/p99 ms, calls created '
+      'at the run\'s end; relay queue: Little\'s-law socket queueing in the relay per round trip, concurrent runs; set-up: the bridge\'s INVITE → agent INVITE and INVITE → agent 200, p50/p99 ms, calls created '
       'in the steady window)')
 print()
-print('| side | test | rate / N | calls ok | failed | retrans | loss % | server CPU | SIPp uac+uas | box % | rest | load | set-up ms | pass |')
-print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|')
+print('| side | test | rate / N | calls ok | failed | retrans | loss % | server CPU | SIPp uac+uas | box % | rest | load | relay queue ms | set-up ms | pass |')
+print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|')
 names = {'cps_nomedia': 'signalling only', 'cps_rtpe': 'rate, media', 'conc_rtp': 'concurrent'}
 for side in ('bridge', 'peer'):
     for r in SIDES[side]:
@@ -309,7 +325,7 @@ for side in ('bridge', 'peer'):
         print(f"| {side} | {names[r['test']]} | {fmt(n)} | {fmt(r.get('successful'))} | {fmt(r.get('failed'))} | "
               f"{fmt(r.get('retrans'))} | {fmt(r.get('loss'), 3)} | {fmt(r.get('server_cpu'), 0)} | "
               f"{fmt(r.get('cpu_sipp_uac'), 0)}+{fmt(r.get('cpu_sipp_uas'), 0)} | {fmt(r.get('cpu_busy_pct'), 0)} | "
-              f"{fmt(r.get('rest_cpu'), 0)} | {fmt(r.get('load1'), 1)} | {setup} | {'yes' if r['ok'] else 'no'} |")
+              f"{fmt(r.get('rest_cpu'), 0)} | {fmt(r.get('load1'), 1)} | {fmt(r.get('relay_q_ms'), 1)} | {setup} | {'yes' if r['ok'] else 'no'} |")
 print()
 print('Bridge JVM by thread group, % of one core over the steady window (groups ≥ 0.5 %; the JVM\'s own GC and JIT '
       'threads are the process total minus these):')
@@ -321,8 +337,8 @@ for test, key in (('cps_rtpe', 'rate'), ('conc_rtp', 'calls'), ('cps_nomedia', '
             picked.append(r)
 for r in picked:
     th = r['threads']
-    total = sum(th.values())
-    top = ', '.join(f'{k} {v:.0f}' for k, v in list(th.items())[:8])
+    total = sum(v for k, v in th.items() if not k.startswith('('))
+    top = ', '.join(f'{k} {v:.0f}' for k, v in list(th.items())[:10])
     n = r['rate'] if r['test'] != 'conc_rtp' else r['calls']
     print(f"- {names[r['test']]} {fmt(n)}{'' if r['ok'] else ' (failing)'}: process {fmt(r.get('cpu_peer'), 0)}, "
           f"Java threads {total:.0f} — {top}")

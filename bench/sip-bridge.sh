@@ -17,9 +17,11 @@
 # Usage (root: the harness counts RTP with iptables and raises socket buffers, restoring both on exit):
 #   bench/sip-bridge.sh [smoke|quick]        smoke ~6 min, quick ~30 min on 2 cores
 # Env: SKIP_BUILD=1; PEER_SIP=<harness folder> (default ../shared/peer-sip beside the repository);
-#   SIDES="bridge peer"; CPS_DUR (s per rate step); CONC_HOLD_MS; REFINE;
+#   SIDES="bridge peer"; TESTS="1 2 3"; CPS_DUR (s per rate step); CONC_HOLD_MS; REFINE;
 #   BRIDGE_NOMEDIA, BRIDGE_MEDIA, BRIDGE_CONC and PEER_NOMEDIA, PEER_MEDIA, PEER_CONC (step lists);
-#   AGENTS (default: enough for the bridge's largest steps); PROBE_CPS, PROBE_SECONDS; JAVA_OPTS.
+#   AGENTS (default: enough for the bridge's largest steps); PROBE_CPS, PROBE_SECONDS;
+#   WARMUP_CPS=20, WARMUP_SECONDS=30 (signalling-only calls before the bridge's first step); JAVA_OPTS;
+#   BRIDGE_ARGS (more --name=value settings of the bridge, e.g. --switchboard.media.rtp.selector-threads=2).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -42,17 +44,19 @@ case "$MODE" in
          D_PROBE_CPS=20; D_PROBE_S=20 ;;
   *) echo "usage: bench/sip-bridge.sh [smoke|quick]"; exit 2 ;;
 esac
-SIDES=${SIDES:-bridge peer}
+SIDES=${SIDES:-bridge peer}; TESTS=${TESTS:-1 2 3}
 CPS_DUR=${CPS_DUR:-$D_DUR}; CONC_HOLD_MS=${CONC_HOLD_MS:-$D_HOLD}; REFINE=${REFINE:-$D_REFINE}
 BRIDGE_NOMEDIA=${BRIDGE_NOMEDIA:-$D_BN}; BRIDGE_MEDIA=${BRIDGE_MEDIA:-$D_BM}; BRIDGE_CONC=${BRIDGE_CONC:-$D_BC}
 PEER_NOMEDIA=${PEER_NOMEDIA:-$D_PN}; PEER_MEDIA=${PEER_MEDIA:-$D_PM}; PEER_CONC=${PEER_CONC:-$D_PC}
 PROBE_CPS=${PROBE_CPS:-$D_PROBE_CPS}; PROBE_SECONDS=${PROBE_SECONDS:-$D_PROBE_S}
+WARMUP_CPS=${WARMUP_CPS:-20}; WARMUP_SECONDS=${WARMUP_SECONDS:-30}
 max_of() { printf '%s\n' $* | sort -n | tail -1; }
 # One agent per call in progress: 1 s calls + set-up, 3.3 s media calls + set-up, N concurrent calls.
 NEED=$(( $(max_of $BRIDGE_NOMEDIA) * 2 ))
 M=$(( $(max_of $BRIDGE_MEDIA) * 9 / 2 )); [ $M -gt $NEED ] && NEED=$M
 M=$(( $(max_of $BRIDGE_CONC) + 50 )); [ $M -gt $NEED ] && NEED=$M
 M=$(( PROBE_CPS * 5 )); [ $M -gt $NEED ] && NEED=$M
+M=$(( WARMUP_CPS * 6 )); [ $M -gt $NEED ] && NEED=$M   # the cold first calls take seconds to set up
 AGENTS=${AGENTS:-$(( NEED > 5000 ? 5000 : NEED ))}
 RTP_MIN=20000; RTP_MAX=$(( 20000 + AGENTS * 4 + 3999 ))   # four ports a call, some to spare
 OUT=${OUT:-$REPO/benchmarks/target/sip-bridge/$(date +%Y%m%d-%H%M%S)-$MODE}
@@ -80,23 +84,55 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 { echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/ \+/ /g'), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
   echo "java: $(java -version 2>&1 | head -1); $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*'); $(kamailio -v | head -1); rtpengine $(rtpengine --version 2>&1 | awk '{print $2}')"
-  echo "mode=$MODE sides=[$SIDES] cps_dur=${CPS_DUR}s conc_hold=${CONC_HOLD_MS}ms refine=$REFINE agents=$AGENTS rtp=$RTP_MIN-$RTP_MAX probe=${PROBE_CPS}cps/${PROBE_SECONDS}s"
+  echo "mode=$MODE sides=[$SIDES] tests=[$TESTS] cps_dur=${CPS_DUR}s conc_hold=${CONC_HOLD_MS}ms refine=$REFINE agents=$AGENTS rtp=$RTP_MIN-$RTP_MAX probe=${PROBE_CPS}cps/${PROBE_SECONDS}s"
   echo "bridge steps: nomedia=[$BRIDGE_NOMEDIA] media=[$BRIDGE_MEDIA] conc=[$BRIDGE_CONC]; peer steps: nomedia=[$PEER_NOMEDIA] media=[$PEER_MEDIA] conc=[$PEER_CONC]"
 } > "$OUT/settings.txt"
 cat "$OUT/settings.txt" | tee -a "$LOG" >&2
 
-# The machine's load beside the run (other work shows here), every 5 s.
-( while :; do echo "$(date +%s) $(cut -d' ' -f1-3 /proc/loadavg)"; sleep 5; done ) > "$OUT/loadavg.txt" &
+# The machine's load beside the run (other work shows here) and the relays' socket queues, every 2 s;
+# one range covers both relays (they never run at the same time).
+python3 bench/sip-bridge-sample.py $(( RTP_MIN < 30000 ? RTP_MIN : 30000 )) $(( RTP_MAX > 40000 ? RTP_MAX : 40000 )) \
+    > "$OUT/samples.jsonl" &
 LOAD_PID=$!
 
-# harness SIDE NOMEDIA MEDIA CONC [env...]
+# harness SIDE NOMEDIA MEDIA CONC [env...]: one harness run per test, so that a test starts on a
+# bridge that has ended every call of the previous one (an overloaded step leaves calls queued).
 harness() {
-  local side=$1 s1=$2 s2=$3 conc=$4; shift 4
-  log "$side: harness ramps (nomedia [$s1], media [$s2], concurrent [$conc])"
-  env SIPBASE_DIR="$OUT/$side" TESTS="1 2 3" REPS=1 CPS_DUR=$CPS_DUR REFINE=$REFINE CONC_HOLD_MS=$CONC_HOLD_MS \
-      CPS_STEPS_NOMEDIA="$s1" CPS_STEPS_RTPE="$s2" CONC_LIST="$conc" "$@" \
-      "$HARNESS" quick > "$OUT/$side.harness.out" 2>&1
-  log "$side: harness exit $?; $(ls -d "$OUT/$side"/results/*/ 2>/dev/null | tail -1)"
+  local side=$1 s1=$2 s2=$3 conc=$4 t; shift 4
+  for t in $TESTS; do
+    [ $side = bridge ] && drain
+    log "$side: harness test $t (nomedia [$s1], media [$s2], concurrent [$conc])"
+    env SIPBASE_DIR="$OUT/$side" TESTS="$t" REPS=1 CPS_DUR=$CPS_DUR REFINE=$REFINE CONC_HOLD_MS=$CONC_HOLD_MS \
+        CPS_STEPS_NOMEDIA="$s1" CPS_STEPS_RTPE="$s2" CONC_LIST="$conc" "$@" \
+        "$HARNESS" quick >> "$OUT/$side.harness.out" 2>&1
+    log "$side: harness test $t exit $?; $(ls -d "$OUT/$side"/results/*/ 2>/dev/null | tail -1)"
+    sleep 1   # the harness's results folders are named by the second
+  done
+}
+
+# drain: waits (at most 120 s) until the bridge holds no call, from its counters file
+drain() {
+  local i active
+  for i in $(seq 240); do
+    active=$(tail -1 "$OUT/bridge-work/relay-counters.csv" | cut -d, -f7)
+    [ "${active:-1}" = 0 ] && return
+    sleep 0.5
+  done
+  log "bridge: still $active calls after 120 s"
+}
+
+# warmup: SIPp calls (signalling only, the harness's scenarios) so that the first measured step does
+# not pay for the JIT compiler and the first Kafka batches
+warmup() {
+  local dir=$OUT/bridge-work/warmup uas common="-i 127.0.0.1 -mi 127.0.0.1 -nostdin"
+  mkdir -p "$dir"
+  ( cd "$dir" && exec sipp -sf "$PEER_SIP/scen/uas.xml" $common -p 5070 -mp 7000 -rtp_echo ) > "$dir/uas.out" 2>&1 &
+  uas=$!; PROBE_PIDS+=($uas)
+  sleep 0.7
+  ( cd "$dir" && exec sipp 127.0.0.1:5060 -sf "$PEER_SIP/scen/uac_nomedia.xml" -s warmup $common -p 5061 \
+        -r $WARMUP_CPS -m $(( WARMUP_CPS * WARMUP_SECONDS )) -d 1000 -timeout $(( WARMUP_SECONDS + 60 ))s ) > "$dir/uac.out" 2>&1
+  log "bridge: warm-up, $WARMUP_CPS calls/s for ${WARMUP_SECONDS}s: sipp exit $?"
+  kill -TERM $uas 2>/dev/null; wait $uas 2>/dev/null
 }
 
 # probe SIDE: INVITE -> 200 of every call at PROBE_CPS with media, from the side's harness copy
@@ -127,7 +163,7 @@ for side in $SIDES; do
         -Dlogback.configurationFile="$classes/logback-sip-bridge.xml" \
         -cp "$classes:$(cat benchmarks/target/classpath.txt)" io.switchboard.benchmarks.sip.BridgeUnderLoad \
         --agents=$AGENTS --sip-port=5060 --agent-contact=127.0.0.1:5070 --rtp-port-min=$RTP_MIN --rtp-port-max=$RTP_MAX \
-        --work="$work" > "$work/console.out" 2>&1 &
+        --work="$work" ${BRIDGE_ARGS:-} > "$work/console.out" 2>&1 &
     BRIDGE_PID=$!
     for i in $(seq 600); do
       [ -f "$work/ready" ] && break
@@ -136,8 +172,10 @@ for side in $SIDES; do
     done
     [ -f "$work/ready" ] || { log "bridge: not ready in 600 s"; exit 1; }
     log "bridge: ready (pid $BRIDGE_PID); $(grep -o 'Ready in.*' "$work/console.out")"
+    warmup
     harness bridge "$BRIDGE_NOMEDIA" "$BRIDGE_MEDIA" "$BRIDGE_CONC" START_PEER=0 \
-        PEER_PGREP=benchmarks.sip.BridgeUnderLoad RELAY_MIN=$RTP_MIN RELAY_MAX=$RTP_MAX
+        PEER_PGREP="BridgeUnderLoad.*--work=$work" RELAY_MIN=$RTP_MIN RELAY_MAX=$RTP_MAX
+    drain
     probe bridge
     log "bridge: stopping"
     kill -TERM $BRIDGE_PID; wait $BRIDGE_PID 2>/dev/null; BRIDGE_PID=

@@ -1,7 +1,9 @@
 package io.switchboard.benchmarks.sip;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,14 +17,17 @@ import java.util.Map;
  * @param rtpPortMin lowest relay port
  * @param rtpPortMax highest relay port (each call takes four)
  * @param work folder for SIPp's files, the bridge's log and the ready marker
+ * @param bridgeSettings more settings of the bridge, {@code --switchboard.…=value} as given
  */
 record BridgeOptions(int agents, int sipPort, String agentContact, int registerPort, int registerRate,
-    int rtpPortMin, int rtpPortMax, Path work) {
+    int rtpPortMin, int rtpPortMax, Path work, List<String> bridgeSettings) {
 
   static final String USAGE = "options (--name=value): agents=200 sip-port=5060 agent-contact=127.0.0.1:5070 "
-      + "register-port=5090 register-rate=200 rtp-port-min=20000 rtp-port-max=29999 work=<folder>";
+      + "register-port=5090 register-rate=200 rtp-port-min=20000 rtp-port-max=29999 work=<folder>, "
+      + "and any --switchboard.<property>=<value> for the bridge";
 
   BridgeOptions {
+    bridgeSettings = List.copyOf(bridgeSettings);
     if (agents < 1 || registerRate < 1) {
       throw new IllegalArgumentException("agents and register-rate must be positive");
     }
@@ -34,7 +39,12 @@ record BridgeOptions(int agents, int sipPort, String agentContact, int registerP
 
   static BridgeOptions parse(String[] args) {
     Map<String, String> given = new HashMap<>();
+    List<String> bridgeSettings = new ArrayList<>();
     for (String arg : args) {
+      if (arg.startsWith("--switchboard.")) {
+        bridgeSettings.add(arg);
+        continue;
+      }
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
         throw new IllegalArgumentException("expected --name=value, got " + arg + "; " + USAGE);
@@ -48,7 +58,7 @@ record BridgeOptions(int agents, int sipPort, String agentContact, int registerP
     BridgeOptions options = new BridgeOptions(integer(given, "agents", 200), integer(given, "sip-port", 5060),
         text(given, "agent-contact", "127.0.0.1:5070"), integer(given, "register-port", 5090),
         integer(given, "register-rate", 200), integer(given, "rtp-port-min", 20000),
-        integer(given, "rtp-port-max", 29999), Path.of(work));
+        integer(given, "rtp-port-max", 29999), Path.of(work), bridgeSettings);
     if (!given.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + given.keySet() + "; " + USAGE);
     }

@@ -10,6 +10,7 @@ import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -40,7 +41,17 @@ public final class BridgeUnderLoad {
 
   private BridgeUnderLoad() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable e) {
+      // The broker's and the stack's threads would keep a half-started JVM alive.
+      log.error("The bridge under load did not start", e);
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     BridgeOptions options;
     try {
       options = BridgeOptions.parse(args);
@@ -66,19 +77,21 @@ public final class BridgeUnderLoad {
     AgentFleet fleet = new AgentFleet(bootstrap, TENANT, REALM, QUEUE, options.agents());
     fleet.publishAccounts();
     InboundRoutes trunk = new LoopbackTrunk(TENANT, QUEUE);
+    List<String> settings = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off", NO_DATABASE,
+        "--switchboard.instance-id=bench-media-bridge",
+        "--switchboard.kafka.bootstrap-servers=" + bootstrap,
+        "--switchboard.security.issuer-uri=" + issuer,
+        "--switchboard.media.sip.host=127.0.0.1",
+        "--switchboard.media.sip.port=" + options.sipPort(),
+        // SIPp 3.6 answers only the first challenge, and only with MD5.
+        "--switchboard.media.sip.registrar.algorithms=MD5",
+        "--switchboard.media.rtp.port-min=" + options.rtpPortMin(),
+        "--switchboard.media.rtp.port-max=" + options.rtpPortMax()));
+    settings.addAll(options.bridgeSettings());
     ConfigurableApplicationContext bridge = MediaBridgeApplication.application()
         .initializers(new OwnNettyResources(),
             context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> trunk))
-        .run("--server.port=0", "--spring.main.banner-mode=off", NO_DATABASE,
-            "--switchboard.instance-id=bench-media-bridge",
-            "--switchboard.kafka.bootstrap-servers=" + bootstrap,
-            "--switchboard.security.issuer-uri=" + issuer,
-            "--switchboard.media.sip.host=127.0.0.1",
-            "--switchboard.media.sip.port=" + options.sipPort(),
-            // SIPp 3.6 answers only the first challenge, and only with MD5.
-            "--switchboard.media.sip.registrar.algorithms=MD5",
-            "--switchboard.media.rtp.port-min=" + options.rtpPortMin(),
-            "--switchboard.media.rtp.port-max=" + options.rtpPortMax());
+        .run(settings.toArray(String[]::new));
     SetupTimes setupTimes = new SetupTimes(bootstrap, TENANT, options.work().resolve("setup-times.csv"));
     RelayCounters counters = new RelayCounters(bridge.getBean(MeterRegistry.class),
         options.work().resolve("relay-counters.csv"));

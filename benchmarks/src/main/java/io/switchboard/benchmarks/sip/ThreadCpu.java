@@ -2,6 +2,7 @@ package io.switchboard.benchmarks.sip;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Where the JVM's CPU goes, by thread: every 2 s one JSON line {@code {"t": epoch ms, "cpu":
  * {thread name: ns}}}, cumulative CPU time of the live Java threads grouped by name with ids and
  * numbers blanked out (the SIP stack's eight UDP threads are one group). Threads that ended drop
- * out; the process total minus these is the JVM's own threads (GC, JIT compilers).
+ * out; the process total minus these is the JVM's own threads (GC, JIT compilers), whose wall time
+ * spent collecting ({@code "gc_ms"}) and compiling ({@code "jit_ms"}) each line also gives.
  */
 final class ThreadCpu implements AutoCloseable {
 
@@ -57,7 +59,11 @@ final class ThreadCpu implements AutoCloseable {
           byGroup.merge(group(infos[i].getThreadName()), nanos, Long::sum);
         }
       }
-      StringBuilder line = new StringBuilder("{\"t\": ").append(System.currentTimeMillis()).append(", \"cpu\": {");
+      long gcMillis = ManagementFactory.getGarbageCollectorMXBeans().stream()
+          .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(ms -> ms > 0).sum();
+      long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+      StringBuilder line = new StringBuilder("{\"t\": ").append(System.currentTimeMillis())
+          .append(", \"gc_ms\": ").append(gcMillis).append(", \"jit_ms\": ").append(jitMillis).append(", \"cpu\": {");
       String separator = "";
       for (Map.Entry<String, Long> entry : byGroup.entrySet()) {
         line.append(separator).append('"').append(entry.getKey().replace("\\", "\\\\").replace("\"", "'"))
