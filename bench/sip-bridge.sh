@@ -15,13 +15,14 @@
 # Prints Markdown tables side by side (bench/sip-bridge-table.py) and keeps everything in $OUT.
 #
 # Usage (root: the harness counts RTP with iptables and raises socket buffers, restoring both on exit):
-#   bench/sip-bridge.sh [smoke|quick]        smoke ~6 min, quick ~30 min on 2 cores
+#   bench/sip-bridge.sh [smoke|quick]        smoke ~8 min, quick ~25-35 min on 2 cores
 # Env: SKIP_BUILD=1; PEER_SIP=<harness folder> (default ../shared/peer-sip beside the repository);
 #   SIDES="bridge peer"; TESTS="1 2 3"; CPS_DUR (s per rate step); CONC_HOLD_MS; REFINE;
 #   BRIDGE_NOMEDIA, BRIDGE_MEDIA, BRIDGE_CONC and PEER_NOMEDIA, PEER_MEDIA, PEER_CONC (step lists);
 #   AGENTS (default: enough for the bridge's largest steps); PROBE_CPS, PROBE_SECONDS;
 #   WARMUP_CPS=20, WARMUP_SECONDS=30 (signalling-only calls before the bridge's first step); JAVA_OPTS;
-#   BRIDGE_ARGS (more --name=value settings of the bridge, e.g. --switchboard.media.rtp.selector-threads=2).
+#   BRIDGE_ARGS (more --name=value settings of the bridge, e.g. --switchboard.media.rtp.selector-threads=2,
+#   or of routing, e.g. --routing.switchboard.routing.commit-interval=20ms).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -39,8 +40,8 @@ case "$MODE" in
          D_BN="10 20"; D_BM="5 10"; D_BC="10 20"; D_PN="100 200"; D_PM="50 100"; D_PC="50 100"
          D_PROBE_CPS=5; D_PROBE_S=10 ;;
   quick) D_DUR=20; D_HOLD=60000; D_REFINE=1
-         D_BN="25 50 100 200 400 800 1600 2400"; D_BM="25 50 100 200 300 400"; D_BC="100 250 500 1000 1250 1500"
-         D_PN="2400 4800 9600 10400"; D_PM="150 300 350"; D_PC="500 1250 1500"
+         D_BN="50 100 200 400 600 800 1200 1600 2400"; D_BM="50 100 150 200 250 300 350"; D_BC="250 500 750 1000 1250 1500"
+         D_PN="2400 4800 9600 10400"; D_PM="150 300 350"; D_PC="1000 1250 1500"
          D_PROBE_CPS=20; D_PROBE_S=20 ;;
   *) echo "usage: bench/sip-bridge.sh [smoke|quick]"; exit 2 ;;
 esac

@@ -18,16 +18,18 @@ import java.util.Map;
  * @param rtpPortMax highest relay port (each call takes four)
  * @param work folder for SIPp's files, the bridge's log and the ready marker
  * @param bridgeSettings more settings of the bridge, {@code --switchboard.…=value} as given
+ * @param routingSettings more settings of the routing engine, given as {@code --routing.switchboard.…=value}
  */
 record BridgeOptions(int agents, int sipPort, String agentContact, int registerPort, int registerRate,
-    int rtpPortMin, int rtpPortMax, Path work, List<String> bridgeSettings) {
+    int rtpPortMin, int rtpPortMax, Path work, List<String> bridgeSettings, List<String> routingSettings) {
 
   static final String USAGE = "options (--name=value): agents=200 sip-port=5060 agent-contact=127.0.0.1:5070 "
       + "register-port=5090 register-rate=200 rtp-port-min=20000 rtp-port-max=29999 work=<folder>, "
-      + "and any --switchboard.<property>=<value> for the bridge";
+      + "any --switchboard.<property>=<value> for the bridge, --routing.switchboard.<property>=<value> for routing";
 
   BridgeOptions {
     bridgeSettings = List.copyOf(bridgeSettings);
+    routingSettings = List.copyOf(routingSettings);
     if (agents < 1 || registerRate < 1) {
       throw new IllegalArgumentException("agents and register-rate must be positive");
     }
@@ -40,7 +42,12 @@ record BridgeOptions(int agents, int sipPort, String agentContact, int registerP
   static BridgeOptions parse(String[] args) {
     Map<String, String> given = new HashMap<>();
     List<String> bridgeSettings = new ArrayList<>();
+    List<String> routingSettings = new ArrayList<>();
     for (String arg : args) {
+      if (arg.startsWith("--routing.switchboard.")) {
+        routingSettings.add("--" + arg.substring("--routing.".length()));
+        continue;
+      }
       if (arg.startsWith("--switchboard.")) {
         bridgeSettings.add(arg);
         continue;
@@ -58,7 +65,8 @@ record BridgeOptions(int agents, int sipPort, String agentContact, int registerP
     BridgeOptions options = new BridgeOptions(integer(given, "agents", 200), integer(given, "sip-port", 5060),
         text(given, "agent-contact", "127.0.0.1:5070"), integer(given, "register-port", 5090),
         integer(given, "register-rate", 200), integer(given, "rtp-port-min", 20000),
-        integer(given, "rtp-port-max", 29999), Path.of(work), bridgeSettings);
+        integer(given, "rtp-port-max", 29999), Path.of(work), bridgeSettings,
+        routingSettings);
     if (!given.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + given.keySet() + "; " + USAGE);
     }

@@ -67,13 +67,16 @@ public final class BridgeUnderLoad {
     String bootstrap = SharedKafka.bootstrapServers();
     SharedKafka.createTopics(List.of(SipTopics.CREDENTIALS, SipTopics.BINDINGS));
     String issuer = TestIssuer.shared().issuerUri();
-    ConfigurableApplicationContext routing = RoutingApplication.application().initializers(new OwnNettyResources()).run(
+    List<String> routingSettings = new ArrayList<>(List.of(
         "--switchboard.kafka.bootstrap-servers=" + bootstrap,
         "--switchboard.instance-id=bench-routing",
         "--switchboard.routing.application-id=bench-sip-routing",
         "--switchboard.routing.state-dir=" + Files.createTempDirectory("bench-sip-routing"),
         "--switchboard.security.issuer-uri=" + issuer,
-        "--server.port=0", "--spring.main.banner-mode=off", NO_DATABASE);
+        "--server.port=0", "--spring.main.banner-mode=off", NO_DATABASE));
+    routingSettings.addAll(options.routingSettings());
+    ConfigurableApplicationContext routing = RoutingApplication.application().initializers(new OwnNettyResources())
+        .run(routingSettings.toArray(String[]::new));
     AgentFleet fleet = new AgentFleet(bootstrap, TENANT, REALM, QUEUE, options.agents());
     fleet.publishAccounts();
     InboundRoutes trunk = new LoopbackTrunk(TENANT, QUEUE);
