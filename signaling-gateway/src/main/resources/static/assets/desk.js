@@ -1,8 +1,9 @@
 // The agent desktop: start a shift (sign-in with queues and skills), status with break reasons,
 // offers from the WebSocket with a ring tone, accept and decline, the call in hand with its audio
 // (WebRTC, this page makes the offers; the camera too on a video call), mute, camera off and on,
-// screen share, hold and resume, blind transfer, hang up, the wrap-up
-// with its timer and disposition, own history with each call's detail.
+// screen share, hold and resume, blind transfer, hang up, the call's event log (accepted, hold,
+// resume, keys pressed on a phone), the wrap-up with its timer and disposition, own history with
+// each call's detail.
 import {api} from "./api.js";
 import {accessToken} from "./auth.js";
 import {$, figure, h, percent, replace, say, seconds, time} from "./dom.js";
@@ -12,6 +13,7 @@ import {Ringer} from "./ringer.js";
 import {AgentSocket} from "./socket.js";
 
 const SHIFT = "switchboard.desk.shift";
+const METHOD_TEXT = {RFC4733: "RFC 4733", SIP_INFO: "SIP INFO"};
 const STATE_TEXT = {connecting: "Connecting…", connected: "Connected", reconnecting: "Reconnecting…", failed: "Disconnected"};
 
 const user = await staffPage(["agent"], "The agent desktop needs an agent's login.");
@@ -143,7 +145,8 @@ function renderCalls() {
         h("select", {id: "transfer-kind-" + call.callId, "aria-label": "Transfer to an agent or a queue"},
           h("option", {value: "agentId"}, "agent"), h("option", {value: "queue"}, "queue")),
         h("input", {id: "transfer-target-" + call.callId, required: true, placeholder: "agent id or queue name"}),
-        h("button", {type: "submit", class: "secondary"}, "Transfer")));
+        h("button", {type: "submit", class: "secondary"}, "Transfer")),
+      call.log);
   }));
   $("#calls-empty").hidden = calls.size > 0;
   showStatus();
@@ -158,7 +161,9 @@ setInterval(() => {
 
 function startCall(data) {
   if (calls.has(data.callId)) return;
-  const call = {callId: data.callId, since: Date.now(), transferring: false};
+  // The log is one element for the call's life: lines go in as they happen, even while the card is not redrawn.
+  const call = {callId: data.callId, since: Date.now(), transferring: false,
+    log: h("ol", {class: "call-log", "aria-label": "Events of call " + data.callId, "aria-live": "polite"})};
   call.media = new CallMedia({callId: data.callId, offerer: true, send: (type, body) => socket.send(type, body),
     token: () => accessToken(), audioElement: $("#remote-audio"), video: data.media === "video",
     videoElement: $("#remote-video"), localVideoElement: $("#local-video"), onChange: () => {
@@ -167,7 +172,22 @@ function startCall(data) {
   // The browser's own "Stop sharing" ended the share.
   call.media.onScreenEnded = () => socket.send("call:toggle_screen_share", {callId: call.callId, enabled: false});
   calls.set(data.callId, call);
+  logLine(call, {}, "Call accepted");
   call.media.start().catch(error => say(message, "The microphone cannot be used: " + error.message, "error"));
+}
+
+/** One line of the call's event log, with the time it reached this page. */
+function logLine(call, dataset, text) {
+  call.log.append(h("li", {dataset}, h("span", {class: "time"}, new Date().toLocaleTimeString()), " " + text));
+}
+
+/** A key pressed on a phone in the call (call:dtmf): who pressed which key, and how it travelled. */
+function keyPressed(data) {
+  const call = calls.get(data.callId);
+  if (!call) return;
+  const who = data.participantId === "customer" ? "The caller" : data.participantId === agentId ? "You" : "Agent " + data.participantId;
+  logLine(call, {dtmf: data.digit, participant: data.participantId},
+    who + " pressed " + data.digit + " (" + (METHOD_TEXT[data.method] ?? data.method) + ")");
 }
 
 function endCall(callId) {
@@ -213,6 +233,7 @@ async function toggleHold(call) {
     return;
   }
   await call.media.hold(held);
+  logLine(call, {}, held ? "Call on hold" : "Call resumed");
   renderCalls();
 }
 
@@ -306,6 +327,9 @@ function onMessage({type, data}) {
       // This agent left the call while it goes on: a blind transfer went through.
       if (data.participant?.id === agentId && calls.has(data.callId)) callGone(data.callId, true);
       break;
+    case "call:dtmf":
+      keyPressed(data);
+      break;
     case "webrtc:offer":
     case "webrtc:answer":
     case "webrtc:ice_candidate":
@@ -347,7 +371,7 @@ async function loadHistory() {
   }
 }
 
-/** One call as call-state has it: its figures and its events in order. */
+/** One call as call-state has it: its figures, the keys pressed on a phone in it, and its events in order. */
 async function showDetail(callId) {
   const panel = $("#call-detail");
   try {
@@ -360,7 +384,8 @@ async function showDetail(callId) {
         row("Waited", seconds(call.waitMs)), row("Talk", seconds(call.talkMs)),
         row("On hold", seconds(call.holdMs) + " (" + (call.holdCount ?? 0) + "×)"), row("Transfers", String(call.transferCount ?? 0)),
         row("Wrap-up", call.wrapUpMs === null || call.wrapUpMs === undefined ? "—" : seconds(call.wrapUpMs)),
-        row("Disposition", call.disposition ?? "—")),
+        row("Disposition", call.disposition ?? "—"),
+        row("Keys pressed", (call.keyPresses ?? []).map(press => press.digit).join(" ") || "—")),
       h("ol", {class: "events"}, (call.events ?? []).map(event => h("li", {}, time(event.occurredAt) + " " + event.type))));
     panel.hidden = false;
     panel.querySelector("h3").focus();

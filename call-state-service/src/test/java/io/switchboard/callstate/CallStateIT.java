@@ -22,6 +22,8 @@ import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.CallWrappedUp;
+import io.switchboard.schemas.avro.DtmfMethod;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.RoutingDecision;
@@ -220,6 +222,37 @@ class CallStateIT {
     List<Map<String, Object>> items = (List<Map<String, Object>>) history.get("items");
     assertThat(items).singleElement().satisfies(call -> assertThat(call).containsEntry("callId", callId)
         .containsEntry("disposition", "resolved").containsEntry("transferCount", 1));
+  }
+
+  @Test
+  void theCallViewListsItsKeyPressesInItsTimelineAndKeepsItsFigures() {
+    String callId = "call-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    send(callEvent(callId, t0, created()));
+    send(callEvent(callId, t0.plusMillis(100), new CallQueued("sales", null)));
+    send(decision(callId, t0.plusMillis(500), new RoutingOffered("a1", "r-1", t0.plusSeconds(20), false)));
+    send(callEvent(callId, t0.plusMillis(1_000), new CallAnswered("a1", "r-1")));
+    CallEvent pressed = callEvent(callId, t0.plusMillis(2_500), new DtmfReceived("customer", "4", 90, DtmfMethod.RFC4733));
+    send(pressed);
+    send(pressed); // delivered twice: one key press
+    send(callEvent(callId, t0.plusMillis(3_000), new DtmfReceived("a1", "*", null, DtmfMethod.SIP_INFO)));
+    send(callEvent(callId, t0.plusMillis(6_000), new CallEnded(CallOutcome.ENDED, null, "customer")));
+
+    Map<String, Object> view = Poll.until(PATIENCE, "call " + callId + " ended and answered", () -> {
+      Map<String, Object> ended = awaitState(callId, "ENDED");
+      return ended.get("talkMs") == null ? null : ended;
+    });
+
+    assertThat(view).containsEntry("waitMs", 900).containsEntry("talkMs", 5_000).containsEntry("holdMs", 0);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events = (List<Map<String, Object>>) view.get("events");
+    assertThat(events).extracting(event -> event.get("type")).containsExactly("CallCreated", "CallQueued",
+        "RoutingOffered", "CallAnswered", "DtmfReceived", "DtmfReceived", "CallEnded");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> keyPresses = (List<Map<String, Object>>) view.get("keyPresses");
+    assertThat(keyPresses).extracting(p -> p.get("participantId") + " " + p.get("digit") + " " + p.get("method") + " "
+        + p.get("durationMs") + " " + p.get("occurredAt")).containsExactly(
+            "customer 4 RFC4733 90 " + iso(t0.plusMillis(2_500)), "a1 * SIP_INFO null " + iso(t0.plusMillis(3_000)));
   }
 
   @Test

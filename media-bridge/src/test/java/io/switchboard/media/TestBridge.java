@@ -26,7 +26,10 @@ public final class TestBridge {
     return start(sipPort, context -> { }, extra);
   }
 
-  /** The same, with {@code beans} registering more beans (an {@code InboundRoutes}, say) before the refresh. */
+  /**
+   * The same, with {@code beans} registering more beans before the refresh. An {@code InboundRoutes}
+   * registered there must be primary: the bridge has its own, the trunk routes.
+   */
   public static ConfigurableApplicationContext start(int sipPort,
       ApplicationContextInitializer<ConfigurableApplicationContext> beans, String... extra) {
     List<String> settings = new ArrayList<>(List.of(

@@ -47,12 +47,20 @@ class TenantMatrixIT {
   private static final String CANDIDATE = "{\"candidate\":\"candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host\","
       + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0}";
 
+  /** A's trunk has digest trust, so that its view names A (in its realm). */
+  private static final String A_TRUNK = "{\"direction\":\"INBOUND\",\"trustedSources\":[\"198.51.100.0/26\"],"
+      + "\"digest\":{\"username\":\"a-pbx\",\"password\":\"correct horse battery\"}}";
+
   private final TestGateway gateway = TestGateway.shared();
   private final TestIssuer issuer = gateway.issuer;
   private final String tenantA = "ta-" + UUID.randomUUID().toString().substring(0, 8);
   private final String tenantB = "tb-" + UUID.randomUUID().toString().substring(0, 8);
   private String bKey;
   private String aKey;
+  // Numbers belong to one tenant across the broker: each run takes its own.
+  private final String bNumber = randomNumber();
+  private final String aNumber = randomNumber();
+  private final String aDoomedNumber = randomNumber();
 
   /** One request of the matrix. */
   record Request(HttpMethod method, String path, String body) {
@@ -94,6 +102,40 @@ class TenantMatrixIT {
     sipAccount(tenantB, "b-agent", "b-phone");
     sipAccount(tenantA, "a1", "a1-phone");
     sipAccount(tenantA, "a3", "a3-phone");
+    sipTrunk(tenantB, "b-trunk", trunkBody("203.0.113.0/24"));
+    sipTrunk(tenantA, "a-trunk", A_TRUNK);
+    sipTrunk(tenantA, "a-doomed", trunkBody("198.51.100.64/26"));
+    sipNumber(tenantB, bNumber);
+    sipNumber(tenantA, aNumber);
+    sipNumber(tenantA, aDoomedNumber);
+  }
+
+  private static String trunkBody(String source) {
+    return "{\"direction\":\"INBOUND\",\"trustedSources\":[\"" + source + "\"]}";
+  }
+
+  private static String randomNumber() {
+    return "1" + (1_000_000_000L + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 8_999_999_999L));
+  }
+
+  /** A trunk of {@code tenant}, once the gateway has read it back. */
+  private void sipTrunk(String tenant, String trunkId, String body) {
+    WebTestClient admin = gateway.as(issuer.token(tenant, "admin-user", "admin"));
+    admin.put().uri("/api/v1/sip-trunks/" + trunkId).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        .exchange().expectStatus().is2xxSuccessful();
+    Poll.until(TestGateway.TIMEOUT, trunkId + " in the gateway's view", () -> admin.get()
+        .uri("/api/v1/sip-trunks/" + trunkId).exchange().returnResult(String.class).getStatus()
+        .is2xxSuccessful() ? true : null);
+  }
+
+  /** A number of {@code tenant} mapped to its queue, once the gateway has read it back. */
+  private void sipNumber(String tenant, String number) {
+    WebTestClient admin = gateway.as(issuer.token(tenant, "admin-user", "admin"));
+    admin.put().uri("/api/v1/sip-numbers/" + number).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"queue\":\"support\"}").exchange().expectStatus().is2xxSuccessful();
+    Poll.until(TestGateway.TIMEOUT, number + " in the gateway's view", () -> admin.get()
+        .uri("/api/v1/sip-numbers/" + number).exchange().returnResult(String.class).getStatus()
+        .is2xxSuccessful() ? true : null);
   }
 
   private static String sipAccountBody(String username) {
@@ -173,6 +215,12 @@ class TenantMatrixIT {
         new Request(HttpMethod.GET, "/api/v1/agents/b-agent/sip-account", null),
         new Request(HttpMethod.DELETE, "/api/v1/agents/b-agent/sip-account", null),
         new Request(HttpMethod.GET, "/api/v1/sip-accounts", null),
+        new Request(HttpMethod.GET, "/api/v1/sip-trunks/b-trunk", null),
+        new Request(HttpMethod.DELETE, "/api/v1/sip-trunks/b-trunk", null),
+        new Request(HttpMethod.GET, "/api/v1/sip-trunks", null),
+        new Request(HttpMethod.GET, "/api/v1/sip-numbers/" + bNumber, null),
+        new Request(HttpMethod.DELETE, "/api/v1/sip-numbers/" + bNumber, null),
+        new Request(HttpMethod.GET, "/api/v1/sip-numbers", null),
         // B's answered call between B's own a1 and c-1: the same names in A are other people.
         new Request(HttpMethod.POST, "/api/v1/calls/b-talking-call/webrtc/offer", SDP),
         new Request(HttpMethod.POST, "/api/v1/calls/b-talking-call/webrtc/answer", SDP),
@@ -182,6 +230,8 @@ class TenantMatrixIT {
     requests.add(new Request(HttpMethod.PUT, "/api/v1/queues/b-queue", "{}"));
     // And an admin of A giving its agent "b-agent" the username B uses: usernames are unique per tenant only.
     requests.add(new Request(HttpMethod.PUT, "/api/v1/agents/b-agent/sip-account", sipAccountBody("b-phone")));
+    // And an admin of A naming a trunk "b-trunk", with addresses of its own: trunk ids are per tenant too.
+    requests.add(new Request(HttpMethod.PUT, "/api/v1/sip-trunks/b-trunk", trunkBody("198.51.100.200")));
 
     Map<String, String> outcomes = new LinkedHashMap<>();
     for (String role : ROLES) {
@@ -198,8 +248,9 @@ class TenantMatrixIT {
         if (status != 403 && status != 404) {
           // Allowed to its role, and acting on its own tenant: a write lands in A, a read answers A's data.
           assertThat(status).as(role + " " + request + ": " + body).isBetween(200, 299);
+          // A number's view carries no tenant, nor do A's empty lists of queues and keys.
           if (request.method() == HttpMethod.GET && !request.path().startsWith("/api/v1/queues")
-              && !request.path().startsWith("/api/v1/widget-keys")) {
+              && !request.path().startsWith("/api/v1/widget-keys") && !request.path().startsWith("/api/v1/sip-numbers")) {
             assertThat(body).as(role + " " + request).contains(tenantA);
           }
         }
@@ -215,7 +266,9 @@ class TenantMatrixIT {
           "GET /api/v1/queues/b-queue", "DELETE /api/v1/queues/b-queue", "GET /api/v1/queues/b-queue/stats",
           "DELETE /api/v1/widget-keys/" + bKey, "POST /api/v1/calls/b-talking-call/webrtc/offer",
           "GET /api/v1/agents/b-agent/sip-account", "DELETE /api/v1/agents/b-agent/sip-account",
-          "POST /api/v1/calls/b-talking-call/webrtc/answer", "POST /api/v1/calls/b-talking-call/webrtc/ice-candidate")) {
+          "POST /api/v1/calls/b-talking-call/webrtc/answer", "POST /api/v1/calls/b-talking-call/webrtc/ice-candidate",
+          "GET /api/v1/sip-trunks/b-trunk", "DELETE /api/v1/sip-trunks/b-trunk",
+          "GET /api/v1/sip-numbers/" + bNumber, "DELETE /api/v1/sip-numbers/" + bNumber)) {
         assertThat(outcomes.get(role + " " + path)).as(role + " " + path).matches("(403|404) .*");
       }
     }
@@ -227,6 +280,25 @@ class TenantMatrixIT {
         && (record.value() == null || !record.value().getOccurredAt().isBefore(start)));
     assertThat(readAll(Topics.SIP_CREDENTIALS)).noneMatch(record -> record.key().equals(tenantB + "/b-phone")
         && (record.value() == null || !record.value().getOccurredAt().isBefore(start)));
+    assertThat(readAll(Topics.SIP_TRUNKS)).noneMatch(record -> record.key().equals(tenantB + "/b-trunk")
+        && (record.value() == null || !record.value().getOccurredAt().isBefore(start)));
+    assertThat(readAll(Topics.SIP_NUMBERS)).noneMatch(record -> record.key().equals(tenantB + "/" + bNumber)
+        && (record.value() == null || !record.value().getOccurredAt().isBefore(start)));
+  }
+
+  @Test
+  void noRoleOfTenantATakesTenantBsNumberOrTrustsItsTrunksAddresses() {
+    for (String role : ROLES) {
+      int expected = role.equals("admin") ? 409 : 403;
+      for (Request request : List.of(
+          new Request(HttpMethod.PUT, "/api/v1/sip-numbers/" + bNumber, "{\"queue\":\"a-queue\"}"),
+          new Request(HttpMethod.PUT, "/api/v1/sip-trunks/a-spoof", trunkBody("203.0.113.7")))) {
+        EntityExchangeResult<String> result = send(token(tenantA, role), request);
+        assertThat(result.getStatus().value()).as(role + " " + request).isEqualTo(expected);
+        assertThat(result.getResponseBody() == null ? "" : result.getResponseBody()).as(role + " " + request)
+            .doesNotContain(tenantB).doesNotContain("b-trunk");
+      }
+    }
   }
 
   @Test
@@ -267,6 +339,8 @@ class TenantMatrixIT {
         new Rule(new Request(HttpMethod.PUT, "/api/v1/agents/a2/status", "{\"status\":\"AVAILABLE\"}"),
             Set.of("supervisor", "admin"), none),
         new Rule(new Request(HttpMethod.POST, "/api/v1/calls", "{\"queue\":\"a-queue\"}"), Set.of("customer"), none),
+        new Rule(new Request(HttpMethod.POST, "/api/v1/calls/outbound", "{\"number\":\"4930123456\"}"),
+            Set.of("agent"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/calls/own-call", null),
             Set.of("customer", "agent", "supervisor", "admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/calls/other-call", null), Set.of("supervisor", "admin"), ownersHidden),
@@ -312,6 +386,15 @@ class TenantMatrixIT {
         new Rule(new Request(HttpMethod.GET, "/api/v1/agents/a1/sip-account", null), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.GET, "/api/v1/sip-accounts", null), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.DELETE, "/api/v1/agents/a3/sip-account", null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.PUT, "/api/v1/sip-trunks/a-trunk", A_TRUNK), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.GET, "/api/v1/sip-trunks/a-trunk", null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.GET, "/api/v1/sip-trunks", null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.DELETE, "/api/v1/sip-trunks/a-doomed", null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.PUT, "/api/v1/sip-numbers/" + aNumber, "{\"queue\":\"a-queue\"}"),
+            Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.GET, "/api/v1/sip-numbers/" + aNumber, null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.GET, "/api/v1/sip-numbers", null), Set.of("admin"), none),
+        new Rule(new Request(HttpMethod.DELETE, "/api/v1/sip-numbers/" + aDoomedNumber, null), Set.of("admin"), none),
         new Rule(new Request(HttpMethod.POST, "/api/v1/calls/talking-call/webrtc/offer", SDP),
             Set.of("customer", "agent"), none),
         new Rule(new Request(HttpMethod.POST, "/api/v1/calls/talking-call/webrtc/answer", SDP),

@@ -7,12 +7,18 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.switchboard.schemas.avro.CallEvent;
+import io.switchboard.schemas.avro.DtmfMethod;
+import io.switchboard.schemas.avro.DtmfReceived;
+import io.switchboard.schemas.topics.Topics;
+import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
 import io.switchboard.testsupport.SharedBrowser;
 import io.switchboard.testsupport.SharedBrowser.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * agents' logins; a customer calls through the key's call page and waits; the wallboard shows the call
  * waiting, and a queue's warning levels set on it colour the tile (kept over a reload); the agent's desktop rings and accepts; both pages' peer connections connect and their
  * {@code getStats()} show audio arriving; hold stops the packets both ways and resume brings them
- * back; a blind transfer rings the second agent, who answers; the end, the wrap-up, and the call in
+ * back; keys pressed on the caller's phone show in the desk's call log; a blind transfer rings the
+ * second agent, who answers; the end, the wrap-up, and the call in
  * the history with its hold, transfer and talk; a reloaded desk still gets a ringing offer; on a
  * ring-all queue the desks that lost stop ringing; a closed desk goes OFFLINE after the grace period;
  * the wallboard's agents filter by status and name, the filter kept over a reload; TV mode; a video
@@ -321,6 +328,30 @@ class WebUiIT {
 
   @Test
   @Order(8)
+  void keysPressedOnThePhoneShowInTheDesksCallLog() {
+    // The media bridge's DtmfReceived, as it publishes one for a SIP leg, in the call's tenant.
+    String tenant = new GatewayRequests(settings, java.time.Duration.ofMillis((long) WAIT_MS))
+        .awaitCall(new Logins(settings).adminToken(), callId, call -> call.hasNonNull("tenantId"))
+        .path("tenantId").asString();
+    try (EventProducer bridge = new EventProducer(settings.kafkaBootstrap())) {
+      for (String digit : new String[] {"4", "#"}) {
+        bridge.send(Topics.CALL_EVENTS, callId, new CallEvent(UUID.randomUUID(), tenant, Instant.now(), "media-bridge-it",
+            callId, new DtmfReceived("customer", digit, 120, DtmfMethod.RFC4733)));
+      }
+    }
+
+    Locator log = desk.locator("#calls li.call[data-call-id='" + callId + "'] ol.call-log");
+    assertThat(log.locator("li[data-dtmf='4']")).hasText(Pattern.compile("The caller pressed 4 \\(RFC 4733\\)$"));
+    assertThat(log.locator("li[data-dtmf='#']")).hasAttribute("data-participant", "customer");
+    // In the order pressed, after the lines of the call so far.
+    assertThat(log.locator("li")).hasText(new Pattern[] {Pattern.compile("Call accepted$"),
+        Pattern.compile("Call on hold$"), Pattern.compile("Call resumed$"), Pattern.compile("pressed 4 "),
+        Pattern.compile("The caller pressed # \\(RFC 4733\\)$")});
+    agent.assertNoConsoleErrors();
+  }
+
+  @Test
+  @Order(9)
   void aBlindTransferRingsTheSecondAgentWhoAnswers() {
     secondAgent = browser.newSession();
     secondDesk = signIn(secondAgent, "/desk/", secondAgentId, AGENT_PASSWORD);
@@ -344,7 +375,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void theSecondAgentHangsUpWrapsUpAndSeesTheCallInTheHistory() {
     Locator call = secondDesk.locator("#calls li.call[data-call-id='" + callId + "']");
     call.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hang up")).click();
@@ -373,6 +404,8 @@ class WebUiIT {
     assertThat(detail).containsText("CallResumed");
     assertThat(detail).containsText("CallTransferred");
     assertThat(detail).containsText("CallWrappedUp");
+    assertThat(detail).containsText("DtmfReceived");
+    assertThat(detail.locator("dt:text-is('Keys pressed') + dd")).hasText("4 #");
     SharedBrowser.Session.screenshot(secondDesk, "desk-history");
 
     Locator answered = wallboard.locator("section.queue[data-queue=" + QUEUE + "] .tile")
@@ -387,7 +420,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void aReloadedDeskStillGetsTheRingingOffer() {
     Session caller = browser.newSession();
     try {
@@ -414,7 +447,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void onARingAllQueueOneAnswersAndTheOtherDesksStopRinging() {
     Logins logins = new Logins(settings);
     String adminToken = logins.adminToken();
@@ -463,7 +496,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void aClosedDeskGoesOfflineAfterTheGracePeriod() {
     Locator row = wallboard.locator("#agents tr[data-agent='" + agentId + "']");
     assertThat(row).not().hasAttribute("data-status", "OFFLINE");
@@ -474,7 +507,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(13)
+  @Order(14)
   void theAgentsFilterByStatusAndNameAndTheFilterOutlivesAReload() {
     Locator filter = wallboard.locator("#agent-filter");
     Locator rows = wallboard.locator("#agents tbody tr");
@@ -504,7 +537,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(14)
+  @Order(15)
   void theTvModeShowsTheFiguresWithoutControls() {
     wallboard.navigate(gateway + "/wallboard/?tv=1");
     assertThat(wallboard.locator("body")).hasClass(Pattern.compile("\\btv\\b"));
@@ -520,7 +553,7 @@ class WebUiIT {
   }
 
   @Test
-  @Order(15)
+  @Order(16)
   void aVideoCallShowsBothCamerasTheCameraTurnsOffAndOnAndTheAgentSharesItsScreen() {
     startShift(secondDesk, QUEUE);
     Session caller = browser.newSession();

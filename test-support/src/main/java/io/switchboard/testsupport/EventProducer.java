@@ -10,14 +10,19 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes catalogue records to the shared broker and waits for each acknowledgement. */
+/** Writes catalogue records to the shared broker (or another one) and waits for each acknowledgement. */
 public final class EventProducer implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
 
   public EventProducer() {
+    this(SharedKafka.bootstrapServers());
+  }
+
+  /** To the broker at {@code bootstrapServers}, e.g. the one a standalone stack runs. */
+  public EventProducer(String bootstrapServers) {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());

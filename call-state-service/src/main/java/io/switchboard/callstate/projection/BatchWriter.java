@@ -22,7 +22,7 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * Applies one batch in one database transaction: the raw log, the folded calls and their
- * participants, the agents, the decisions, the quality samples, the queue statistics, the audit
+ * participants, the agents, the decisions, the key presses, the quality samples, the queue statistics, the audit
  * events, the records set aside and the offsets to resume from commit together or not at all, so
  * a crash anywhere neither loses nor duplicates a row. Events already logged (same event id) are not
  * applied again. A refolded call's log is kept in a {@link CallFactCache} once its batch committed, so
@@ -61,6 +61,7 @@ final class BatchWriter {
   private final ParticipantStore participants;
   private final QueueStatsStore queueStats;
   private final AuditStore audit;
+  private final KeyPressStore keyPresses;
   private final TransactionalOperator transaction;
   private final CallFactCache recent;
   private final AgentRowCache agentsHeld = new AgentRowCache();
@@ -70,7 +71,7 @@ final class BatchWriter {
 
   BatchWriter(CallStore calls, AgentStore agents, DecisionStore decisions, OffsetStore offsets, WrapUps wrapUps,
       DeadLetterStore deadLetters, QualityStore quality, ParticipantStore participants, QueueStatsStore queueStats,
-      AuditStore audit, TransactionalOperator transaction, CallFactCache recent) {
+      AuditStore audit, KeyPressStore keyPresses, TransactionalOperator transaction, CallFactCache recent) {
     this.calls = calls;
     this.agents = agents;
     this.decisions = decisions;
@@ -81,6 +82,7 @@ final class BatchWriter {
     this.participants = participants;
     this.queueStats = queueStats;
     this.audit = audit;
+    this.keyPresses = keyPresses;
     this.transaction = transaction;
     this.recent = recent;
   }
@@ -155,6 +157,7 @@ final class BatchWriter {
           .then(calls.upsert(prepared.callColumns()))
           .then(participants.upsert(refold.participantRows()))
           .then(decisions.insert(prepared.newDecisionsCopy()))
+          .then(keyPresses.insert(refold.newEvents()))
           .then(queueStats.upsert(batch.queueStats()))
           .then(deadLetters.insert(batch.deadLetters()))
           .then(quality.insert(batch.quality()))

@@ -6,6 +6,7 @@ import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.CallWrappedUp;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationRejected;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -108,6 +109,8 @@ final class CallFold {
       call.ended(ended.getOutcome().name(), ended.getReason(), at);
     } else if (payload instanceof CallWrappedUp wrapped) {
       call.wrappedUp(wrapped.getAgentId(), wrapped.getDisposition(), wrapped.getNotes(), at);
+    } else if (payload instanceof DtmfReceived) {
+      return; // a key press is the timeline's (call_key_presses): it counts as an event and moves nothing else
     }
     if (call.state != null && call.state.isTerminal() && call.endedAt == null) {
       call.ended(call.state.name(), null, at); // e.g. an external transfer ends the call without CallEnded

@@ -64,7 +64,7 @@ public final class Projections {
     BatchWriter writer = new BatchWriter(new CallStore(db, json, decoder), new AgentStore(db, json),
         new DecisionStore(db), offsets, new WrapUps(db), new DeadLetterStore(db), new QualityStore(db),
         new ParticipantStore(db), new QueueStatsStore(db, json), new AuditStore(db, json),
-        TransactionalOperator.create(transactions),
+        new KeyPressStore(db), TransactionalOperator.create(transactions),
         new CallFactCache(CallFactCache.DEFAULT_MAX_FACTS));
     return new ProjectionLoop(new KafkaClients(kafka, instance, properties, role), decoder, writer, offsets, metrics,
         status, properties, live);

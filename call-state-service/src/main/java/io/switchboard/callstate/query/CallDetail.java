@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * {@code GET /api/v1/calls/{callId}}: the call view with its fields at the top level as before,
- * plus its event log and routing decisions, oldest first, its participants in join order and its
- * quality summary.
+ * plus its event log and routing decisions, oldest first, its participants in join order, its key
+ * presses, oldest first, and its quality summary.
  */
 record CallDetail(@JsonUnwrapped CallView call, List<EventLine> events, List<DecisionLine> routingDecisions,
-    List<ParticipantLine> participants, Quality quality) {
+    List<ParticipantLine> participants, List<KeyPressLine> keyPresses, Quality quality) {
 
   /**
    * The call's media quality over its samples (quality_samples), null when it has none: the MOS
@@ -39,6 +39,9 @@ record CallDetail(@JsonUnwrapped CallView call, List<EventLine> events, List<Dec
    */
   record ParticipantLine(String participantId, String role, String displayName, String joinedAt, String leftAt,
       String leftReason, int joinCount, Boolean audio, Boolean video, Boolean screenShare, String updatedAt) {}
+
+  /** One row of call_key_presses: who pressed which key, how it travelled, how long it was held (null when not said). */
+  record KeyPressLine(String participantId, String digit, String method, Integer durationMs, String occurredAt) {}
 
   /** One row of routing_decisions. */
   record DecisionLine(String type, String queue, String agentId, String reservationId, Integer position,

@@ -40,7 +40,10 @@ class CallQueries {
         .one();
   }
 
-  /** The call with its events, routing decisions, participants and quality summary (one query each), or empty. */
+  /**
+   * The call with its events, routing decisions, participants, key presses and quality summary (one
+   * query each), or empty.
+   */
   Mono<CallDetail> detail(String tenantId, String callId) {
     Mono<List<CallDetail.EventLine>> events = db.sql("SELECT type, occurred_at FROM call_events"
             + " WHERE tenant_id = $1 AND call_id = $2 ORDER BY occurred_at, topic, partition, record_offset")
@@ -58,6 +61,13 @@ class CallQueries {
         .bind(0, tenantId).bind(1, callId)
         .map((row, meta) -> participant(row))
         .all().collectList();
+    Mono<List<CallDetail.KeyPressLine>> keyPresses = db.sql("SELECT participant_id, digit, method, duration_ms,"
+            + " occurred_at FROM call_key_presses WHERE tenant_id = $1 AND call_id = $2 ORDER BY occurred_at, event_id")
+        .bind(0, tenantId).bind(1, callId)
+        .map((row, meta) -> new CallDetail.KeyPressLine(row.get("participant_id", String.class),
+            row.get("digit", String.class), row.get("method", String.class), row.get("duration_ms", Integer.class),
+            timestamp(row, "occurred_at")))
+        .all().collectList();
     Mono<CallDetail.Quality> quality = db.sql("SELECT count(*) AS samples, avg(mos) AS avg_mos, min(mos) AS min_mos,"
             + " avg(jitter_ms) AS avg_jitter, max(packet_loss_percent) AS max_loss, avg(rtt_ms) AS avg_rtt,"
             + " (array_agg(quality_score ORDER BY mos) FILTER (WHERE mos IS NOT NULL))[1] AS worst"
@@ -67,8 +77,8 @@ class CallQueries {
             row.get("min_mos", Double.class), row.get("worst", String.class), row.get("avg_jitter", Double.class),
             row.get("max_loss", Double.class), row.get("avg_rtt", Double.class)))
         .one();
-    return find(tenantId, callId).flatMap(call -> Mono.zip(events, decisions, participants, quality)
-        .map(all -> new CallDetail(call, all.getT1(), all.getT2(), all.getT3(), all.getT4().orNull())));
+    return find(tenantId, callId).flatMap(call -> Mono.zip(events, decisions, participants, keyPresses, quality)
+        .map(all -> new CallDetail(call, all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5().orNull())));
   }
 
   /** One page of history, with the cursor of the next page when there is one. */

@@ -16,6 +16,8 @@ import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallRinging;
 import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.CallWrappedUp;
+import io.switchboard.schemas.avro.DtmfMethod;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.ParticipantJoined;
 import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.ParticipantRole;
@@ -102,6 +104,10 @@ final class Facts {
 
   CallFact wrappedUp(Instant at, String agentId, String disposition, String notes) {
     return call(at, new CallWrappedUp(agentId, disposition, notes));
+  }
+
+  CallFact keyPressed(Instant at, String participantId, String digit, DtmfMethod method) {
+    return call(at, new DtmfReceived(participantId, digit, 160, method));
   }
 
   CallFact joined(Instant at, String participantId, ParticipantRole role, boolean audio, boolean video) {

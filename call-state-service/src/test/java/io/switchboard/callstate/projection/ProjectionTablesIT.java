@@ -20,6 +20,8 @@ import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallRinging;
 import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.DtmfMethod;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.MediaType;
 import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.RoutingDecision;
@@ -39,7 +41,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The tables added after the first projection: dead letters, call durations, the call views. */
+/** The tables added after the first projection: dead letters, call durations, the call views, key presses. */
 class ProjectionTablesIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -201,6 +203,52 @@ class ProjectionTablesIT {
         .containsEntry("width", 1280).containsEntry("height", 720).containsEntry("quality_score", "good")
         .containsEntry("at", t0.toEpochMilli());
     assertThat(count("SELECT count(*) AS n FROM quality_samples WHERE call_id = ?", callId)).isEqualTo(2);
+  }
+
+  @Test
+  void keyPressesLandOnceEachInTheirCallsTimelineAndMoveNoFigure() {
+    // given a call answered by an agent
+    String callId = "call-" + UUID.randomUUID();
+    String agentId = "agent-" + UUID.randomUUID();
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant answered = t0.plusMillis(2_000);
+    Instant first = t0.plusMillis(3_100);
+    Instant second = t0.plusMillis(4_250);
+    Instant ended = t0.plusMillis(9_000);
+    send(callEvent(callId, t0, created()));
+    send(callEvent(callId, t0.plusMillis(100), new CallQueued("sales", null)));
+    send(decision(callId, t0.plusMillis(500), new RoutingOffered(agentId, "r-1", t0.plusSeconds(20), false)));
+    send(callEvent(callId, answered, new CallAnswered(agentId, "r-1")));
+
+    // when the caller presses 1 (published twice), the agent presses #, and the call ends
+    CallEvent one = callEvent(callId, first, new DtmfReceived("customer", "1", 120, DtmfMethod.RFC4733));
+    send(one);
+    send(one);
+    send(callEvent(callId, second, new DtmfReceived(agentId, "#", null, DtmfMethod.SIP_INFO)));
+    send(callEvent(callId, ended, new CallEnded(CallOutcome.ENDED, null, "customer")));
+
+    // then each key press is one row, with who pressed which key, how and when
+    Map<String, Object> call = Poll.until(PATIENCE, "call " + callId + " ended with its offer", () -> {
+      List<Map<String, Object>> rows = service.database().query("SELECT state, wait_ms, talk_ms, duration_ms, hold_ms,"
+          + " event_count FROM calls WHERE tenant_id = ? AND call_id = ?", tenant, callId);
+      return rows.isEmpty() || !"ENDED".equals(rows.get(0).get("state")) || rows.get(0).get("talk_ms") == null
+          ? null : rows.get(0);
+    });
+    List<Map<String, Object>> presses = service.database().query("SELECT event_id::text AS id, participant_id, digit,"
+        + " method, duration_ms, (extract(epoch FROM occurred_at) * 1000)::bigint AS at FROM call_key_presses"
+        + " WHERE tenant_id = ? AND call_id = ? ORDER BY occurred_at", tenant, callId);
+    assertThat(presses).hasSize(2);
+    assertThat(presses.get(0)).containsEntry("id", one.getEventId().toString())
+        .containsEntry("participant_id", "customer").containsEntry("digit", "1").containsEntry("method", "RFC4733")
+        .containsEntry("duration_ms", 120).containsEntry("at", first.toEpochMilli());
+    assertThat(presses.get(1)).containsEntry("participant_id", agentId).containsEntry("digit", "#")
+        .containsEntry("method", "SIP_INFO").containsEntry("duration_ms", null).containsEntry("at", second.toEpochMilli());
+    assertThat(count("SELECT count(*) AS n FROM call_events WHERE call_id = ? AND type = 'DtmfReceived'", callId))
+        .isEqualTo(2);
+    // and the call's figures are those of the same call without them
+    assertThat(call).containsEntry("wait_ms", millis(t0.plusMillis(100), answered))
+        .containsEntry("talk_ms", millis(answered, ended)).containsEntry("duration_ms", millis(t0, ended))
+        .containsEntry("hold_ms", 0L).containsEntry("event_count", 7);
   }
 
   @Test

@@ -90,6 +90,18 @@ public final class RelayLeg {
     }
   }
 
+  /**
+   * The leg has no phone for now (its call waits in a queue again after a transfer): nothing is sent
+   * to it, whatever arrives on its ports latches onto nothing it relays, and its silence stops counting
+   * towards the RTP timeout until it is {@linkplain #signal signalled} again.
+   */
+  public void idle() {
+    rtpLatch.idle();
+    rtcpLatch.idle();
+    activeSinceMillis = 0;
+    lastReceivedMillis = 0;
+  }
+
   /** Where RTP for the phone goes now: the signalled address, or the latched source; null if neither. */
   public InetSocketAddress rtpTarget() {
     return rtpLatch.target();

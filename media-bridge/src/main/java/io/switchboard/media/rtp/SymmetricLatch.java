@@ -32,6 +32,8 @@ final class SymmetricLatch {
   private volatile InetSocketAddress signalled;
   private volatile InetSocketAddress target;
   private boolean latched;
+  /** Set by {@link #idle}: every packet is rejected until the next {@link #signal}. */
+  private volatile boolean idle;
 
   SymmetricLatch(boolean anySource) {
     this.anySource = anySource;
@@ -39,9 +41,18 @@ final class SymmetricLatch {
 
   /** A new signalled address (an SDP offer or answer); the latch starts over from it. Null: none known. */
   void signal(InetSocketAddress address) {
+    idle = false;
     signalled = address;
     target = address;
     latched = false;
+  }
+
+  /** No phone on the stream until the next {@link #signal}: nothing is sent, every packet is rejected. */
+  void idle() {
+    signalled = null;
+    target = null;
+    latched = false;
+    idle = true;
   }
 
   /** Where packets for this stream go now; null when nothing is signalled or latched. */
@@ -55,7 +66,7 @@ final class SymmetricLatch {
 
   /** Judges the source of a valid packet and moves the latch if it is to follow it. */
   Outcome received(InetSocketAddress source) {
-    if (!anySource && !fromSignalledIp(source)) {
+    if (idle || (!anySource && !fromSignalledIp(source))) {
       return Outcome.REJECTED;
     }
     if (!latched) {

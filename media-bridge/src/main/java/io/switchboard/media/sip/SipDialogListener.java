@@ -26,4 +26,14 @@ public interface SipDialogListener {
   void timeout(TimeoutEvent event);
 
   default void dialogTerminated(DialogTerminatedEvent event) {}
+
+  /** The methods it takes inside its dialogs, advertised in {@code Allow} beside the handlers' own. */
+  default java.util.Set<String> methods() {
+    return java.util.Set.of();
+  }
+
+  /** The option tags it supports (the {@code Supported} header), beside the configured ones. */
+  default java.util.Set<String> extensions() {
+    return java.util.Set.of();
+  }
 }

@@ -74,8 +74,13 @@ final class SipRequestDispatcher implements SipListener {
             "Two handlers for SIP " + handler.method() + ": " + previous + " and " + handler);
       }
     }
-    this.capabilities =
-        new SipCapabilities(new TreeSet<>(handlers.keySet()), extensions, Set.of("application/sdp"));
+    Set<String> methods = new TreeSet<>(handlers.keySet());
+    Set<String> tags = new TreeSet<>(extensions);
+    if (dialogs != null) {
+      methods.addAll(dialogs.methods());
+      tags.addAll(dialogs.extensions());
+    }
+    this.capabilities = new SipCapabilities(methods, tags, Set.of("application/sdp"));
     this.responses = responses;
     this.headerFactory = headerFactory;
     this.metrics = metrics;

@@ -88,4 +88,19 @@ class SymmetricLatchTest {
     assertThat(latch.received(NATTED)).isEqualTo(Outcome.REJECTED);
     assertThat(latch.target()).isEqualTo(otherPort);
   }
+
+  @Test
+  void anIdleLatchRejectsEverySourceUntilSignalledAgain() {
+    SymmetricLatch latch = new SymmetricLatch(true);
+    latch.signal(SIGNALLED);
+    latch.received(SIGNALLED);
+
+    latch.idle();
+
+    assertThat(latch.target()).isNull();
+    assertThat(latch.received(SIGNALLED)).isEqualTo(Outcome.REJECTED);
+    assertThat(latch.received(NATTED)).isEqualTo(Outcome.REJECTED);
+    latch.signal(NATTED);
+    assertThat(latch.received(NATTED)).isEqualTo(Outcome.LATCHED);
+  }
 }

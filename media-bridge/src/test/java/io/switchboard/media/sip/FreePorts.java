@@ -1,31 +1,13 @@
 package io.switchboard.media.sip;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import io.switchboard.testsupport.LoopbackPorts;
 
-/** Finds loopback ports free for both UDP and TCP, as SIP listens on one port for both. */
+/** Loopback ports free for both UDP and TCP, as SIP listens on one port for both. */
 public final class FreePorts {
 
   private FreePorts() {}
 
   public static int udpAndTcp() {
-    InetAddress loopback = InetAddress.getLoopbackAddress();
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket tcp = new ServerSocket(0, 1, loopback)) {
-        int port = tcp.getLocalPort();
-        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port))) {
-          return port;
-        } catch (IOException taken) {
-          // UDP side in use: try another port
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    throw new IllegalStateException("No loopback port free for both UDP and TCP");
+    return LoopbackPorts.udpAndTcp();
   }
 }

@@ -13,6 +13,7 @@ import io.switchboard.schemas.avro.CallPriorityChanged;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.CallbackRequested;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.TransferTargetType;
 import java.util.LinkedHashSet;
@@ -31,7 +32,7 @@ import org.slf4j.MDC;
 
 /**
  * Routes on call events (already keyed by tenant): queue, priority change, forced assignment, answer, decline,
- * transfer, end.
+ * transfer, end. Key presses ({@code DtmfReceived}) are ignored.
  */
 final class CallEventProcessor implements Processor<String, CallEvent, String, RoutingDecision> {
 
@@ -78,7 +79,10 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
     long at = event.getOccurredAt().toEpochMilli();
     Object payload = event.getPayload();
     try (MDC.MDCCloseable c = MDC.putCloseable("callId", callId)) {
-      if (payload instanceof CallCreated) {
+      if (payload instanceof DtmfReceived) {
+        // A key pressed on a phone is for the call's parties and its history, not for routing.
+        return;
+      } else if (payload instanceof CallCreated) {
         created(tenant, callId, (CallCreated) payload);
       } else if (payload instanceof CallQueued) {
         queued(tenant, callId, (CallQueued) payload, at);

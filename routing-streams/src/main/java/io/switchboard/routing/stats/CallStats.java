@@ -5,6 +5,7 @@ import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.TransferTargetType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.MDC;
  * {@code call.events}: when talk starts ({@code CallAnswered}) and when a call ends. Whether a call
  * was answered or abandoned is the engine's word, on {@code routing.decisions}; this side only
  * measures talk time (on the same clock as call-state's {@code talkMs}), frees the agent, and says
- * which blind transfer the engine's {@code RoutingQueued} of a connected call was.
+ * which blind transfer the engine's {@code RoutingQueued} of a connected call was. Key presses
+ * ({@code DtmfReceived}) are ignored.
  */
 final class CallStats extends StatsProcessor<CallEvent> {
 
@@ -31,6 +33,9 @@ final class CallStats extends StatsProcessor<CallEvent> {
 
   @Override
   void apply(CallEvent event) {
+    if (event.getPayload() instanceof DtmfReceived) {
+      return; // a key press counts in no figure, and does not move the expiry of ended calls either
+    }
     String tenant = event.getTenantId();
     String callId = event.getCallId();
     long at = event.getOccurredAt().toEpochMilli();

@@ -183,6 +183,16 @@ final class RoutingScenario implements AutoCloseable {
     return this;
   }
 
+  /** The call as the routing store holds it, or null. */
+  RoutedCall storedCall(String tenant, String callId) {
+    return driver.<String, RoutedCall>getKeyValueStore(RoutingTopology.CALLS_STORE).get(StoreKeys.of(tenant, callId));
+  }
+
+  /** The agent as the routing store holds it, or null. */
+  AgentState storedAgent(String tenant, String agentId) {
+    return driver.<String, AgentState>getKeyValueStore(RoutingTopology.AGENTS_STORE).get(StoreKeys.of(tenant, agentId));
+  }
+
   /** Raw bytes on an input topic, e.g. a record nobody can decode. */
   void pipeRaw(String topic, String key, byte[] value) {
     driver.createInputTopic(topic, Topics.CALL_EVENTS.keySerde().serializer(),

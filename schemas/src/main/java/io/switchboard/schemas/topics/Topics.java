@@ -10,6 +10,8 @@ import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.SessionPresence;
 import io.switchboard.schemas.avro.SignalingMessage;
 import io.switchboard.schemas.avro.SipAccount;
+import io.switchboard.schemas.avro.SipNumber;
+import io.switchboard.schemas.avro.SipTrunk;
 import io.switchboard.schemas.avro.WidgetKey;
 import io.switchboard.schemas.serde.AvroSerde;
 import io.switchboard.schemas.topics.Topic.Cleanup;
@@ -64,10 +66,24 @@ public final class Topics {
   public static final Topic<SipAccount> SIP_CREDENTIALS = new Topic<>(
       "sip.credentials", AvroSerde.forType(SipAccount.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
 
+  /**
+   * Tenants' SIP trunks (inbound trust, outbound target), keyed {@code tenantId/trunkId} ({@link #tenantKey});
+   * written by the gateway's admin API, read by every media bridge; a tombstone deletes one.
+   */
+  public static final Topic<SipTrunk> SIP_TRUNKS = new Topic<>(
+      "sip.trunks", AvroSerde.forType(SipTrunk.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
+
+  /**
+   * Dialed numbers mapped to queues, keyed {@code tenantId/number} ({@link #tenantKey}, digits only);
+   * written by the gateway's admin API, read by every media bridge; a tombstone deletes one.
+   */
+  public static final Topic<SipNumber> SIP_NUMBERS = new Topic<>(
+      "sip.numbers", AvroSerde.forType(SipNumber.class), DEFAULT_PARTITIONS, Cleanup.COMPACT);
+
   /** Every topic of the catalogue. */
   public static final List<Topic<?>> ALL = List.of(
       CALL_EVENTS, AGENT_EVENTS, ROUTING_DECISIONS, QUEUE_CONFIG, QUEUE_STATS, QUALITY_EVENTS, SIGNALING, AUDIT_EVENTS,
-      WIDGET_KEYS, PRESENCE, SIP_CREDENTIALS);
+      WIDGET_KEYS, PRESENCE, SIP_CREDENTIALS, SIP_TRUNKS, SIP_NUMBERS);
 
   private Topics() {}
 

@@ -40,7 +40,15 @@ record AuditedRoute(HttpMethod method, PathPattern path, String targetVariable, 
       of(HttpMethod.PUT, "/api/v1/agents/{agentId}/sip-account", AuditAction.SIP_ACCOUNT_SET, AuditTargetKind.AGENT,
           false),
       of(HttpMethod.DELETE, "/api/v1/agents/{agentId}/sip-account", AuditAction.SIP_ACCOUNT_DELETED,
-          AuditTargetKind.AGENT, false));
+          AuditTargetKind.AGENT, false),
+      // The trunk's trust and target are audited; its digest and outbound passwords never are.
+      of(HttpMethod.PUT, "/api/v1/sip-trunks/{trunkId}", AuditAction.SIP_TRUNK_SET, AuditTargetKind.SIP_TRUNK, false),
+      of(HttpMethod.DELETE, "/api/v1/sip-trunks/{trunkId}", AuditAction.SIP_TRUNK_DELETED, AuditTargetKind.SIP_TRUNK,
+          false),
+      of(HttpMethod.PUT, "/api/v1/sip-numbers/{number}", AuditAction.SIP_NUMBER_SET, AuditTargetKind.SIP_NUMBER,
+          false),
+      of(HttpMethod.DELETE, "/api/v1/sip-numbers/{number}", AuditAction.SIP_NUMBER_DELETED,
+          AuditTargetKind.SIP_NUMBER, false));
 
   private static AuditedRoute of(HttpMethod method, String path, AuditAction action, AuditTargetKind kind,
       boolean onBehalfOnly) {

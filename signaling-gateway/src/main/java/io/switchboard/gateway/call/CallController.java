@@ -8,6 +8,10 @@ import io.switchboard.gateway.security.Caller;
 import io.switchboard.gateway.security.Role;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.gateway.web.RequestIds;
+import io.switchboard.schemas.avro.CallAssignmentRequested;
+import io.switchboard.schemas.avro.CallChannel;
+import io.switchboard.schemas.avro.CallCreated;
+import io.switchboard.schemas.avro.CallDirection;
 import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
@@ -17,6 +21,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -80,6 +85,43 @@ class CallController {
       }
       return ResponseEntity.created(URI.create("/api/v1/calls/" + callId)).body(Map.of("callId", callId));
     }));
+  }
+
+  /**
+   * An agent's call out from its SIP phone: {@code CallCreated} (OUTBOUND, SIP, the number as customer and
+   * {@code toAddress}), {@code CallQueued} in the given queue, and {@code CallAssignmentRequested} to the
+   * agent itself; the routing engine offers it to that agent, and the media bridge that holds the agent's
+   * phone rings the phone and then dials the number over the tenant's outbound trunk.
+   */
+  @PostMapping("/outbound")
+  Mono<ResponseEntity<Map<String, String>>> outbound(Caller caller, @Valid @RequestBody OutboundCallRequest body) {
+    caller.require("place calls", Role.AGENT);
+    if (caller.agentId() == null) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "Only an agent places calls out: the token names no agent");
+    }
+    String tenant = caller.tenant();
+    String agentId = caller.agentId();
+    String callId = UUID.randomUUID().toString();
+    String queue = body.queueOrDefault();
+    var created = events.call(tenant, callId, CallCreated.newBuilder()
+        .setDirection(CallDirection.OUTBOUND)
+        .setChannel(CallChannel.SIP)
+        .setCustomerId(body.number())
+        .setFromAddress(agentId)
+        .setToAddress(body.number())
+        .setQueue(queue)
+        .setAttributes(Map.of("placedBy", agentId))
+        .setTags(List.of())
+        .build());
+    var queued = events.call(tenant, callId, new CallQueued(queue, null));
+    var assigned = events.call(tenant, callId, new CallAssignmentRequested(agentId, agentId));
+    return publisher.call(created).then(publisher.call(queued)).then(publisher.call(assigned))
+        .then(Mono.fromSupplier(() -> {
+          try (CallLog ignored = CallLog.of(callId, agentId)) {
+            log.info("Call {} out to {} placed by agent {} in queue {}", callId, body.number(), agentId, queue);
+          }
+          return ResponseEntity.created(URI.create("/api/v1/calls/" + callId)).body(Map.of("callId", callId));
+        }));
   }
 
   /** A widget key that names a queue sends its calls there; the page may repeat it, not choose another. */

@@ -5,6 +5,8 @@ import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.QualityEvent;
 import io.switchboard.schemas.avro.QueueConfig;
 import io.switchboard.schemas.avro.SipAccount;
+import io.switchboard.schemas.avro.SipNumber;
+import io.switchboard.schemas.avro.SipTrunk;
 import io.switchboard.schemas.avro.WidgetKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,6 +95,24 @@ public final class EventFactory {
         .setOccurredAt(now())
         .setSource(source)
         .setUsername(username);
+  }
+
+  public SipTrunk.Builder sipTrunk(String tenantId, String trunkId) {
+    return SipTrunk.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setTenantId(tenantId)
+        .setOccurredAt(now())
+        .setSource(source)
+        .setTrunkId(trunkId);
+  }
+
+  public SipNumber.Builder sipNumber(String tenantId, String number) {
+    return SipNumber.newBuilder()
+        .setEventId(UUID.randomUUID())
+        .setTenantId(tenantId)
+        .setOccurredAt(now())
+        .setSource(source)
+        .setNumber(number);
   }
 
   // The wire format keeps milliseconds; truncating here keeps in-memory and decoded events equal.

@@ -7,6 +7,7 @@ import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallHeld;
 import io.switchboard.schemas.avro.CallResumed;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.ParticipantJoined;
 import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.ParticipantRole;
@@ -32,12 +33,14 @@ import org.slf4j.LoggerFactory;
  * away), the participants' media and the hold, the end (everyone leaves), and any
  * {@code ParticipantJoined} or {@code ParticipantLeft} a service writes. A frame goes to every party
  * present and to the participant it is about; a participant who joins is also told who is there.
+ * Also {@code call:dtmf}, a key pressed on a phone ({@code DtmfReceived}), to the call's agents present.
  */
 final class ParticipantNotifier implements IncomingEventHandler {
 
   static final String JOINED = "call:participant_joined";
   static final String LEFT = "call:participant_left";
   static final String UPDATED = "call:participant_updated";
+  static final String DTMF = "call:dtmf";
 
   private static final Logger log = LoggerFactory.getLogger(ParticipantNotifier.class);
 
@@ -73,6 +76,8 @@ final class ParticipantNotifier implements IncomingEventHandler {
       roster.find(tenant, callId).ifPresent(call -> hold(tenant, callId, call, false, resumed.getBy()));
     } else if (payload instanceof CallEnded ended) {
       roster.ended(tenant, callId).ifPresent(call -> ended(tenant, callId, call, ended));
+    } else if (payload instanceof DtmfReceived pressed) {
+      roster.find(tenant, callId).ifPresent(call -> keyPressed(tenant, callId, call, pressed));
     }
   }
 
@@ -140,6 +145,15 @@ final class ParticipantNotifier implements IncomingEventHandler {
     Optional<CallRoster.Participant> about = by != null && call.isPresent(by) ? call.known(by)
         : call.present(ParticipantRole.AGENT).stream().findFirst();
     about.ifPresent(participant -> send(tenant, call, participant, frame(UPDATED, callId, call, participant, null)));
+  }
+
+  /** {@code call:dtmf} to each agent present in the call, whoever pressed the key; the customer gets none. */
+  private void keyPressed(String tenant, String callId, CallRoster.Call call, DtmfReceived pressed) {
+    String frame = frames.encode(DTMF, Frames.data("callId", callId, "participantId", pressed.getParticipantId(),
+        "digit", pressed.getDigit(), "method", pressed.getMethod().name()));
+    for (CallRoster.Participant agent : call.present(ParticipantRole.AGENT)) {
+      sessions.sendTo(new AgentKey(tenant, agent.id()), frame);
+    }
   }
 
   /** Everyone leaves, whoever ended it first; each frame goes to everyone who was in the call. */

@@ -12,6 +12,8 @@ import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallHeld;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallResumed;
+import io.switchboard.schemas.avro.DtmfMethod;
+import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.ParticipantJoined;
 import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.ParticipantRole;
@@ -196,6 +198,42 @@ class ParticipantNotifierTest {
     assertThat(seen(customer)).containsExactly("call:participant_joined a1", "call:participant_joined sup-1",
         "call:participant_left sup-1");
     assertThat(last(customer).get("reason").stringValue()).isEqualTo("done listening");
+  }
+
+  @Test
+  void aKeyPressGoesToTheCallsAgentOnlyAsCallDtmf() {
+    createdAndAnsweredByA1();
+    int customerFrames = customer.frames().size();
+    int a1Frames = a1.frames().size();
+
+    call(new DtmfReceived("customer", "7", 120, DtmfMethod.RFC4733));
+    call(new DtmfReceived("a1", "#", null, DtmfMethod.SIP_INFO));
+
+    assertThat(a1.frames()).hasSize(a1Frames + 2);
+    JsonNode first = a1.frames().get(a1Frames);
+    assertThat(first.get("type").stringValue()).isEqualTo("call:dtmf");
+    assertThat(first.get("data").toString())
+        .isEqualTo("{\"callId\":\"k1\",\"participantId\":\"customer\",\"digit\":\"7\",\"method\":\"RFC4733\"}");
+    assertThat(last(a1).toString())
+        .isEqualTo("{\"callId\":\"k1\",\"participantId\":\"a1\",\"digit\":\"#\",\"method\":\"SIP_INFO\"}");
+    assertThat(customer.frames()).hasSize(customerFrames);
+    assertThat(a2.frames()).isEmpty();
+    assertThat(otherCustomer.frames()).isEmpty();
+  }
+
+  @Test
+  void aKeyPressOfACallWithNoAgentOrThatEndedTellsNobody() {
+    call(new CallCreated(CallDirection.INBOUND, CallChannel.WEBRTC, "cust-1", null, null, "sales", Map.of(), List.of()));
+    call(new DtmfReceived("customer", "1", null, DtmfMethod.RFC4733));
+    decision(new ReservationAccepted("a1", "r-1"), "agent a1 answered");
+    call(new CallEnded(CallOutcome.ENDED, "bye", "cust-1"));
+    int a1Frames = a1.frames().size();
+
+    call(new DtmfReceived("customer", "2", null, DtmfMethod.RFC4733));
+
+    assertThat(a1.frames()).hasSize(a1Frames);
+    assertThat(a1.frames()).noneMatch(frame -> frame.get("type").stringValue().equals("call:dtmf"));
+    assertThat(customer.frames()).noneMatch(frame -> frame.get("type").stringValue().equals("call:dtmf"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.switchboard.media.sip.call;
 
+import gov.nist.javax.sip.header.HeaderFactoryExt;
+import gov.nist.javax.sip.header.extensions.SessionExpiresHeader;
 import gov.nist.javax.sip.message.SIPMessage;
 import io.switchboard.media.audio.FramePlayer;
 import io.switchboard.media.audio.Samples;
@@ -24,6 +26,9 @@ import io.switchboard.media.sip.SipRequestHandler;
 import io.switchboard.media.sip.registrar.AgentBindings;
 import io.switchboard.media.sip.registrar.Binding;
 import io.switchboard.media.sip.registrar.BindingTable;
+import io.switchboard.media.sip.registrar.SipCredentials;
+import io.switchboard.media.sip.trunk.OutboundTrunk;
+import io.switchboard.schemas.avro.AssignmentRefused;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
@@ -36,6 +41,10 @@ import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallRinging;
+import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.CallbackRequested;
+import io.switchboard.schemas.avro.CallbackScheduled;
+import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.DtmfMethod;
 import io.switchboard.schemas.avro.DtmfReceived;
 import io.switchboard.schemas.avro.OfferRescinded;
@@ -43,18 +52,27 @@ import io.switchboard.schemas.avro.QueueLimit;
 import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.schemas.avro.RoutingQueued;
 import io.switchboard.schemas.avro.RoutingRejected;
+import io.switchboard.schemas.avro.TransferTargetType;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,9 +88,12 @@ import javax.sip.TimeoutEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.EventHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.ReferToHeader;
+import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -88,6 +109,9 @@ import org.slf4j.MDC;
  * phone with the caller's codec; its 200 bridges the legs (200 to the caller, {@code CallAnswered}),
  * its refusal or silence publishes {@code CallDeclined} and the call waits again. CANCEL, BYE,
  * {@code RoutingRejected}, a relay timeout and a {@code CallEnded} from another service end both legs.
+ * A REFER from the agent's phone (or a {@code CallTransferred} from the gateway) is a blind transfer:
+ * the routing engine puts the call into its new queue, the agent's leg is let go, and the caller's leg,
+ * never re-INVITEd, waits with the queue's audio for the next agent's phone.
  *
  * <p>Each call's monitor serialises what happens to it; the maps only find it. Kafka sends are
  * asynchronous: no stack thread waits for the broker.
@@ -112,16 +136,36 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private final String instanceId;
   private final B2buaMetrics metrics;
   private final QualityEventPublisher quality;
+  private final SipCredentials credentials;
+  private final Duration transferTimeout;
+  /** RFC 4028: the session interval asked for and the least taken, in seconds. */
+  private final int sessionExpires;
+  private final int minSessionExpires;
 
   /** Both legs' SIP Call-IDs → their call. */
   private final Map<String, BridgedCall> bySipCallId = new ConcurrentHashMap<>();
   /** Switchboard call id → call. */
   private final Map<String, BridgedCall> byCallId = new ConcurrentHashMap<>();
+  /** Callbacks of callers this instance let go, by call id, until routing offers them to an agent. */
+  private final Map<String, PendingCallback> callbacks = new ConcurrentHashMap<>();
+  /** Agents' INVITEs cancelled before any provisional response, by SIP Call-ID: CANCEL goes at the first one. */
+  private final Map<String, BridgedCall.AgentLeg> pendingCancels = new ConcurrentHashMap<>();
+  /** Agents' calls out (the gateway's OUTBOUND SIP CallCreated), dialled by the instance holding the agent's phone. */
+  private final Map<String, PendingCallback> outboundCalls = new ConcurrentHashMap<>();
+  private final java.util.function.Function<String, Optional<OutboundTrunk>> outboundTrunks;
   private volatile boolean accepting;
+  /** Transfers' and session timers' deadlines: one thread, each task short and under its call's monitor. */
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "b2bua-timers");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   B2bua(InboundRoutes routes, RtpRelay relay, String rtpHost, Supplier<SipEndpoints> endpoints, BindingTable bindings,
       SipMessages messages, HeaderFactory headers, CallEventPublisher events, Function<String, Samples> waitingAudio,
-      Clock clock, String instanceId, B2buaMetrics metrics, QualityEventPublisher quality) {
+      Clock clock, String instanceId, B2buaMetrics metrics, QualityEventPublisher quality, SipCredentials credentials,
+      Duration transferTimeout, int sessionExpires, int minSessionExpires,
+      java.util.function.Function<String, Optional<OutboundTrunk>> outboundTrunks) {
     this.routes = routes;
     this.relay = relay;
     this.rtpHost = rtpHost;
@@ -135,7 +179,15 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     this.instanceId = instanceId;
     this.metrics = metrics;
     this.quality = quality;
+    this.credentials = credentials;
+    this.transferTimeout = transferTimeout;
+    this.sessionExpires = sessionExpires;
+    this.minSessionExpires = minSessionExpires;
+    this.outboundTrunks = outboundTrunks;
   }
+
+  /** A caller's callback: who and where to call once routing offers it. */
+  private record PendingCallback(String tenantId, String callId, String queue, String number) {}
 
   /** New INVITEs are taken once the routing decisions are followed; before, and after {@link #stop}, 503. */
   void accepting(boolean accepting) {
@@ -150,6 +202,16 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   @Override
   public String method() {
     return Request.INVITE;
+  }
+
+  @Override
+  public java.util.Set<String> methods() {
+    return java.util.Set.of(Request.ACK, Request.BYE, Request.CANCEL, Request.INFO, Request.REFER, Request.UPDATE);
+  }
+
+  @Override
+  public java.util.Set<String> extensions() {
+    return java.util.Set.of(SessionTimer.TIMER);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -188,19 +250,29 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       refuse(exchange, Response.BAD_REQUEST, "Bad SDP: " + e.getMessage(), List.of());
       return;
     }
+    SessionTimer timer;
+    try {
+      timer = SessionTimer.fromRequest(invite, sessionExpires, minSessionExpires);
+    } catch (SessionTimer.TooSmall e) {
+      metrics.refused(SessionTimer.INTERVAL_TOO_SMALL);
+      refuse(exchange, SessionTimer.INTERVAL_TOO_SMALL, "Session Interval Too Small",
+          List.of(headers.createHeader(SessionTimer.MIN_SE, Integer.toString(e.minimum))));
+      return;
+    }
     String callId = UUID.randomUUID().toString();
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, callId)) {
-      start(exchange, accepted, offer, callId, provider, transaction);
+      start(exchange, accepted, offer, callId, provider, transaction, timer);
     }
   }
 
   private void start(SipExchange exchange, InboundRoutes.Accepted route, SessionDescription offer, String callId,
-      SipProvider provider, ServerTransaction transaction) throws Exception {
+      SipProvider provider, ServerTransaction transaction, SessionTimer timer) throws Exception {
     Request invite = exchange.request();
     RelaySession session;
     try {
       session = relay.open(route.tenantId(), callId, this);
-    } catch (PortsExhaustedException e) {
+    } catch (PortsExhaustedException | java.io.UncheckedIOException e) {
+      // Used up by this bridge's calls, or no pair bindable (other processes hold the range).
       metrics.refused(Response.SERVICE_UNAVAILABLE);
       log.warn("INVITE refused: {}", e.getMessage());
       refuse(exchange, Response.SERVICE_UNAVAILABLE, "No media ports free", retryAfter(30));
@@ -230,6 +302,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     BridgedCall call = new BridgedCall(route.tenantId(), callId, route.queue(), transaction, dialog,
         SipMessages.newTag(), session, answer.audio(), answer.telephoneEvent(), answer.description(), provider,
         from.getAddress());
+    call.customerSession.timer = timer;
+    call.customerSession.sdp = answer.description().toString();
     byCallId.put(callId, call);
     bySipCallId.put(call.customerSipCallId, call);
     metrics.callStarted();
@@ -290,18 +364,45 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   /** One record of {@code routing.decisions}; only calls this instance holds are acted on. */
   public void onDecision(RoutingDecision decision) {
     BridgedCall call = byCallId.get(decision.getCallId());
-    if (call == null || !call.tenantId.equals(decision.getTenantId())) {
+    if (call == null) {
+      PendingCallback callback = callbacks.get(decision.getCallId());
+      if (callback != null && callback.tenantId().equals(decision.getTenantId())
+          && decision.getPayload() instanceof RoutingOffered offered && offered.getCallback()) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, callback.callId())) {
+          dialCallback(callback, offered, callbacks);
+        }
+      }
+      PendingCallback out = outboundCalls.get(decision.getCallId());
+      if (out != null && out.tenantId().equals(decision.getTenantId())
+          && decision.getPayload() instanceof RoutingOffered offered && holdsPhoneOf(out.tenantId(), offered.getAgentId())) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, out.callId())) {
+          dialCallback(out, offered, outboundCalls);
+        }
+      }
+      return;
+    }
+    if (!call.tenantId.equals(decision.getTenantId())) {
       return;
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
         Object payload = decision.getPayload();
-        if (payload instanceof RoutingOffered offered) {
+        if (payload instanceof CallbackScheduled) {
+          callbackScheduled(call);
+        } else if (payload instanceof RoutingOffered offered) {
           offered(call, offered);
         } else if (payload instanceof ReservationTimedOut timedOut) {
           withdraw(call, timedOut.getReservationId(), "reservation timed out");
         } else if (payload instanceof OfferRescinded rescinded) {
           withdraw(call, rescinded.getReservationId(), "offer rescinded");
+        } else if (payload instanceof RoutingQueued && call.phase == BridgedCall.Phase.CONNECTED) {
+          // Only a transfer puts a connected call into a queue again.
+          transferred(call, decision.getQueue());
+        } else if (payload instanceof RoutingRejected rejected && call.phase == BridgedCall.Phase.CONNECTED) {
+          transferFailed(call, rejectedStatus(rejected.getLimit()), reason(rejected.getLimit()));
+        } else if (payload instanceof AssignmentRefused refused && call.phase == BridgedCall.Phase.CONNECTED) {
+          transferFailed(call, Response.TEMPORARILY_UNAVAILABLE, "agent " + refused.getAgentId() + " cannot take it ("
+              + refused.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
         } else if (payload instanceof RoutingRejected rejected) {
           rejected(call, rejected.getLimit());
         }
@@ -313,8 +414,22 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   public void onCallEvent(CallEvent event) {
     Object payload = event.getPayload();
     if (instanceId.equals(event.getSource())
-        || !(payload instanceof CallEnded || payload instanceof CallHeld || payload instanceof CallResumed)) {
+        || !(payload instanceof CallEnded || payload instanceof CallHeld || payload instanceof CallResumed
+            || payload instanceof CallTransferred || payload instanceof CallbackRequested
+            || payload instanceof CallCreated)) {
       return;
+    }
+    if (payload instanceof CallCreated created) {
+      if (created.getDirection() == CallDirection.OUTBOUND && created.getChannel() == CallChannel.SIP
+          && created.getToAddress() != null && !created.getToAddress().isBlank()) {
+        outboundCalls.put(event.getCallId(), new PendingCallback(event.getTenantId(), event.getCallId(),
+            created.getQueue(), created.getToAddress()));
+      }
+      return;
+    }
+    if (payload instanceof CallEnded) {
+      callbacks.remove(event.getCallId());
+      outboundCalls.remove(event.getCallId());
     }
     BridgedCall call = byCallId.get(event.getCallId());
     if (call == null || !call.tenantId.equals(event.getTenantId())) {
@@ -322,9 +437,15 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
-        if (payload instanceof CallEnded ended) {
+        if (payload instanceof CallbackRequested requested) {
+          if (requested.getNumber() != null && !requested.getNumber().isBlank()) {
+            call.callbackNumber = requested.getNumber();
+          }
+        } else if (payload instanceof CallEnded ended) {
           log.info("Call {} ended by {} ({}): hanging up", call.callId, event.getSource(), ended.getOutcome());
           hangUp(call, Response.TEMPORARILY_UNAVAILABLE);
+        } else if (payload instanceof CallTransferred transfer) {
+          serviceTransfer(call, transfer, event.getSource());
         } else if (call.phase == BridgedCall.Phase.CONNECTED) {
           // The gateway's hold and resume: the relay holds as if the agent's phone had.
           boolean wasHeld = call.held();
@@ -341,7 +462,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   private void offered(BridgedCall call, RoutingOffered offer) {
-    if (call.phase != BridgedCall.Phase.QUEUED || call.agent != null) {
+    boolean another = call.phase == BridgedCall.Phase.RINGING && call.agent != null && !call.agent.answered
+        && ringing(call).stream().noneMatch(leg -> leg.agentId.equals(offer.getAgentId()));
+    if (!another && (call.phase != BridgedCall.Phase.QUEUED || call.agent != null)) {
       log.info("Call {}: offer {} to {} ignored in phase {}", call.callId, offer.getReservationId(),
           offer.getAgentId(), call.phase);
       return;
@@ -355,8 +478,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     AgentBindings agent = bindings.current(call.tenantId, agentId, clock.instant()).orElseThrow();
-    List<Codec> codecs = new ArrayList<>(List.of(call.audio));
-    if (call.telephoneEvent != null) {
+    List<Codec> codecs = call.audio == null ? OfferAnswer.audioCodecs(false) : new ArrayList<>(List.of(call.audio));
+    if (call.audio != null && call.telephoneEvent != null) {
       codecs.add(call.telephoneEvent);
     }
     SessionDescription sdp = OfferAnswer.offer(origin(),
@@ -365,13 +488,21 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       SipProvider provider = endpoints.get().provider(SipMessages.transportOfUri(contact.get().contact()));
       Request invite = messages.inviteAgent(contact.get().contact(), agent.aor(), call.customerAddress, call.callId,
           sdp.toString(), provider);
+      invite.addHeader(headers.createSupportedHeader(SessionTimer.TIMER));
+      invite.setHeader(((HeaderFactoryExt) headers).createSessionExpiresHeader(sessionExpires));
+      invite.setHeader(headers.createHeader(SessionTimer.MIN_SE, Integer.toString(minSessionExpires)));
       ClientTransaction transaction = provider.getNewClientTransaction(invite);
       Dialog dialog = provider.getNewDialog(transaction);
       String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
       BridgedCall.AgentLeg leg = new BridgedCall.AgentLeg(agentId, offer.getReservationId(), sipCallId,
           transaction, dialog, codecs, provider, sdp.origin());
-      call.agent = leg;
-      call.phase = BridgedCall.Phase.RINGING;
+      leg.session.sdp = sdp.toString();
+      if (another) {
+        call.alsoRinging.add(leg); // ring-all: one more phone rings beside the first
+      } else {
+        call.agent = leg;
+        call.phase = BridgedCall.Phase.RINGING;
+      }
       bySipCallId.put(sipCallId, call);
       transaction.sendRequest();
       log.info("Call {}: ringing agent {} at {} (reservation {})", call.callId, agentId, contact.get().contact(),
@@ -393,33 +524,78 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
 
   /** Routing took the offer back: the agent's phone stops ringing and the caller waits on. */
   private void withdraw(BridgedCall call, String reservationId, String why) {
-    BridgedCall.AgentLeg leg = call.agent;
-    if (leg == null || !leg.reservationId.equals(reservationId) || leg.answered) {
+    BridgedCall.AgentLeg leg = ringing(call).stream().filter(ringing -> ringing.reservationId.equals(reservationId))
+        .findFirst().orElse(null);
+    if (leg == null || leg.answered) {
       return;
     }
     log.info("Call {}: {} for agent {}; cancelling its INVITE", call.callId, why, leg.agentId);
     cancel(leg);
-    forgetAgent(call);
-    call.phase = BridgedCall.Phase.QUEUED;
+    dropRinging(call, leg);
+  }
+
+  /** The phones ringing for the call now: its agent leg while unanswered, and a ring-all's others. */
+  private static List<BridgedCall.AgentLeg> ringing(BridgedCall call) {
+    List<BridgedCall.AgentLeg> legs = new ArrayList<>();
+    if (call.agent != null && !call.agent.answered) {
+      legs.add(call.agent);
+    }
+    legs.addAll(call.alsoRinging);
+    return legs;
+  }
+
+  /**
+   * A ringing phone is no longer rung (refused, silent, withdrawn): forgotten; when it was the first, the
+   * next ring-all phone takes its place, and when none is left the call waits in its queue again.
+   */
+  private void dropRinging(BridgedCall call, BridgedCall.AgentLeg leg) {
+    if (call.alsoRinging.remove(leg)) {
+      bySipCallId.remove(leg.sipCallId);
+      return;
+    }
+    if (call.agent == leg) {
+      forgetAgent(call);
+      if (!call.alsoRinging.isEmpty()) {
+        call.agent = call.alsoRinging.remove(0);
+      } else {
+        call.phase = BridgedCall.Phase.QUEUED;
+      }
+    }
+  }
+
+  /** Every phone still ringing for the call is cancelled and forgotten (the call ends, or waits no more). */
+  private void cancelRinging(BridgedCall call) {
+    for (BridgedCall.AgentLeg leg : ringing(call)) {
+      cancel(leg);
+      bySipCallId.remove(leg.sipCallId);
+    }
+    call.alsoRinging.clear();
+    if (call.agent != null && !call.agent.answered) {
+      call.agent = null;
+    }
   }
 
   private void rejected(BridgedCall call, QueueLimit limit) {
     if (call.phase == BridgedCall.Phase.CONNECTED || call.phase == BridgedCall.Phase.ENDED) {
       return;
     }
-    int status = switch (limit) {
+    int status = rejectedStatus(limit);
+    log.info("Call {}: queue {} rejected it ({}); answering {}", call.callId, call.queue, limit, status);
+    if (call.agent != null) {
+      cancel(call.agent);
+    }
+    endCaller(call, status, limit == QueueLimit.CAPACITY ? retryAfter(60) : List.of());
+    events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.FAILED, reason(limit), null))
+        .exceptionally(failure -> logged(call, "CallEnded", failure));
+  }
+
+  private static int rejectedStatus(QueueLimit limit) {
+    return switch (limit) {
       case CAPACITY -> Response.SERVICE_UNAVAILABLE;
       case MAX_WAIT -> Response.BUSY_HERE;
       case NO_AGENT -> Response.TEMPORARILY_UNAVAILABLE;
       case UNKNOWN_QUEUE -> Response.NOT_FOUND;
     };
-    log.info("Call {}: queue {} rejected it ({}); answering {}", call.callId, call.queue, limit, status);
-    if (call.agent != null) {
-      cancel(call.agent);
-    }
-    finish(call, status, limit == QueueLimit.CAPACITY ? retryAfter(60) : List.of());
-    events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.FAILED, reason(limit), null))
-        .exceptionally(failure -> logged(call, "CallEnded", failure));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -434,8 +610,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
-        boolean fromCustomer = call.customerSipCallId.equals(
-            ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+        boolean fromCustomer = sipCallIdOf(request).equals(call.customerSipCallId);
         switch (request.getMethod()) {
           case Request.ACK:
             return true;
@@ -453,8 +628,21 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
             transaction.sendResponse(messages.plain(Response.OK, request));
             if (fromCustomer) {
               callerGone(call, "caller hung up");
-            } else if (call.agent != null && call.agent.answered) {
-              agentHungUp(call);
+            } else if (call.agent != null && call.agent.answered && call.agent.sipCallId.equals(sipCallIdOf(request))) {
+              if (call.transfer != null) {
+                // A transferring phone hangs up once its REFER is accepted: the call goes on without it.
+                call.agent.gone = true;
+              } else {
+                agentHungUp(call);
+              }
+            } else {
+              call.releasedLegs.stream().filter(released -> released.sipCallId.equals(sipCallIdOf(request)))
+                  .forEach(released -> released.gone = true);
+            }
+            return true;
+          case Request.REFER:
+            if (transaction != null) {
+              refer(call, request, transaction, fromCustomer);
             }
             return true;
           case Request.INVITE:
@@ -462,6 +650,16 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
               return false;
             }
             reInvite(call, request, transaction, fromCustomer);
+            return true;
+          case Request.UPDATE:
+            if (transaction == null) {
+              return false;
+            }
+            if (request.getRawContent() == null || request.getRawContent().length == 0) {
+              refreshed(call, request, transaction, fromCustomer);
+            } else {
+              reInvite(call, request, transaction, fromCustomer);
+            }
             return true;
           case Request.INFO:
             if (transaction != null) {
@@ -492,7 +690,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private void reInvite(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
       throws Exception {
     BridgedCall.AgentLeg leg = call.agent;
-    if (call.phase != BridgedCall.Phase.CONNECTED || (!fromCustomer && (leg == null || !leg.answered))) {
+    if (fromCustomer ? !call.customerAnswered
+        : call.phase != BridgedCall.Phase.CONNECTED || leg == null || !leg.answered) {
       // RFC 3261 14.2: the first INVITE is not answered yet.
       Response busy = messages.inDialog(Response.SERVER_INTERNAL_ERROR, request, call.provider, null);
       retryAfter(1).forEach(busy::addHeader);
@@ -500,6 +699,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     SipProvider provider = fromCustomer ? call.provider : leg.provider;
+    BridgedCall.LegSession session = fromCustomer ? call.customerSession : leg.session;
+    if (session.refreshing != null) {
+      // RFC 3261 14.2: the bridge's own re-INVITE on this leg is still pending (glare).
+      transaction.sendResponse(messages.inDialog(Response.REQUEST_PENDING, request, provider, null));
+      return;
+    }
     SessionDescription.Origin origin = fromCustomer ? call.customerOrigin : leg.origin;
     int port = fromCustomer ? call.relay.a().localRtpPort() : call.relay.b().localRtpPort();
     OfferAnswer.Negotiated answer;
@@ -529,7 +734,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     } else {
       leg.origin = answer.description().origin();
     }
-    transaction.sendResponse(messages.inDialog(Response.OK, request, provider, answer.description().toString()));
+    session.sdp = answer.description().toString();
+    Response ok = messages.inDialog(Response.OK, request, provider, session.sdp);
+    sessionHeaders(ok, session.timer, true);
+    transaction.sendResponse(ok);
+    arm(call, session, fromCustomer ? Side.A : Side.B);
     String by = fromCustomer ? CUSTOMER : leg.agentId;
     boolean wasHeld = call.held();
     if (fromCustomer) {
@@ -557,7 +766,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   private void holdRelay(BridgedCall call) {
-    boolean agentSide = call.heldByAgent || call.heldByService;
+    // Nobody on the agent's side: held there, being transferred, or waiting again after a transfer.
+    boolean agentSide = call.heldByAgent || call.heldByService || call.transfer != null
+        || call.phase != BridgedCall.Phase.CONNECTED;
     call.relay.pause(Side.A, agentSide || call.heldByCustomer);
     call.relay.pause(Side.B, agentSide);
     if (agentSide && !call.heldByCustomer) {
@@ -637,12 +848,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     log.info("Call {}: {} ({})", call.callId, reason, answered ? "ended" : "abandoned in phase " + call.phase);
     if (call.agent != null) {
       if (call.agent.answered) {
-        bye(call.agent.dialog, call.agent.provider);
+        release(call.agent);
       } else {
         cancel(call.agent);
       }
     }
-    if (!answered) {
+    if (!call.customerAnswered) {
       respondInvite(call, Response.REQUEST_TERMINATED, List.of());
     }
     close(call);
@@ -656,9 +867,653 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     log.info("Call {}: agent {} hung up", call.callId, call.agent.agentId);
-    bye(call.customerDialog, call.provider);
+    call.agent.gone = true;
+    hangUpCustomer(call);
     close(call);
     events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.ENDED, "agent hung up", call.agent.agentId))
+        .exceptionally(failure -> logged(call, "CallEnded", failure));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Blind transfers
+
+  /**
+   * A REFER from the connected agent's phone (RFC 3515): 202 and a NOTIFY {@code 100 Trying}, then
+   * {@code CallTransferred}; the routing engine's answer is NOTIFYed ({@code 200 OK}, or why not) and
+   * settles the call. Refused: from the caller 403, on a call not connected 403, during another
+   * transfer 491, without a usable {@code Refer-To} 400, 416 or 501 (see {@link ReferTarget}).
+   */
+  private void refer(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
+      throws Exception {
+    BridgedCall.AgentLeg leg = call.agent;
+    SipProvider provider = fromCustomer || leg == null ? call.provider : leg.provider;
+    if (fromCustomer) {
+      refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "Only the agent's phone transfers the call");
+      return;
+    }
+    if (call.phase != BridgedCall.Phase.CONNECTED || leg == null || !leg.answered || leg.gone
+        || !leg.sipCallId.equals(sipCallIdOf(request))) {
+      refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "Only a connected call is transferred");
+      return;
+    }
+    if (call.transfer != null) {
+      refuseInDialog(transaction, request, provider, Response.REQUEST_PENDING, "A transfer of this call is under way");
+      return;
+    }
+    ReferToHeader referTo = (ReferToHeader) request.getHeader(ReferToHeader.NAME);
+    ReferTarget target;
+    try {
+      target = ReferTarget.resolve(call.tenantId, referTo == null ? null : referTo.getAddress(), credentials);
+    } catch (ReferTarget.Refused e) {
+      refuseInDialog(transaction, request, provider, e.status, e.getMessage());
+      return;
+    }
+    if (target.type() == TransferTargetType.AGENT && target.target().equals(leg.agentId)) {
+      refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "An agent cannot transfer a call to itself");
+      return;
+    }
+    transaction.sendResponse(messages.inDialog(Response.ACCEPTED, request, provider, null));
+    long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+    BridgedCall.Transfer transfer = new BridgedCall.Transfer(target, leg.agentId, leg, cseq);
+    startTransfer(call, transfer);
+    notifyReferrer(transfer, "100 Trying", false);
+    events.publish(call.tenantId, call.callId, new CallTransferred(target.type(), target.target(), leg.agentId))
+        .whenComplete((done, failure) -> {
+          if (failure != null) {
+            log.error("Call {}: CallTransferred not published", call.callId, failure);
+            try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+              synchronized (call) {
+                if (call.transfer == transfer) {
+                  transferFailed(call, Response.SERVICE_UNAVAILABLE, "the transfer could not be recorded");
+                }
+              }
+            }
+          }
+        });
+  }
+
+  /** The gateway's transfer of a connected call: as a REFER's, without the NOTIFYs. */
+  private void serviceTransfer(BridgedCall call, CallTransferred transferred, String source) {
+    if (call.phase != BridgedCall.Phase.CONNECTED || call.transfer != null
+        || transferred.getTargetType() == TransferTargetType.EXTERNAL) {
+      return;
+    }
+    log.info("Call {}: transferred by {} through {}", call.callId, transferred.getBy(), source);
+    startTransfer(call, new BridgedCall.Transfer(
+        new ReferTarget(transferred.getTargetType(), transferred.getTarget()), transferred.getBy(), null, 0));
+  }
+
+  /** The caller hears the queue's audio until the routing engine answers, or for {@code transferTimeout}. */
+  private void startTransfer(BridgedCall call, BridgedCall.Transfer transfer) {
+    call.transfer = transfer;
+    holdRelay(call);
+    log.info("Call {}: {} transfers it to {} {}", call.callId, transfer.by(),
+        transfer.target().type().name().toLowerCase(java.util.Locale.ROOT), transfer.target().target());
+    later(transferTimeout, call, () -> {
+      if (call.transfer == transfer) {
+        transferFailed(call, Response.REQUEST_TIMEOUT,
+            "the routing engine did not answer within " + transferTimeout.toSeconds() + " s");
+      }
+    });
+  }
+
+  /**
+   * The routing engine put the connected call into a queue again (a transfer, this instance's or one
+   * it has not read yet): the referring phone is told 200 and let go, the caller waits with the
+   * queue's audio, and the agent leg's port waits idle for the next agent's phone.
+   */
+  private void transferred(BridgedCall call, String queue) {
+    BridgedCall.Transfer transfer = call.transfer;
+    call.transfer = null;
+    BridgedCall.AgentLeg leg = call.agent;
+    log.info("Call {}: transferred; waiting in queue {}", call.callId, queue);
+    notifyReferrer(transfer, "200 OK", true);
+    if (leg != null) {
+      call.releasedLegs.add(leg);
+      if (!leg.gone && transfer != null && transfer.referrer() == leg) {
+        // RFC 5589 6: the transferring phone hangs up on the NOTIFY; the bridge does if it has not.
+        later(Duration.ofSeconds(2), call, () -> release(leg));
+      } else {
+        release(leg);
+      }
+    }
+    call.agent = null;
+    if (queue != null) {
+      call.queue = queue;
+    }
+    call.phase = BridgedCall.Phase.QUEUED;
+    call.heldByAgent = false;
+    call.heldByService = false;
+    call.relay.b().idle();
+    call.relay.stopPlaying(Side.A);
+    holdRelay(call);
+  }
+
+  /** A let-go agent leg still up: BYE. */
+  private void release(BridgedCall.AgentLeg leg) {
+    if (!leg.gone) {
+      leg.gone = true;
+      bye(leg.dialog, leg.provider);
+    }
+  }
+
+  /**
+   * The routing engine refused the transfer (or did not answer): the referring phone is told why and
+   * the call goes on with its agent; if that phone has hung up meanwhile, the call ends.
+   */
+  private void transferFailed(BridgedCall call, int status, String reason) {
+    BridgedCall.Transfer transfer = call.transfer;
+    if (transfer == null) {
+      return;
+    }
+    call.transfer = null;
+    log.info("Call {}: transfer to {} failed ({} {})", call.callId, transfer.target().target(), status, reason);
+    notifyReferrer(transfer, status + " " + reason.replaceAll("[\r\n]", " "), true);
+    if (call.agent != null && call.agent.gone) {
+      agentHungUp(call);
+      return;
+    }
+    holdRelay(call);
+  }
+
+  /** A NOTIFY of the REFER's progress to the referring phone (RFC 3515 2.4.4, a sipfrag status line). */
+  private void notifyReferrer(BridgedCall.Transfer transfer, String status, boolean last) {
+    if (transfer == null || transfer.referrer() == null || transfer.referrer().gone) {
+      return;
+    }
+    BridgedCall.AgentLeg leg = transfer.referrer();
+    try {
+      Request notify = leg.dialog.createRequest(Request.NOTIFY);
+      EventHeader event = headers.createEventHeader("refer");
+      event.setEventId(Long.toString(transfer.referCseq()));
+      notify.setHeader(event);
+      SubscriptionStateHeader state = headers.createSubscriptionStateHeader(
+          last ? SubscriptionStateHeader.TERMINATED : SubscriptionStateHeader.ACTIVE);
+      if (last) {
+        state.setReasonCode(SubscriptionStateHeader.NO_RESOURCE);
+      } else {
+        state.setExpires(60);
+      }
+      notify.setHeader(state);
+      ContentTypeHeader sipfrag = headers.createContentTypeHeader("message", "sipfrag");
+      sipfrag.setParameter("version", "2.0");
+      notify.setContent(("SIP/2.0 " + status + "\r\n").getBytes(StandardCharsets.UTF_8), sipfrag);
+      leg.dialog.sendRequest(leg.provider.getNewClientTransaction(notify));
+    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+      log.warn("NOTIFY of the transfer to agent {}'s phone not sent: {}", leg.agentId, e.getMessage());
+    }
+  }
+
+  /** Runs {@code task} on the call, under its monitor, after {@code delay}, unless the call has ended. */
+  private void later(Duration delay, BridgedCall call, Runnable task) {
+    try {
+      timers.schedule(() -> {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+          synchronized (call) {
+            if (call.phase != BridgedCall.Phase.ENDED) {
+              task.run();
+            }
+          }
+        } catch (RuntimeException e) {
+          log.error("Call {}: a delayed step failed", call.callId, e);
+        }
+      }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      log.debug("Call {}: the bridge is stopping; a delayed step is dropped", call.callId);
+    }
+  }
+
+  /** Stops the timers' thread (the context is closing; {@link #endAll} has ended the calls). */
+  public void close() {
+    timers.shutdownNow();
+  }
+
+  private void refuseInDialog(ServerTransaction transaction, Request request, SipProvider provider, int status,
+      String reason) throws Exception {
+    Response response = messages.inDialog(status, request, provider, null);
+    response.setReasonPhrase(reason.replaceAll("[\r\n]", " "));
+    transaction.sendResponse(response);
+  }
+
+  private static String sipCallIdOf(javax.sip.message.Message message) {
+    return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Callbacks
+
+  /**
+   * Routing made the waiting caller a callback: the caller is let go ({@code 480}, or BYE after a
+   * transfer), {@code ParticipantLeft} says so, and the call is remembered to be dialled when routing
+   * offers it ({@code RoutingOffered.callback}).
+   */
+  private void callbackScheduled(BridgedCall call) {
+    if (call.phase != BridgedCall.Phase.QUEUED && call.phase != BridgedCall.Phase.RINGING) {
+      return;
+    }
+    String number = call.callbackNumber != null ? call.callbackNumber : SipMessages.userOf(call.customerAddress);
+    log.info("Call {}: a callback to {}; letting the caller go", call.callId, number);
+    callbacks.put(call.callId, new PendingCallback(call.tenantId, call.callId, call.queue, number));
+    if (call.agent != null) {
+      cancel(call.agent);
+      forgetAgent(call);
+    }
+    endCaller(call, Response.TEMPORARILY_UNAVAILABLE, List.of());
+    events.publish(call.tenantId, call.callId, new ParticipantLeft(CUSTOMER, "callback scheduled"))
+        .exceptionally(failure -> logged(call, "ParticipantLeft", failure));
+  }
+
+  /**
+   * Routing offers a callback this instance holds: a relay session, then the agent's phone rung with
+   * PCMU, PCMA and telephone-event; once it answers, the customer is dialled over the tenant's
+   * outbound trunk with the agent's codec, the agent hearing ringback meanwhile.
+   */
+  private void dialCallback(PendingCallback callback, RoutingOffered offer, Map<String, PendingCallback> pending) {
+    if (outboundTrunks.apply(callback.tenantId()).isEmpty()) {
+      pending.remove(callback.callId());
+      log.warn("Call {}: tenant {} has no outbound trunk; the callback to {} ends", callback.callId(),
+          callback.tenantId(), callback.number());
+      events.publish(callback.tenantId(), callback.callId(),
+              new CallEnded(CallOutcome.FAILED, "no outbound trunk to call back on", null))
+          .exceptionally(failure -> {
+            log.error("Call {}: CallEnded not published", callback.callId(), failure);
+            return null;
+          });
+      return;
+    }
+    RelaySession session;
+    try {
+      session = relay.open(callback.tenantId(), callback.callId(), this);
+    } catch (PortsExhaustedException | java.io.UncheckedIOException e) {
+      log.warn("Call {}: callback not dialled: {}", callback.callId(), e.getMessage());
+      events.publish(callback.tenantId(), callback.callId(), new CallDeclined(offer.getAgentId(),
+          offer.getReservationId(), "no media ports free"));
+      return;
+    }
+    pending.remove(callback.callId());
+    session.a().participantId(CUSTOMER);
+    BridgedCall call = new BridgedCall(callback.tenantId(), callback.callId(), callback.queue(), session,
+        callback.number(), messages.address("sip:" + callback.number() + "@" + rtpHost));
+    byCallId.put(call.callId, call);
+    metrics.callStarted();
+    synchronized (call) {
+      offered(call, offer);
+      if (call.agent == null) {
+        // Not rung (no phone, unreachable): declined, and the call waits for the next offer.
+        pending.put(call.callId, callback);
+        close(call);
+      }
+    }
+  }
+
+  /**
+   * Whether this instance dials an agent's call out: the one that wrote the agent's bindings (its
+   * phones registered there), so that of several instances exactly one does.
+   */
+  private boolean holdsPhoneOf(String tenantId, String agentId) {
+    return bindings.current(tenantId, agentId, clock.instant())
+        .filter(agent -> !agent.contacts().isEmpty())
+        .map(agent -> instanceId.equals(agent.owner()))
+        .orElse(false);
+  }
+
+  /** The agent answered a callback: the customer's number is INVITEd over the outbound trunk. */
+  private void dialCustomer(BridgedCall call) {
+    Optional<OutboundTrunk> trunk = outboundTrunks.apply(call.tenantId);
+    if (trunk.isEmpty()) {
+      callbackFailed(call, "no outbound trunk");
+      return;
+    }
+    List<Codec> codecs = new ArrayList<>(List.of(call.audio));
+    if (call.telephoneEvent != null) {
+      codecs.add(call.telephoneEvent);
+    }
+    SessionDescription sdp = OfferAnswer.offer(origin(),
+        new OfferAnswer.Local(rtpHost, call.relay.a().localRtpPort()), codecs, Direction.SENDRECV);
+    try {
+      OutboundTrunk outbound = trunk.get();
+      SipProvider provider = endpoints.get().provider(outbound.transport());
+      String target = "sip:" + call.callbackNumber + "@" + outbound.host() + ":" + outbound.port()
+          + ("tcp".equalsIgnoreCase(outbound.transport()) ? ";transport=tcp" : "");
+      javax.sip.address.Address from = messages.address("sip:"
+          + (outbound.username() != null ? outbound.username() : "switchboard") + "@" + outbound.host());
+      Request invite = messages.inviteAgent(target, target, from, call.callId, sdp.toString(), provider);
+      ClientTransaction transaction = provider.getNewClientTransaction(invite);
+      call.customerDialog = provider.getNewDialog(transaction);
+      call.customerSipCallId = sipCallIdOf(invite);
+      call.customerDialing = transaction;
+      call.provider = provider;
+      call.customerAnswer = sdp;
+      call.customerOrigin = sdp.origin();
+      call.customerSession.sdp = sdp.toString();
+      bySipCallId.put(call.customerSipCallId, call);
+      transaction.sendRequest();
+      log.info("Call {}: calling back {} through trunk {}", call.callId, call.callbackNumber, outbound.trunkId());
+      FramePlayer.Law law = call.audio.is(Codec.PCMA) ? FramePlayer.Law.PCMA : FramePlayer.Law.PCMU;
+      call.relay.play(Side.B, new FramePlayer(waitingAudio.apply(call.queue), law), call.audio.payloadType());
+    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+      log.warn("Call {}: the callback to {} cannot be dialled: {}", call.callId, call.callbackNumber, e.getMessage());
+      call.customerDialing = null;
+      callbackFailed(call, "not dialled: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The customer's answers to a callback's INVITE: a provisional one with SDP is early media (the
+   * carrier's ringback reaches the agent); 200 connects the legs; a refusal ends the call.
+   */
+  private boolean customerAnswers(BridgedCall call, ResponseEvent event, CSeqHeader cseq) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+      synchronized (call) {
+        if (call.customerDialing == null || event.getClientTransaction() != call.customerDialing) {
+          return false;
+        }
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        Dialog dialog = event.getDialog() != null ? event.getDialog() : call.customerDialog;
+        if (status < 200) {
+          call.customerProvisional = true;
+          if (call.customerCancelWanted) {
+            cancelCustomer(call);
+          } else if (response.getRawContent() != null && response.getRawContent().length > 0) {
+            customerMedia(call, response);
+          }
+          return true;
+        }
+        if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
+            && !call.customerCancelled && !call.customerChallenged && answerChallenge(call, response)) {
+          return true;
+        }
+        call.customerDialing = null;
+        if (status >= 300) {
+          if (!call.customerCancelled) {
+            callbackFailed(call, status + " " + response.getReasonPhrase());
+          }
+          return true;
+        }
+        ack(dialog, cseq);
+        if (call.customerCancelled || call.phase == BridgedCall.Phase.ENDED) {
+          bye(dialog, call.provider);
+          return true;
+        }
+        call.customerDialog = dialog;
+        if (!customerMedia(call, response)) {
+          bye(dialog, call.provider);
+          callbackFailed(call, "488 the customer's answer is unusable");
+          return true;
+        }
+        call.customerAnswered = true;
+        call.relay.stopPlaying(Side.B);
+        call.customerSession.timer = SessionTimer.fromAnswer(response);
+        arm(call, call.customerSession, Side.A);
+        log.info("Call {}: {} answered the callback; legs bridged", call.callId, call.callbackNumber);
+        return true;
+      }
+    }
+  }
+
+  /**
+   * The outbound trunk's provider challenged the INVITE (401/407): it is sent again, once, with the
+   * trunk's username and password (RFC 3261 22.2, MD5 digest by JAIN-SIP's helper). False when the
+   * trunk has no credentials or the retry cannot be sent.
+   */
+  private boolean answerChallenge(BridgedCall call, Response challenge) {
+    Optional<OutboundTrunk> trunk = outboundTrunks.apply(call.tenantId);
+    if (trunk.isEmpty() || trunk.get().username() == null || trunk.get().password() == null) {
+      return false;
+    }
+    OutboundTrunk outbound = trunk.get();
+    call.customerChallenged = true;
+    try {
+      gov.nist.javax.sip.clientauthutils.AuthenticationHelper helper =
+          ((gov.nist.javax.sip.SipStackExt) call.provider.getSipStack()).getAuthenticationHelper(
+              (transaction, realm) -> new gov.nist.javax.sip.clientauthutils.UserCredentials() {
+                @Override
+                public String getUserName() {
+                  return outbound.username();
+                }
+
+                @Override
+                public String getPassword() {
+                  return outbound.password();
+                }
+
+                @Override
+                public String getSipDomain() {
+                  return realm;
+                }
+              }, headers);
+      ClientTransaction retry = helper.handleChallenge(challenge, call.customerDialing, call.provider, 5, true);
+      call.customerDialing = retry;
+      call.customerProvisional = false;
+      // The challenge ended the first INVITE's early dialog; the retry's answer makes the dialog.
+      call.customerDialog = call.provider.getNewDialog(retry);
+      retry.sendRequest();
+      log.info("Call {}: trunk {} challenged the callback; sent again with its credentials", call.callId,
+          outbound.trunkId());
+      return true;
+    } catch (SipException | RuntimeException e) {
+      log.warn("Call {}: the trunk's challenge cannot be answered: {}", call.callId, e.getMessage());
+      return false;
+    }
+  }
+
+  /** The customer's SDP answer becomes leg A's address; false when it is unusable. */
+  private boolean customerMedia(BridgedCall call, Response response) {
+    try {
+      OfferAnswer.Negotiated media = OfferAnswer.accept(SessionDescription.parse(SipMessages.body(response)),
+          call.customerAnswer.media().get(0).codecs());
+      call.relay.a().signal(new InetSocketAddress(media.remoteAddress(), media.remotePort()));
+      call.relay.stopPlaying(Side.B);
+      return true;
+    } catch (SdpException | RuntimeException e) {
+      log.warn("Call {}: the customer's SDP is unusable: {}", call.callId, e.getMessage());
+      return false;
+    }
+  }
+
+  /** The customer could not be reached: the agent's phone hung up and {@code CallEnded FAILED}. */
+  private void callbackFailed(BridgedCall call, String why) {
+    if (call.phase == BridgedCall.Phase.ENDED) {
+      return;
+    }
+    log.info("Call {}: the callback to {} failed ({})", call.callId, call.callbackNumber, why);
+    if (call.agent != null) {
+      if (call.agent.answered) {
+        release(call.agent);
+      } else {
+        cancel(call.agent);
+      }
+    }
+    close(call);
+    events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.FAILED, "callback not answered: " + why, null))
+        .exceptionally(failure -> logged(call, "CallEnded", failure));
+  }
+
+  /** CANCEL of a callback's INVITE to the customer; after its first provisional response (RFC 3261 9.1). */
+  private void cancelCustomer(BridgedCall call) {
+    if (call.customerDialing == null || call.customerCancelled) {
+      return;
+    }
+    if (!call.customerProvisional) {
+      call.customerCancelWanted = true;
+      return;
+    }
+    call.customerCancelled = true;
+    try {
+      call.provider.getNewClientTransaction(call.customerDialing.createCancel()).sendRequest();
+    } catch (SipException e) {
+      log.warn("Call {}: CANCEL towards the customer not sent: {}", call.callId, e.getMessage());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Session timers (RFC 4028)
+
+  /** {@code Session-Expires} (and {@code Require: timer}) on a 2xx to the phone's request, when the leg has a timer. */
+  private void sessionHeaders(Response response, SessionTimer timer, boolean toPhonesRequest) {
+    if (timer == null) {
+      return;
+    }
+    try {
+      SessionExpiresHeader expires = ((HeaderFactoryExt) headers).createSessionExpiresHeader(timer.seconds());
+      expires.setRefresher(toPhonesRequest ? timer.refresherInPhonesRequest() : timer.refresherInBridgesRequest());
+      response.setHeader(expires);
+      response.setHeader(headers.createRequireHeader(SessionTimer.TIMER));
+    } catch (ParseException | javax.sip.InvalidArgumentException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A refresh from the phone without an offer (an UPDATE): 200 with the timer, which starts over. */
+  private void refreshed(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
+      throws Exception {
+    BridgedCall.AgentLeg leg = call.agent;
+    boolean known = fromCustomer ? call.customerAnswered : leg != null && leg.answered;
+    SipProvider provider = fromCustomer || leg == null ? call.provider : leg.provider;
+    if (!known) {
+      refuseInDialog(transaction, request, provider, Response.SERVER_INTERNAL_ERROR, "The call is not answered yet");
+      return;
+    }
+    BridgedCall.LegSession session = fromCustomer ? call.customerSession : leg.session;
+    Response ok = messages.inDialog(Response.OK, request, provider, null);
+    sessionHeaders(ok, session.timer, true);
+    transaction.sendResponse(ok);
+    arm(call, session, fromCustomer ? Side.A : Side.B);
+  }
+
+  /**
+   * Starts the leg's timer over (its session was just established or refreshed): the bridge refreshes
+   * at half the interval, or the phone's refresh is awaited until {@link SessionTimer#expiry}.
+   */
+  private void arm(BridgedCall call, BridgedCall.LegSession session, Side side) {
+    SessionTimer timer = session.timer;
+    if (timer == null) {
+      return;
+    }
+    int generation = ++session.generation;
+    if (timer.bridgeRefreshes()) {
+      later(timer.refreshAfter(), call, () -> {
+        if (session.generation == generation && current(call, side) == session) {
+          refresh(call, side);
+        }
+      });
+    } else {
+      later(timer.expiry(), call, () -> {
+        if (session.generation == generation && current(call, side) == session) {
+          sessionOver(call, side, "no refresh within " + timer.seconds() + " s");
+        }
+      });
+    }
+  }
+
+  /** The session of the leg on {@code side} now: an agent's leg let go by a transfer has none. */
+  private static BridgedCall.LegSession current(BridgedCall call, Side side) {
+    if (side == Side.A) {
+      return call.customerSession;
+    }
+    BridgedCall.AgentLeg leg = call.agent;
+    return leg == null || leg.gone || !leg.answered ? null : leg.session;
+  }
+
+  /** The bridge's refresh: a re-INVITE re-offering the SDP the phone has, unchanged (RFC 3264 §8). */
+  private void refresh(BridgedCall call, Side side) {
+    BridgedCall.AgentLeg leg = call.agent;
+    if (side == Side.B && (leg == null || !leg.answered || leg.gone)) {
+      return;
+    }
+    BridgedCall.LegSession session = side == Side.A ? call.customerSession : leg.session;
+    Dialog dialog = side == Side.A ? call.customerDialog : leg.dialog;
+    SipProvider provider = side == Side.A ? call.provider : leg.provider;
+    if (session.refreshing != null) {
+      return;
+    }
+    try {
+      Request reInvite = dialog.createRequest(Request.INVITE);
+      reInvite.setContent(session.sdp.getBytes(StandardCharsets.UTF_8),
+          headers.createContentTypeHeader("application", "sdp"));
+      reInvite.setHeader(messages.contact(provider, SipMessages.transportOf(reInvite)));
+      reInvite.addHeader(headers.createSupportedHeader(SessionTimer.TIMER));
+      SessionExpiresHeader expires = ((HeaderFactoryExt) headers).createSessionExpiresHeader(session.timer.seconds());
+      expires.setRefresher(session.timer.refresherInBridgesRequest());
+      reInvite.setHeader(expires);
+      ClientTransaction transaction = provider.getNewClientTransaction(reInvite);
+      session.refreshing = transaction;
+      dialog.sendRequest(transaction);
+      log.debug("Call {}: session refresh sent to {}", call.callId, side == Side.A ? CUSTOMER : leg.agentId);
+    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+      session.refreshing = null;
+      log.warn("Call {}: session refresh not sent: {}", call.callId, e.getMessage());
+      sessionOver(call, side, "refresh not sent");
+    }
+  }
+
+  /**
+   * The phone's answer to a refresh of the bridge's, if {@code event} is one: 2xx is acknowledged and
+   * the timer starts over; 491 (glare) is retried after 2.1–4 s (RFC 3261 14.1); 481, 408 end the
+   * call (RFC 4028 §10); another refusal leaves the session as it was.
+   */
+  private boolean refreshAnswered(BridgedCall call, String sipCallId, ResponseEvent event, CSeqHeader cseq) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+      synchronized (call) {
+        BridgedCall.LegSession session = sessionOf(call, sipCallId);
+        if (session == null) {
+          return false;
+        }
+        Side side = session == call.customerSession ? Side.A : Side.B;
+        if (session.refreshing == null || event.getClientTransaction() != session.refreshing) {
+          if (side == Side.A) {
+            // The bridge's only INVITEs to the caller are refreshes: a late or retransmitted 2xx of one
+            // is acknowledged again, never taken for anything else.
+            if (event.getResponse().getStatusCode() / 100 == 2 && event.getDialog() != null) {
+              ack(event.getDialog(), cseq);
+            }
+            return true;
+          }
+          return false;
+        }
+        int status = event.getResponse().getStatusCode();
+        if (status < 200) {
+          return true;
+        }
+        session.refreshing = null;
+        Dialog dialog = event.getDialog() != null ? event.getDialog()
+            : side == Side.A ? call.customerDialog : call.agent.dialog;
+        if (status < 300) {
+          ack(dialog, cseq);
+          arm(call, session, side);
+        } else if (status == Response.REQUEST_PENDING) {
+          later(Duration.ofMillis(ThreadLocalRandom.current().nextLong(2100, 4001)), call, () -> refresh(call, side));
+        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
+          sessionOver(call, side, "refresh answered " + status);
+        } else {
+          log.info("Call {}: session refresh answered {}; the session goes on", call.callId, status);
+          arm(call, session, side);
+        }
+        return true;
+      }
+    }
+  }
+
+  /** The leg's session timer of {@code sipCallId}: the caller's, or the connected agent's; null otherwise. */
+  private static BridgedCall.LegSession sessionOf(BridgedCall call, String sipCallId) {
+    if (sipCallId.equals(call.customerSipCallId)) {
+      return call.customerSession;
+    }
+    BridgedCall.AgentLeg leg = call.agent;
+    return leg != null && leg.answered && leg.sipCallId.equals(sipCallId) ? leg.session : null;
+  }
+
+  /** A leg's session is over (not refreshed, or its refresh refused): both legs hung up, {@code CallEnded FAILED}. */
+  private void sessionOver(BridgedCall call, Side side, String why) {
+    if (call.phase == BridgedCall.Phase.ENDED) {
+      return;
+    }
+    String who = side == Side.A ? CUSTOMER : call.agent == null ? "agent" : call.agent.agentId;
+    log.warn("Call {}: session timer of {} expired ({}); ending both legs", call.callId, who, why);
+    hangUp(call, Response.REQUEST_TIMEOUT);
+    events.publish(call.tenantId, call.callId,
+            new CallEnded(CallOutcome.FAILED, "session-timer: " + why + " (" + who + ")", null))
         .exceptionally(failure -> logged(call, "CallEnded", failure));
   }
 
@@ -674,16 +1529,26 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     String sipCallId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
     BridgedCall call = bySipCallId.get(sipCallId);
-    BridgedCall.AgentLeg leg = call == null ? null : call.agent;
-    if (leg == null || !leg.sipCallId.equals(sipCallId)) {
-      if (response.getStatusCode() / 100 == 2) {
+    if (call != null && call.outbound && sipCallId.equals(call.customerSipCallId)
+        && customerAnswers(call, event, cseq)) {
+      return;
+    }
+    if (call != null && refreshAnswered(call, sipCallId, event, cseq)) {
+      return;
+    }
+    BridgedCall.AgentLeg leg = call == null ? null : legOf(call, sipCallId);
+    if (leg == null) {
+      BridgedCall.AgentLeg cancelling = pendingCancels.get(sipCallId);
+      if (cancelling != null) {
+        cancelledLegAnswers(cancelling, event, cseq);
+      } else if (response.getStatusCode() / 100 == 2) {
         strayAnswer(event, cseq);
       }
       return;
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
-        if (call.agent != leg) {
+        if (legOf(call, sipCallId) != leg) {
           return;
         }
         int status = response.getStatusCode();
@@ -693,14 +1558,59 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
             cancel(leg);
           }
         } else if (status < 300) {
+          if (leg != call.agent && !leg.answered) {
+            // Ring-all: this phone answered first; the others stop ringing.
+            call.alsoRinging.remove(leg);
+            BridgedCall.AgentLeg first = call.agent;
+            cancelRinging(call);
+            if (first != null) {
+              bySipCallId.remove(first.sipCallId);
+            }
+            call.agent = leg;
+            bySipCallId.put(leg.sipCallId, call);
+          }
           agentAnswered(call, leg, event, cseq);
         } else if (!leg.cancelled) {
-          forgetAgent(call);
-          call.phase = BridgedCall.Phase.QUEUED;
+          dropRinging(call, leg);
           log.info("Call {}: agent {}'s phone answered {} {}", call.callId, leg.agentId, status,
               response.getReasonPhrase());
           declined(call, leg.agentId, leg.reservationId, status + " " + response.getReasonPhrase());
         }
+      }
+    }
+  }
+
+  /** The agent leg of {@code sipCallId}: the call's agent, or one of a ring-all's other phones. */
+  private static BridgedCall.AgentLeg legOf(BridgedCall call, String sipCallId) {
+    if (call.agent != null && call.agent.sipCallId.equals(sipCallId)) {
+      return call.agent;
+    }
+    return call.alsoRinging.stream().filter(leg -> leg.sipCallId.equals(sipCallId)).findFirst().orElse(null);
+  }
+
+  /**
+   * A response to an INVITE the bridge cancelled before its first provisional response, its call gone
+   * or moved on: the CANCEL goes now (RFC 3261 9.1); a 200 that crossed it is acknowledged and hung up.
+   */
+  private void cancelledLegAnswers(BridgedCall.AgentLeg leg, ResponseEvent event, CSeqHeader cseq) {
+    synchronized (leg) {
+      int status = event.getResponse().getStatusCode();
+      if (status < 200) {
+        leg.provisional = true;
+        if (!leg.cancelled) {
+          leg.cancelled = true;
+          pendingCancels.remove(leg.sipCallId);
+          try {
+            leg.provider.getNewClientTransaction(leg.invite.createCancel()).sendRequest();
+          } catch (SipException e) {
+            log.warn("CANCEL towards agent {} not sent: {}", leg.agentId, e.getMessage());
+          }
+        }
+        return;
+      }
+      pendingCancels.remove(leg.sipCallId);
+      if (status < 300) {
+        strayAnswer(event, cseq);
       }
     }
   }
@@ -730,11 +1640,30 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     leg.answered = true;
+    if (call.audio == null) {
+      // A callback: the agent's phone chose the codec the customer is offered.
+      call.audio = agentMedia.audio();
+      call.telephoneEvent = agentMedia.telephoneEvent();
+      call.relay.payloadType(call.audio.payloadType(), call.audio.name(), call.audio.clockRate());
+      if (call.telephoneEvent != null) {
+        call.relay.payloadType(call.telephoneEvent.payloadType(), call.telephoneEvent.name(),
+            call.telephoneEvent.clockRate());
+        call.relay.telephoneEvents(call.telephoneEvent.payloadType(), call.telephoneEvent.clockRate());
+      }
+    }
+    leg.session.timer = SessionTimer.fromAnswer(event.getResponse());
+    arm(call, leg.session, Side.B);
     call.relay.b().signal(new InetSocketAddress(agentMedia.remoteAddress(), agentMedia.remotePort()));
     call.relay.b().participantId(leg.agentId);
     call.relay.stopPlaying(Side.A);
-    respondInvite(call, Response.OK, List.of());
+    if (call.outbound && call.customerDialog == null) {
+      dialCustomer(call);
+    } else if (!call.customerAnswered) {
+      respondInvite(call, Response.OK, List.of());
+      call.customerAnswered = true;
+    }
     call.phase = BridgedCall.Phase.CONNECTED;
+    holdRelay(call);
     metrics.callAnswered();
     log.info("Call {}: agent {} answered; legs bridged", call.callId, leg.agentId);
     events.publish(call.tenantId, call.callId, new CallAnswered(leg.agentId, leg.reservationId))
@@ -764,19 +1693,30 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     String sipCallId = ((CallIdHeader) transaction.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+    pendingCancels.remove(sipCallId);
     BridgedCall call = bySipCallId.get(sipCallId);
     if (call == null) {
       return;
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
-        BridgedCall.AgentLeg leg = call.agent;
+        if (call.customerDialing == transaction) {
+          call.customerDialing = null;
+          callbackFailed(call, "408 Request Timeout");
+          return;
+        }
+        BridgedCall.LegSession session = sessionOf(call, sipCallId);
+        if (session != null && session.refreshing == transaction) {
+          session.refreshing = null;
+          sessionOver(call, session == call.customerSession ? Side.A : Side.B, "refresh not answered");
+          return;
+        }
+        BridgedCall.AgentLeg leg = legOf(call, sipCallId);
         if (leg == null || leg.invite != transaction || leg.answered || leg.cancelled) {
           return;
         }
         log.info("Call {}: agent {}'s phone did not answer the INVITE", call.callId, leg.agentId);
-        forgetAgent(call);
-        call.phase = BridgedCall.Phase.QUEUED;
+        dropRinging(call, leg);
         declined(call, leg.agentId, leg.reservationId, "408 Request Timeout");
       }
     }
@@ -841,16 +1781,30 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     if (call.agent != null) {
       if (call.agent.answered) {
-        bye(call.agent.dialog, call.agent.provider);
+        release(call.agent);
       } else {
         cancel(call.agent);
       }
     }
-    if (call.phase == BridgedCall.Phase.CONNECTED) {
-      bye(call.customerDialog, call.provider);
+    endCaller(call, status, List.of());
+  }
+
+  /** The caller's leg ended and the call closed: BYE once its INVITE is answered, else {@code status} to it. */
+  private void endCaller(BridgedCall call, int status, List<Header> extra) {
+    if (call.customerAnswered || call.outbound) {
+      hangUpCustomer(call);
       close(call);
     } else {
-      finish(call, status, List.of());
+      finish(call, status, extra);
+    }
+  }
+
+  /** The customer's leg hung up: BYE once answered; a callback's customer still ringing is cancelled. */
+  private void hangUpCustomer(BridgedCall call) {
+    if (call.customerAnswered) {
+      bye(call.customerDialog, call.provider);
+    } else if (call.outbound) {
+      cancelCustomer(call);
     }
   }
 
@@ -861,11 +1815,18 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   private void respondInvite(BridgedCall call, int status, List<Header> extra) {
+    if (call.customerInvite == null) {
+      return; // a callback: the bridge sent the customer's INVITE
+    }
     try {
       String sdp = status == Response.OK ? call.customerAnswer.toString() : null;
       Response response = messages.toCustomer(status, call.customerRequest(), call.customerTag, call.provider, sdp);
       for (Header header : extra) {
         response.addHeader(header);
+      }
+      if (status == Response.OK) {
+        sessionHeaders(response, call.customerSession.timer, true);
+        arm(call, call.customerSession, Side.A);
       }
       call.customerInvite.sendResponse(response);
     } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
@@ -877,10 +1838,21 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     call.phase = BridgedCall.Phase.ENDED;
     call.relay.close();
     byCallId.remove(call.callId);
-    bySipCallId.remove(call.customerSipCallId);
+    if (call.customerSipCallId != null) {
+      bySipCallId.remove(call.customerSipCallId);
+    }
     if (call.agent != null) {
       bySipCallId.remove(call.agent.sipCallId);
     }
+    for (BridgedCall.AgentLeg released : call.releasedLegs) {
+      release(released);
+      bySipCallId.remove(released.sipCallId);
+    }
+    for (BridgedCall.AgentLeg ringing : call.alsoRinging) {
+      cancel(ringing);
+      bySipCallId.remove(ringing.sipCallId);
+    }
+    call.alsoRinging.clear();
     metrics.callEnded();
   }
 
@@ -906,8 +1878,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     if (!leg.provisional) {
       leg.cancelWanted = true;
+      pendingCancels.put(leg.sipCallId, leg);
       return;
     }
+    pendingCancels.remove(leg.sipCallId);
     leg.cancelled = true;
     try {
       Request cancel = leg.invite.createCancel();

@@ -11,6 +11,8 @@ import io.switchboard.media.rtp.RtpProperties;
 import io.switchboard.media.rtp.RtpRelay;
 import io.switchboard.media.sip.SipEndpoints;
 import io.switchboard.media.sip.registrar.BindingTable;
+import io.switchboard.media.sip.registrar.SipCredentials;
+import io.switchboard.media.sip.trunk.OutboundTrunks;
 import io.switchboard.schemas.topics.TopicCreator;
 import io.switchboard.schemas.topics.TopicSettings;
 import io.switchboard.schemas.topics.Topics;
@@ -63,7 +65,7 @@ class B2buaConfiguration {
   B2bua b2bua(ObjectProvider<InboundRoutes> routes, RtpRelay relay, RtpProperties rtp,
       ObjectProvider<SipEndpoints> endpoints, BindingTable bindings, MessageFactory messages, HeaderFactory headers,
       CallEventPublisher events, B2buaProperties properties, SwitchboardProperties switchboard, MeterRegistry meters,
-      QualityEventPublisher quality) {
+      QualityEventPublisher quality, SipCredentials credentials, ObjectProvider<OutboundTrunks> outbound) {
     Samples ringback = properties.ringback() == B2buaProperties.Ringback.ANSI
         ? Tones.northAmericanRingback()
         : Tones.europeanRingback();
@@ -79,7 +81,12 @@ class B2buaConfiguration {
     return new B2bua(routes.getIfAvailable(() -> InboundRoutes.NONE), relay, properties.mediaAddress() != null ? properties.mediaAddress() : advertised(rtp.host()),
         endpoints::getObject, bindings, new SipMessages(messages, headers, new AddressFactoryImpl()), headers, events,
         queue -> perQueue.getOrDefault(queue, ringback), Clock.systemUTC(), switchboard.instanceId(),
-        new B2buaMetrics(meters), quality);
+        new B2buaMetrics(meters), quality, credentials, properties.transferTimeout(),
+        (int) properties.sessionExpires().toSeconds(), (int) properties.minSessionExpires().toSeconds(),
+        tenant -> {
+          OutboundTrunks trunks = outbound.getIfAvailable();
+          return trunks == null ? java.util.Optional.empty() : trunks.forTenant(tenant);
+        });
   }
 
   @Bean

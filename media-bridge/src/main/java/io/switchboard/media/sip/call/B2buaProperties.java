@@ -2,6 +2,7 @@ package io.switchboard.media.sip.call;
 
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -15,10 +16,16 @@ import org.springframework.validation.annotation.Validated;
  *     played in a loop instead of the ringback while a caller of that queue waits; read at start
  * @param mediaAddress the address written into SDP for the relay's ports; empty for the RTP host, or
  *     this host's address when the relay binds 0.0.0.0 (set it where phones reach the bridge through NAT)
+ * @param transferTimeout how long a blind transfer waits for the routing engine's answer before it is
+ *     given up (the referring phone is NOTIFYed 408 and the call stays with its agent)
+ * @param sessionExpires the session interval the bridge asks for and caps callers' at (RFC 4028)
+ * @param minSessionExpires the shortest session interval taken (its {@code Min-SE}); a caller asking
+ *     for less gets 422. RFC 4028 sets 90 s as the least; lower is for tests
  */
 @Validated
 @ConfigurationProperties("switchboard.media.sip.call")
-public record B2buaProperties(@NotNull Ringback ringback, Map<String, Path> waitingAudio, String mediaAddress) {
+public record B2buaProperties(@NotNull Ringback ringback, Map<String, Path> waitingAudio, String mediaAddress,
+    @NotNull Duration transferTimeout, @NotNull Duration sessionExpires, @NotNull Duration minSessionExpires) {
 
   /** The ringback tone. */
   public enum Ringback { ETSI, ANSI }
@@ -26,5 +33,10 @@ public record B2buaProperties(@NotNull Ringback ringback, Map<String, Path> wait
   public B2buaProperties {
     waitingAudio = waitingAudio == null ? Map.of() : Map.copyOf(waitingAudio);
     mediaAddress = mediaAddress == null || mediaAddress.isBlank() ? null : mediaAddress.strip();
+    if (minSessionExpires != null && sessionExpires != null
+        && (minSessionExpires.toSeconds() < 1 || sessionExpires.compareTo(minSessionExpires) < 0)) {
+      throw new IllegalArgumentException("switchboard.media.sip.call.session-expires (" + sessionExpires
+          + ") must be at least min-session-expires (" + minSessionExpires + "), itself at least 1s");
+    }
   }
 }

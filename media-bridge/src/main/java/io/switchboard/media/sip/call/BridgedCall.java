@@ -3,6 +3,7 @@ package io.switchboard.media.sip.call;
 import io.switchboard.media.rtp.RelaySession;
 import io.switchboard.media.sdp.Codec;
 import io.switchboard.media.sdp.SessionDescription;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -20,7 +21,7 @@ final class BridgedCall {
 
   /** Where the call is, from the bridge's side. */
   enum Phase {
-    /** Answered 183 with ringback; waiting in its queue for an agent. */
+    /** Waiting in its queue for an agent, with ringback (183) or, after a transfer, the queue's audio. */
     QUEUED,
     /** An agent's phone is being invited. */
     RINGING,
@@ -32,21 +33,38 @@ final class BridgedCall {
 
   final String tenantId;
   final String callId;
-  final String queue;
+  /** The queue the call waits in (or last waited in): a transfer to a queue changes it. */
+  String queue;
+  /** The caller's INVITE; null for a callback, whose customer leg the bridge dials. */
   final ServerTransaction customerInvite;
-  final Dialog customerDialog;
-  final String customerSipCallId;
+  /** The customer's dialog and SIP Call-ID; for a callback, set once the customer is dialled. */
+  Dialog customerDialog;
+  String customerSipCallId;
   final String customerTag;
   final RelaySession relay;
-  /** The audio codec negotiated with the customer (and offered alone to agents) and telephone-event, or null. */
-  final Codec audio;
-  final Codec telephoneEvent;
-  /** The SDP the customer was answered with, in the 183 and again in the 200. */
-  final SessionDescription customerAnswer;
-  /** The provider the caller's INVITE came in on; its responses and the BYE to it go out there. */
-  final SipProvider provider;
-  /** The caller's From address, shown to the agent's phone. */
+  /**
+   * The audio codec negotiated with the customer (and offered alone to agents) and telephone-event, or
+   * null; a callback's are what the agent's phone answered, offered alone to the customer.
+   */
+  Codec audio;
+  Codec telephoneEvent;
+  /** The SDP the customer was answered with, in the 183 and again in the 200 (a callback's: its offer). */
+  SessionDescription customerAnswer;
+  /** The provider of the customer's leg; its responses and the BYE to it go out there. */
+  SipProvider provider;
+  /** The caller's From address (a callback's: the number called back), shown to the agent's phone. */
   final Address customerAddress;
+  /** A callback: the bridge dials the agent's phone, then the customer over the outbound trunk. */
+  final boolean outbound;
+  /** Where a callback goes: the number asked for in CallbackRequested, else the caller's own. */
+  String callbackNumber;
+  /** A callback's INVITE to the customer while it has no final answer, and its CANCEL state. */
+  ClientTransaction customerDialing;
+  boolean customerProvisional;
+  boolean customerCancelWanted;
+  boolean customerCancelled;
+  /** The outbound trunk challenged the customer's INVITE once and was answered with its credentials. */
+  boolean customerChallenged;
   Phase phase = Phase.QUEUED;
   /** The 183 with ringback has been sent (once the call was queued). */
   boolean queuedAnswered;
@@ -57,8 +75,19 @@ final class BridgedCall {
   boolean heldByAgent;
   boolean heldByService;
 
+  /** The caller's leg's session timer and the bridge's current SDP on it. */
+  final LegSession customerSession = new LegSession();
+  /** The caller's INVITE has been answered 200: from then on the caller's leg ends by BYE. */
+  boolean customerAnswered;
+  /** A blind transfer waiting for the routing engine's answer; null otherwise. */
+  Transfer transfer;
+  /** Agents' legs let go by a transfer, still found by their SIP Call-ID: a BYE crossing the bridge's own finds the call. */
+  final List<AgentLeg> releasedLegs = new ArrayList<>();
+
   /** The agent's leg while an offer rings or the call is connected; null otherwise. */
   AgentLeg agent;
+  /** A ring-all queue's other phones ringing beside {@link #agent}; the first to answer wins. */
+  final List<AgentLeg> alsoRinging = new ArrayList<>();
 
   BridgedCall(String tenantId, String callId, String queue, ServerTransaction customerInvite, Dialog customerDialog,
       String customerTag, RelaySession relay, Codec audio, Codec telephoneEvent, SessionDescription customerAnswer,
@@ -77,6 +106,20 @@ final class BridgedCall {
     this.provider = provider;
     this.customerAddress = customerAddress;
     this.customerOrigin = customerAnswer.origin();
+    this.outbound = false;
+  }
+
+  /** A callback to {@code number}, whose legs the bridge dials. */
+  BridgedCall(String tenantId, String callId, String queue, RelaySession relay, String number, Address customerAddress) {
+    this.tenantId = tenantId;
+    this.callId = callId;
+    this.queue = queue;
+    this.customerInvite = null;
+    this.customerTag = null;
+    this.relay = relay;
+    this.customerAddress = customerAddress;
+    this.outbound = true;
+    this.callbackNumber = number;
   }
 
   boolean held() {
@@ -85,6 +128,29 @@ final class BridgedCall {
 
   Request customerRequest() {
     return customerInvite.getRequest();
+  }
+
+  /**
+   * A blind transfer of the connected call, published as {@code CallTransferred} and not yet answered
+   * by the routing engine: the caller hears the queue's audio meanwhile.
+   *
+   * @param target where it goes
+   * @param by who transferred it (an agent id)
+   * @param referrer the leg whose REFER asked for it, told the outcome by NOTIFY; null for a service's transfer
+   * @param referCseq the REFER's CSeq number, the {@code id} of the NOTIFYs' {@code Event: refer}
+   */
+  record Transfer(ReferTarget target, String by, AgentLeg referrer, long referCseq) {}
+
+  /**
+   * One leg's session (RFC 4028): its timer once negotiated (null: none), the generation that makes
+   * earlier scheduled checks void, the bridge's refresh re-INVITE in flight, and the SDP the bridge
+   * last gave the phone (re-offered unchanged by a refresh).
+   */
+  static final class LegSession {
+    SessionTimer timer;
+    int generation;
+    ClientTransaction refreshing;
+    String sdp;
   }
 
   /** The INVITE to one agent's phone for one reservation. */
@@ -105,6 +171,9 @@ final class BridgedCall {
     /** A CANCEL has been sent: the final answer to the INVITE is no decline of the agent's. */
     boolean cancelled;
     boolean answered;
+    /** The phone hung up (BYE) or was hung up on while its call went on without it (a transfer). */
+    boolean gone;
+    final LegSession session = new LegSession();
 
     AgentLeg(String agentId, String reservationId, String sipCallId, ClientTransaction invite, Dialog dialog,
         List<Codec> offered, SipProvider provider, SessionDescription.Origin origin) {

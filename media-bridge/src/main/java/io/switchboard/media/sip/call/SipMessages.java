@@ -40,6 +40,15 @@ final class SipMessages {
   }
 
   /** 64 random bits, above the 32 RFC 3261 19.3 asks of a tag. */
+  /** An address from its URI text, e.g. {@code sip:4930123@carrier.example}. */
+  Address address(String uri) {
+    try {
+      return addresses.createAddress(uri);
+    } catch (ParseException e) {
+      throw new IllegalArgumentException("Not a SIP address: " + uri, e);
+    }
+  }
+
   static String newTag() {
     return Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
   }

@@ -66,7 +66,7 @@ public enum DigestAlgorithm {
   }
 
   /** Compares two hex digests in time independent of where they differ. */
-  static boolean sameDigest(String expected, String given) {
+  public static boolean sameDigest(String expected, String given) {
     if (given == null) {
       return false;
     }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Publishes binding changes: the agent's bindings on {@code sip.bindings} (a tombstone when none is
  * left), {@code AgentRegistered} with channel SIP and the profile of the agent's SIP account for each
  * new contact and {@code
- * AgentStatusChanged} OFFLINE when the last one goes, on {@code agent.events}. Sends are
+ * AgentStatusChanged} OFFLINE when the last one goes, on {@code agent.events} (and, with
+ * {@code available-on-register}, AVAILABLE when the first one comes). Sends are
  * asynchronous: a REGISTER is not held up by Kafka, and a failed send is logged.
  */
 final class KafkaRegistrarEvents implements RegistrarEvents {
@@ -30,8 +31,15 @@ final class KafkaRegistrarEvents implements RegistrarEvents {
   private final Clock clock;
   private final String instanceId;
   private final SipCredentials credentials;
+  private final boolean availableOnRegister;
 
   KafkaRegistrarEvents(Producer<String, byte[]> producer, Clock clock, String instanceId, SipCredentials credentials) {
+    this(producer, clock, instanceId, credentials, false);
+  }
+
+  KafkaRegistrarEvents(Producer<String, byte[]> producer, Clock clock, String instanceId, SipCredentials credentials,
+      boolean availableOnRegister) {
+    this.availableOnRegister = availableOnRegister;
     this.producer = producer;
     this.credentials = credentials;
     this.clock = clock;
@@ -58,6 +66,15 @@ final class KafkaRegistrarEvents implements RegistrarEvents {
           .setContact(contact)
           .build();
       send(Topics.AGENT_EVENTS.record(after.agentId(), event(after, at, registered)));
+    }
+    boolean firstCame = (change.before() == null || change.before().contacts().isEmpty())
+        && !after.contacts().isEmpty();
+    if (availableOnRegister && firstCame) {
+      AgentStatusChanged available = AgentStatusChanged.newBuilder()
+          .setStatus(AgentStatus.AVAILABLE)
+          .setReason("sip-registered")
+          .build();
+      send(Topics.AGENT_EVENTS.record(after.agentId(), event(after, at, available)));
     }
     if (change.lastGone()) {
       AgentStatusChanged offline = AgentStatusChanged.newBuilder()

@@ -25,10 +25,10 @@ import javax.crypto.spec.SecretKeySpec;
  * pair is accepted once. Memory is bounded: when {@code maxTracked} nonces are remembered the
  * oldest is forgotten, and every nonce issued up to it is then treated as stale.
  */
-final class Nonces {
+public final class Nonces {
 
   /** What a nonce presented by a client is worth. */
-  enum Validity {
+  public enum Validity {
     /** Signed by this key for this realm and within its lifetime. */
     VALID,
     /** Signed by this key for this realm, but past its lifetime: challenge again with stale=true. */
@@ -53,7 +53,7 @@ final class Nonces {
 
   private record Tracked(long issuedAt, long nc) {}
 
-  Nonces(byte[] key, Duration lifetime, Clock clock, int maxTracked) {
+  public Nonces(byte[] key, Duration lifetime, Clock clock, int maxTracked) {
     if (key.length < 16) {
       throw new IllegalArgumentException("The nonce key needs at least 16 bytes");
     }
@@ -64,7 +64,7 @@ final class Nonces {
   }
 
   /** A key of 32 random bytes, for a process whose nonces need not be checked elsewhere. */
-  static byte[] randomKey() {
+  public static byte[] randomKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     return key;
@@ -74,7 +74,7 @@ final class Nonces {
     return lifetime;
   }
 
-  String issue(String realm) {
+  public String issue(String realm) {
     byte[] nonce = new byte[LENGTH];
     ByteBuffer buffer = ByteBuffer.wrap(nonce);
     buffer.putLong(clock.millis());
@@ -85,7 +85,7 @@ final class Nonces {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
   }
 
-  Validity validate(String nonce, String realm) {
+  public Validity validate(String nonce, String realm) {
     byte[] bytes = decode(nonce);
     if (bytes == null) {
       return Validity.INVALID;
@@ -103,7 +103,7 @@ final class Nonces {
   }
 
   /** What became of a nonce count presented with a valid nonce. */
-  enum Use {
+  public enum Use {
     ACCEPTED,
     /** Not above the highest count accepted for this nonce. */
     REPLAYED,
@@ -112,7 +112,7 @@ final class Nonces {
   }
 
   /** Records a nonce count for a valid nonce: each nonce/nc pair is accepted once, counts rising. */
-  synchronized Use accept(String nonce, long nc) {
+  public synchronized Use accept(String nonce, long nc) {
     byte[] bytes = decode(nonce);
     if (bytes == null || nc < 1) {
       return Use.REPLAYED;

@@ -75,9 +75,9 @@ class RegistrarConfiguration {
 
   @Bean
   Registrar registrar(BindingTable table, KafkaProducer<String, byte[]> producer, Clock clock,
-      SwitchboardProperties properties, SipCredentials credentials) {
-    return new Registrar(table, new KafkaRegistrarEvents(producer, clock, properties.instanceId(), credentials), clock,
-        properties.instanceId());
+      SwitchboardProperties properties, SipCredentials credentials, RegistrarProperties registrar) {
+    return new Registrar(table, new KafkaRegistrarEvents(producer, clock, properties.instanceId(), credentials,
+        registrar.availableOnRegister()), clock, properties.instanceId());
   }
 
   @Bean

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param algorithms the digest algorithms challenged with, one {@code WWW-Authenticate} each in this
  *     order, and the only ones accepted; {@code SHA-256, MD5} by default. Clients that answer only the
  *     first challenge and know only MD5 (SIPp 3.6, older phones) need {@code MD5} first or alone
+ * @param availableOnRegister when an agent with no phone registered registers one, publish the agent
+ *     AVAILABLE too (a phone-only agent: its registration is its sign-in); off, the agent becomes
+ *     available from the desk page or the API
  */
 @Validated
 @ConfigurationProperties("switchboard.media.sip.registrar")
@@ -41,7 +44,8 @@ public record RegistrarProperties(
     @NotNull @Min(1) Integer maxTrackedNonces,
     @NotNull @Min(1) Integer failedAttemptsWarning,
     @NotNull Duration expirySweep,
-    @NotEmpty List<@NotNull DigestAlgorithm> algorithms) {
+    @NotEmpty List<@NotNull DigestAlgorithm> algorithms,
+    boolean availableOnRegister) {
 
   public RegistrarProperties {
     if (minExpires != null && maxExpires != null && defaultExpires != null

@@ -58,6 +58,11 @@ public final class SipCredentials {
     return credential == null ? AgentProfile.NONE : credential.profile();
   }
 
+  /** Whether {@code tenantId} has an agent {@code agentId} with a SIP account. */
+  public boolean hasAgent(String tenantId, String agentId) {
+    return byAgent.containsKey(tenantId + "/" + agentId);
+  }
+
   /** Whether some credential has this realm, i.e. the registrar holds bindings for the domain. */
   public boolean serves(String realm) {
     return realm != null && realms.containsKey(realm.toLowerCase(Locale.ROOT));

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.media.TestBridge;
 import io.switchboard.media.sip.FreePorts;
 import io.switchboard.media.sip.registrar.TestCredentials;
-import io.switchboard.media.sip.registrar.TestPhone;
 import io.switchboard.schemas.avro.AgentEvent;
-import io.switchboard.schemas.avro.AgentRegistered;
-import io.switchboard.schemas.avro.AgentStatus;
-import io.switchboard.schemas.avro.AgentStatusChanged;
 import io.switchboard.schemas.avro.CallAnswered;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
@@ -31,17 +27,16 @@ import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sip.header.Header;
 import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -62,7 +57,7 @@ class B2buaIT {
 
   private static ConfigurableApplicationContext bridge;
   private static int sipPort;
-  private final List<AutoCloseable> phones = new ArrayList<>();
+  private AgentPhones phones;
 
   @BeforeAll
   static void routingThenBridge() throws Exception {
@@ -70,6 +65,8 @@ class B2buaIT {
     try (EventProducer producer = new EventProducer()) {
       producer.send(Topics.QUEUE_CONFIG, TENANT + "/capped", queue("capped").setCapacity(1).build());
       producer.send(Topics.QUEUE_CONFIG, TENANT + "/short-ring", queue("short-ring").setReservationTimeoutSeconds(2).build());
+      producer.send(Topics.QUEUE_CONFIG, TENANT + "/everyone",
+          queue("everyone").setStrategy(io.switchboard.schemas.avro.RoutingStrategy.RING_ALL).build());
     }
     TestCredentials.publish(TENANT, REALM, AGENTS.subList(0, 1), PASSWORD, List.of("basic"));
     TestCredentials.publish(TENANT, REALM, List.of("bob"), PASSWORD, List.of("ringing"));
@@ -77,6 +74,7 @@ class B2buaIT {
     TestCredentials.publish(TENANT, REALM, List.of("dan"), PASSWORD, List.of("short-ring"));
     TestCredentials.publish(TENANT, REALM, List.of("eve"), PASSWORD, List.of("hold"));
     TestCredentials.publish(TENANT, REALM, List.of("fay"), PASSWORD, List.of("keys"));
+    TestCredentials.publish(TENANT, REALM, List.of("gus", "hex"), PASSWORD, List.of("everyone"));
     sipPort = FreePorts.udpAndTcp();
     InboundRoutes routes = (invite, source) -> {
       String number = ((javax.sip.address.SipURI) invite.getRequestURI()).getUser();
@@ -86,7 +84,8 @@ class B2buaIT {
       };
     };
     bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes),
+        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
+            definition -> definition.setPrimary(true)),
         "--switchboard.instance-id=b2bua-it-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1",
         "--switchboard.media.rtp.quality-interval=1s");
@@ -104,38 +103,26 @@ class B2buaIT {
     }
   }
 
+  @BeforeEach
+  void phones() {
+    phones = new AgentPhones(sipPort, TENANT, REALM, PASSWORD);
+  }
+
   @AfterEach
   void hangUpPhones() throws Exception {
-    for (AutoCloseable phone : phones) {
-      phone.close();
-    }
+    phones.close();
   }
 
   private <T extends AutoCloseable> T keep(T phone) {
-    phones.add(phone);
-    return phone;
+    return phones.keep(phone);
   }
 
-  /** The agent's phone registers its contact (digest through the registrar) and the agent goes available. */
   private CallPhone agentPhone(String user, EventLog<AgentEvent> agentEvents) throws Exception {
-    CallPhone phone = keep(new CallPhone(user));
-    TestPhone registrar = keep(new TestPhone(sipPort, user, REALM));
-    Response ok = registrar.register("Contact: <" + phone.contact() + ">\r\nExpires: 600\r\n", PASSWORD, "SHA-256");
-    assertThat(ok.getStatusCode()).isEqualTo(200);
-    String agentId = "agent-" + user;
-    agentEvents.await(event -> agentId.equals(event.getAgentId()) && event.getPayload() instanceof AgentRegistered
-        && phone.contact().equals(((AgentRegistered) event.getPayload()).getContact()), EVENTS);
-    try (EventProducer producer = new EventProducer()) {
-      producer.send(Topics.AGENT_EVENTS, agentId, new AgentEvent(UUID.randomUUID(), TENANT, Instant.now(), "b2bua-it",
-          agentId, new AgentStatusChanged(AgentStatus.AVAILABLE, null)));
-    }
-    return phone;
+    return phones.agent(user, agentEvents);
   }
 
   private static String callIdOf(Request agentInvite) {
-    Header header = agentInvite.getHeader(SipMessages.CALL_ID_HEADER);
-    assertThat(header).as("the agent's INVITE names the Switchboard call").isNotNull();
-    return header.toString().substring(header.toString().indexOf(':') + 1).trim();
+    return AgentPhones.callIdOf(agentInvite);
   }
 
   @Test
@@ -288,6 +275,39 @@ class B2buaIT {
           .as("one event per key press").hasSize(2);
       caller.bye();
       agent.awaitRequest(Request.BYE);
+    }
+  }
+
+  @Test
+  void aRingAllQueueRingsEveryPhoneAndTheFirstToAnswerTakesTheCall() throws Exception {
+    try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
+        EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
+      CallPhone gus = agentPhone("gus", agentEvents);
+      CallPhone hex = agentPhone("hex", agentEvents);
+      gus.willAnswer(CallPhone.Answer.RING);
+      hex.willAnswer(CallPhone.Answer.RING);
+      CallPhone caller = keep(new CallPhone("caller13"));
+
+      caller.call(sipPort, "everyone", caller.sdp("PCMU"));
+
+      String callId = callIdOf(gus.awaitRequest(Request.INVITE));
+      assertThat(callIdOf(hex.awaitRequest(Request.INVITE))).as("both phones ring for the one call").isEqualTo(callId);
+      hex.answerRinging();
+
+      gus.awaitRequest(Request.CANCEL);
+      assertThat(caller.awaitStatus(200)).isNotNull();
+      CallAnswered answered = (CallAnswered) calls.await(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof CallAnswered, EVENTS).getPayload();
+      assertThat(answered.getAgentId()).isEqualTo("agent-hex");
+      caller.sendRtp(1, 20);
+      hex.sendRtp(1, 20);
+      Poll.until(EVENTS, "RTP both ways with the phone that answered", () -> hex.rtpFrom(caller.media.ssrc()) >= 20
+          && caller.rtpFrom(hex.media.ssrc()) >= 20 ? true : null);
+      assertThat(gus.rtpFrom(caller.media.ssrc())).isZero();
+      caller.bye();
+      hex.awaitRequest(Request.BYE);
+      assertThat(calls.awaitAll(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, 1, EVENTS))
+          .as("answered once").hasSize(1);
     }
   }
 

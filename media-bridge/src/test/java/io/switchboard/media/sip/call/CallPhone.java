@@ -47,8 +47,11 @@ final class CallPhone implements SipListener, AutoCloseable {
 
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  /** What the phone does with the next INVITE it receives. */
-  enum Answer { ANSWER, BUSY, RING }
+  /**
+   * What the phone does with the next INVITE it receives; GLARE answers a re-INVITE 491; CHALLENGE
+   * answers 407 with a digest challenge of realm {@code carrier.example}, nonce {@code n0nce}.
+   */
+  enum Answer { ANSWER, BUSY, RING, GLARE, CHALLENGE }
 
   private static final Pattern MEDIA_PORT = Pattern.compile("(?m)^m=audio (\\d+) ");
   private static final Pattern CONNECTION = Pattern.compile("(?m)^c=IN IP4 ([0-9.]+)");
@@ -65,10 +68,15 @@ final class CallPhone implements SipListener, AutoCloseable {
   final List<Response> responses = Collections.synchronizedList(new ArrayList<>());
   final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final Deque<Answer> answers = new ConcurrentLinkedDeque<>();
+  private final Deque<Answer> reInviteAnswers = new ConcurrentLinkedDeque<>();
+  /** Header lines the phone adds to its 200 for a call it takes (e.g. Session-Expires). */
+  private volatile String answerHeaders = "";
 
   private volatile ClientTransaction invite;
   private volatile ServerTransaction incoming;
   private volatile Request incomingInvite;
+  private volatile String incomingTag;
+  private int tags;
   private volatile Dialog dialog;
   private volatile String remoteSdp;
   private int sdpVersion;
@@ -96,6 +104,40 @@ final class CallPhone implements SipListener, AutoCloseable {
   /** Queues what the next INVITEs get, in order; once they are used up, ANSWER. */
   void willAnswer(Answer... next) {
     answers.addAll(List.of(next));
+  }
+
+  /** Queues what the next re-INVITEs in the call get (ANSWER or GLARE); once used up, ANSWER. */
+  void willAnswerReInvites(Answer... next) {
+    reInviteAnswers.addAll(List.of(next));
+  }
+
+  /** Adds {@code name: value} to the 200 of each call the phone takes. */
+  void answerWith(String name, String value) {
+    answerHeaders = name + ": " + value;
+  }
+
+  /** Answers the INVITE this phone is ringing for (one it was told to RING): 200 with its SDP. */
+  void answerRinging() throws Exception {
+    Response ok = messages.createResponse(Response.OK, incomingInvite);
+    ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(incomingTag);
+    ok.addHeader(contactHeader());
+    ok.setContent(sdp("PCMU", "PCMA", "telephone-event"), headers.createContentTypeHeader("application", "sdp"));
+    incoming.sendResponse(ok);
+  }
+
+  /** Re-INVITEs (with a To tag) received so far. */
+  List<Request> reInvites() {
+    synchronized (requests) {
+      return requests.stream().filter(r -> Request.INVITE.equals(r.getMethod())
+          && ((ToHeader) r.getHeader(ToHeader.NAME)).getTag() != null).toList();
+    }
+  }
+
+  /** An UPDATE without a body in the call's dialog (a session refresh); returns its final response. */
+  Response update() throws Exception {
+    Request request = dialog.createRequest(Request.UPDATE);
+    request.setHeader(contactHeader());
+    return sendInDialog(request);
   }
 
   /** An SDP offer or answer at this phone's RTP port with these payload types (0 PCMU, 8 PCMA, 101 telephone-event). */
@@ -126,6 +168,11 @@ final class CallPhone implements SipListener, AutoCloseable {
 
   /** Calls {@code number} at the bridge on {@code bridgePort} with {@code sdp} (null: no body). */
   void call(int bridgePort, String number, String sdp) throws Exception {
+    call(bridgePort, number, sdp, "");
+  }
+
+  /** The same with {@code headers} (whole lines, each ending CRLF) added to the INVITE. */
+  void call(int bridgePort, String number, String sdp, String headers) throws Exception {
     String body = sdp == null ? "" : sdp;
     String text = "INVITE sip:" + number + "@127.0.0.1:" + bridgePort + " SIP/2.0\r\n"
         + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bK-" + UUID.randomUUID() + "\r\n"
@@ -135,6 +182,7 @@ final class CallPhone implements SipListener, AutoCloseable {
         + "Call-ID: " + UUID.randomUUID() + "@127.0.0.1\r\n"
         + "CSeq: 1 INVITE\r\n"
         + "Contact: <" + contact() + ">\r\n"
+        + headers
         + (sdp == null ? "" : "Content-Type: application/sdp\r\n")
         + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     Request request = messages.createRequest(text);
@@ -259,12 +307,35 @@ final class CallPhone implements SipListener, AutoCloseable {
   Response info(String type, String subtype, String body) throws Exception {
     Request request = dialog.createRequest(Request.INFO);
     request.setContent(body, headers.createContentTypeHeader(type, subtype));
+    return sendInDialog(request);
+  }
+
+  /** A REFER in the call's dialog to {@code referTo} (null: without a Refer-To); returns its final response. */
+  Response refer(String referTo) throws Exception {
+    Request request = dialog.createRequest(Request.REFER);
+    if (referTo != null) {
+      request.setHeader(headers.createReferToHeader(addresses.createAddress(referTo)));
+    }
+    request.setHeader(contactHeader());
+    return sendInDialog(request);
+  }
+
+  /** The status lines of the NOTIFYs' sipfrag bodies received so far, in order. */
+  List<String> notified() {
+    synchronized (requests) {
+      return requests.stream().filter(r -> Request.NOTIFY.equals(r.getMethod()))
+          .map(r -> new String(r.getRawContent(), StandardCharsets.UTF_8).strip()).toList();
+    }
+  }
+
+  private Response sendInDialog(Request request) throws Exception {
+    String method = request.getMethod();
     long number = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
     dialog.sendRequest(provider.getNewClientTransaction(request));
-    return Poll.until(WAIT, user + "'s INFO " + number + " answered", () -> {
+    return Poll.until(WAIT, user + "'s " + method + " " + number + " answered", () -> {
       synchronized (responses) {
         return responses.stream().filter(r -> r.getStatusCode() >= 200
-            && Request.INFO.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())
+            && method.equals(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getMethod())
             && ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber() == number).findFirst().orElse(null);
       }
     });
@@ -296,12 +367,18 @@ final class CallPhone implements SipListener, AutoCloseable {
         transaction = provider.getNewServerTransaction(request);
       }
       switch (request.getMethod()) {
-        case Request.INVITE -> takeCall(request, transaction);
+        case Request.INVITE -> {
+          if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            answerReInvite(request, transaction);
+          } else {
+            takeCall(request, transaction);
+          }
+        }
         case Request.CANCEL -> {
           transaction.sendResponse(messages.createResponse(Response.OK, request));
           if (incoming != null) {
             Response terminated = messages.createResponse(Response.REQUEST_TERMINATED, incomingInvite);
-            ((ToHeader) terminated.getHeader(ToHeader.NAME)).setTag(user + "-tag");
+            ((ToHeader) terminated.getHeader(ToHeader.NAME)).setTag(incomingTag);
             incoming.sendResponse(terminated);
           }
         }
@@ -314,30 +391,55 @@ final class CallPhone implements SipListener, AutoCloseable {
   }
 
   private void takeCall(Request request, ServerTransaction transaction) throws Exception {
+    // A tag per INVITE, as a phone makes one per dialog: a challenged INVITE and its retry are two.
+    incomingTag = user + "-tag-" + (++tags);
     incoming = transaction;
     incomingInvite = request;
     dialog = provider.getNewDialog(transaction);
     remoteSdp = new String(request.getRawContent(), StandardCharsets.UTF_8);
     Response ringing = messages.createResponse(Response.RINGING, request);
-    ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(user + "-tag");
+    ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(incomingTag);
     ringing.addHeader(contactHeader());
     transaction.sendResponse(ringing);
     Answer answer = answers.isEmpty() ? Answer.ANSWER : answers.poll();
     switch (answer) {
       case ANSWER -> {
         Response ok = messages.createResponse(Response.OK, request);
-        ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(user + "-tag");
+        ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(incomingTag);
         ok.addHeader(contactHeader());
+        if (!answerHeaders.isEmpty()) {
+          int colon = answerHeaders.indexOf(':');
+          ok.addHeader(headers.createHeader(answerHeaders.substring(0, colon), answerHeaders.substring(colon + 1).strip()));
+        }
         ok.setContent(sdp("PCMU", "PCMA", "telephone-event"), headers.createContentTypeHeader("application", "sdp"));
         transaction.sendResponse(ok);
       }
-      case BUSY -> {
+      case CHALLENGE -> {
+        Response challenge = messages.createResponse(Response.PROXY_AUTHENTICATION_REQUIRED, request);
+        ((ToHeader) challenge.getHeader(ToHeader.NAME)).setTag(incomingTag);
+        challenge.addHeader(headers.createHeader("Proxy-Authenticate",
+            "Digest realm=\"carrier.example\", nonce=\"n0nce\", algorithm=MD5"));
+        transaction.sendResponse(challenge);
+      }
+      case GLARE, BUSY -> {
         Response busy = messages.createResponse(Response.BUSY_HERE, request);
-        ((ToHeader) busy.getHeader(ToHeader.NAME)).setTag(user + "-tag");
+        ((ToHeader) busy.getHeader(ToHeader.NAME)).setTag(incomingTag);
         transaction.sendResponse(busy);
       }
       case RING -> { }
     }
+  }
+
+  private void answerReInvite(Request request, ServerTransaction transaction) throws Exception {
+    Answer answer = reInviteAnswers.isEmpty() ? Answer.ANSWER : reInviteAnswers.poll();
+    if (answer == Answer.GLARE) {
+      transaction.sendResponse(messages.createResponse(Response.REQUEST_PENDING, request));
+      return;
+    }
+    Response ok = messages.createResponse(Response.OK, request);
+    ok.addHeader(contactHeader());
+    ok.setContent(sdp("PCMU", "PCMA", "telephone-event"), headers.createContentTypeHeader("application", "sdp"));
+    transaction.sendResponse(ok);
   }
 
   private ContactHeader contactHeader() throws Exception {

@@ -58,6 +58,24 @@ class KafkaRegistrarEventsTest {
   }
 
   @Test
+  void withAvailableOnRegisterTheFirstContactMakesTheAgentAvailableAndARefreshDoesNot() {
+    KafkaRegistrarEvents signingIn = new KafkaRegistrarEvents(producer, clock, "bridge-1", credentials, true);
+
+    signingIn.changed(register(List.of(new ContactUpdate("sip:alice@10.0.0.1", 600)), false, 1), "registered");
+    signingIn.changed(register(List.of(new ContactUpdate("sip:alice@10.0.0.2", 600)), false, 2), "registered");
+
+    List<Object> payloads = producer.history().stream().filter(r -> r.topic().equals(Topics.AGENT_EVENTS.name()))
+        .map(r -> (Object) Topics.AGENT_EVENTS.valueSerde().decode(r.value()).getPayload()).toList();
+    assertThat(payloads).hasSize(3);
+    assertThat(payloads.get(0)).isInstanceOf(AgentRegistered.class);
+    assertThat(payloads.get(1)).isInstanceOfSatisfying(AgentStatusChanged.class, status -> {
+      assertThat(status.getStatus()).isEqualTo(AgentStatus.AVAILABLE);
+      assertThat(status.getReason()).isEqualTo("sip-registered");
+    });
+    assertThat(payloads.get(2)).as("a second phone only registers").isInstanceOf(AgentRegistered.class);
+  }
+
+  @Test
   void agentRegisteredCarriesTheProfileOfTheSipAccount() {
     SipCredential credential = SipCredential.fromPassword("acme", "acme.example", "alice", "agent-1", "secret");
     credentials.apply("acme", "alice", new SipCredential(credential.tenantId(), credential.realm(),

@@ -32,7 +32,7 @@ class RegisterHandlerTest {
   private final SipCredentials credentials = new SipCredentials();
   private final RegistrarProperties properties =
       new RegistrarProperties(60, 3600, 3600, 10, Duration.ofMinutes(5), null, 1000, 3, Duration.ofSeconds(1),
-          List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5));
+          List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), false);
   private final Nonces nonces = new Nonces(Nonces.randomKey(), Duration.ofMinutes(5), clock, 1000);
   private final FailedAttempts failures = new FailedAttempts(3, 100);
   private final Registrar registrar = new Registrar(new BindingTable(10), events, clock, "bridge-1");
