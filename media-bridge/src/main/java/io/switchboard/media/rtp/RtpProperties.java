@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param qualityInterval how often each leg's quality is reported to the session's listener
  * @param latchAnySource whether a leg latches onto a source other than the signalled one when nothing
  *     has come from the signalled address yet (callers behind NAT); off, only the signalled IP is accepted
- * @param selectorThreads how many selector threads carry all sessions' packets
+ * @param selectorThreads how many selector threads carry all sessions' packets; 0 (the default) is one
+ *     per available processor
  * @param dropLogInterval at most one log line per drop reason within this interval
  */
 @Validated
@@ -33,7 +34,7 @@ public record RtpProperties(
     @NotNull Duration holdTimeout,
     @NotNull Duration qualityInterval,
     @NotNull Boolean latchAnySource,
-    @NotNull @Min(1) @Max(64) Integer selectorThreads,
+    @NotNull @Min(0) @Max(64) Integer selectorThreads,
     @NotNull Duration dropLogInterval) {
 
   public RtpProperties {
@@ -45,6 +46,11 @@ public record RtpProperties(
     requirePositive("hold-timeout", holdTimeout);
     requirePositive("quality-interval", qualityInterval);
     requirePositive("drop-log-interval", dropLogInterval);
+  }
+
+  /** The selector loops to start: {@code selector-threads}, or one per available processor when it is 0. */
+  public int selectorLoops() {
+    return selectorThreads > 0 ? selectorThreads : Math.min(64, Runtime.getRuntime().availableProcessors());
   }
 
   private static void requirePositive(String name, Duration value) {

@@ -61,7 +61,7 @@ public final class RtpRelay implements AutoCloseable {
     if (timers != null) {
       return;
     }
-    for (int i = 0; i < properties.selectorThreads(); i++) {
+    for (int i = 0; i < properties.selectorLoops(); i++) {
       RelayLoop loop = new RelayLoop("rtp-relay-" + i, path);
       loops.add(loop);
       loop.start();
@@ -80,7 +80,7 @@ public final class RtpRelay implements AutoCloseable {
     timers.scheduleAtFixedRate(guarded("quality report", this::reportQuality), quality, quality,
         TimeUnit.MILLISECONDS);
     log.info("RTP relay on {} ports {}-{} ({} port pairs), {} selector thread(s)", properties.host(),
-        properties.portMin(), properties.portMax(), ports.capacity(), properties.selectorThreads());
+        properties.portMin(), properties.portMax(), ports.capacity(), loops.size());
   }
 
   /** A timer task that logs a failure instead of letting it cancel every later run. */

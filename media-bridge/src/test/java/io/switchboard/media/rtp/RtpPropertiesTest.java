@@ -32,7 +32,8 @@ class RtpPropertiesTest {
       assertThat(properties.holdTimeout()).isEqualTo(Duration.ofHours(2));
       assertThat(properties.qualityInterval()).isEqualTo(Duration.ofSeconds(5));
       assertThat(properties.latchAnySource()).isTrue();
-      assertThat(properties.selectorThreads()).isEqualTo(1);
+      assertThat(properties.selectorThreads()).isZero();
+      assertThat(properties.selectorLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
     });
   }
 
