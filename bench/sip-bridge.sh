@@ -59,7 +59,12 @@ M=$(( $(max_of $BRIDGE_CONC) + 50 )); [ $M -gt $NEED ] && NEED=$M
 M=$(( PROBE_CPS * 5 )); [ $M -gt $NEED ] && NEED=$M
 M=$(( WARMUP_CPS * 6 )); [ $M -gt $NEED ] && NEED=$M   # the cold first calls take seconds to set up
 AGENTS=${AGENTS:-$(( NEED > 5000 ? 5000 : NEED ))}
-RTP_MIN=20000; RTP_MAX=$(( 20000 + AGENTS * 4 + 3999 ))   # four ports a call, some to spare
+# Four ports a call, some to spare, below the kernel's ephemeral ports (32768 up: a port there may be
+# taken by any client socket) and at most 3,000 calls' worth: the broker shares the bridge's JVM and its
+# open-file limit (20,000 here), so an overloaded step must run out of port pairs (503) before the
+# process runs out of file descriptors.
+RTP_MIN=10000; RTP_SPAN=$(( AGENTS * 4 + 3999 )); [ $RTP_SPAN -gt 11999 ] && RTP_SPAN=11999
+RTP_MAX=$(( RTP_MIN + RTP_SPAN ))
 OUT=${OUT:-$REPO/benchmarks/target/sip-bridge/$(date +%Y%m%d-%H%M%S)-$MODE}
 mkdir -p "$OUT"
 LOG=$OUT/run.log
@@ -92,7 +97,7 @@ cat "$OUT/settings.txt" | tee -a "$LOG" >&2
 
 # The machine's load beside the run (other work shows here) and the relays' socket queues, every 2 s;
 # one range covers both relays (they never run at the same time).
-python3 bench/sip-bridge-sample.py $(( RTP_MIN < 30000 ? RTP_MIN : 30000 )) $(( RTP_MAX > 40000 ? RTP_MAX : 40000 )) \
+python3 bench/sip-bridge-sample.py $RTP_MIN $(( RTP_MAX > 40000 ? RTP_MAX : 40000 )) \
     > "$OUT/samples.jsonl" &
 LOAD_PID=$!
 

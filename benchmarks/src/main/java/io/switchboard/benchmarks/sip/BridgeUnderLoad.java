@@ -93,7 +93,8 @@ public final class BridgeUnderLoad {
     settings.addAll(options.bridgeSettings());
     ConfigurableApplicationContext bridge = MediaBridgeApplication.application()
         .initializers(new OwnNettyResources(),
-            context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> trunk))
+            context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> trunk,
+                definition -> definition.setPrimary(true)))
         .run(settings.toArray(String[]::new));
     SetupTimes setupTimes = new SetupTimes(bootstrap, TENANT, options.work().resolve("setup-times.csv"));
     RelayCounters counters = new RelayCounters(bridge.getBean(MeterRegistry.class),
