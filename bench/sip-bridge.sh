@@ -58,7 +58,8 @@ M=$(( $(max_of $BRIDGE_MEDIA) * 9 / 2 )); [ $M -gt $NEED ] && NEED=$M
 M=$(( $(max_of $BRIDGE_CONC) + 50 )); [ $M -gt $NEED ] && NEED=$M
 M=$(( PROBE_CPS * 5 )); [ $M -gt $NEED ] && NEED=$M
 M=$(( WARMUP_CPS * 6 )); [ $M -gt $NEED ] && NEED=$M   # the cold first calls take seconds to set up
-AGENTS=${AGENTS:-$(( NEED > 5000 ? 5000 : NEED ))}
+# At most 2,900 agents: the relay's port range below holds 3,000 calls (more would not be carried).
+AGENTS=${AGENTS:-$(( NEED > 2900 ? 2900 : NEED ))}
 # Four ports a call, some to spare, below the kernel's ephemeral ports (32768 up: a port there may be
 # taken by any client socket) and at most 3,000 calls' worth: the broker shares the bridge's JVM and its
 # open-file limit (20,000 here), so an overloaded step must run out of port pairs (503) before the
