@@ -744,7 +744,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     session.sdp = answer.description().toString();
     Response ok = messages.inDialog(Response.OK, request, provider, session.sdp);
-    sessionHeaders(ok, session.timer, true);
+    sessionHeaders(ok, session.timer);
     transaction.sendResponse(ok);
     arm(call, session, fromCustomer ? Side.A : Side.B);
     String by = fromCustomer ? CUSTOMER : leg.agentId;
@@ -1359,13 +1359,13 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   // Session timers (RFC 4028)
 
   /** {@code Session-Expires} (and {@code Require: timer}) on a 2xx to the phone's request, when the leg has a timer. */
-  private void sessionHeaders(Response response, SessionTimer timer, boolean toPhonesRequest) {
+  private void sessionHeaders(Response response, SessionTimer timer) {
     if (timer == null) {
       return;
     }
     try {
       SessionExpiresHeader expires = ((HeaderFactoryExt) headers).createSessionExpiresHeader(timer.seconds());
-      expires.setRefresher(toPhonesRequest ? timer.refresherInPhonesRequest() : timer.refresherInBridgesRequest());
+      expires.setRefresher(timer.refresherInPhonesRequest());
       response.setHeader(expires);
       response.setHeader(headers.createRequireHeader(SessionTimer.TIMER));
     } catch (ParseException | javax.sip.InvalidArgumentException e) {
@@ -1385,7 +1385,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     BridgedCall.LegSession session = fromCustomer ? call.customerSession : leg.session;
     Response ok = messages.inDialog(Response.OK, request, provider, null);
-    sessionHeaders(ok, session.timer, true);
+    sessionHeaders(ok, session.timer);
     transaction.sendResponse(ok);
     arm(call, session, fromCustomer ? Side.A : Side.B);
   }
@@ -1833,7 +1833,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         response.addHeader(header);
       }
       if (status == Response.OK) {
-        sessionHeaders(response, call.customerSession.timer, true);
+        sessionHeaders(response, call.customerSession.timer);
         arm(call, call.customerSession, Side.A);
       }
       call.customerInvite.sendResponse(response);
