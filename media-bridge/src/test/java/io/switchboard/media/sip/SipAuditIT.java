@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.testsupport.FakeClock;
 import io.switchboard.testsupport.Poll;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -28,23 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The audit against a real stack on loopback: a dialog no call owns is ended once old, one a call owns is kept. */
 class SipAuditIT {
 
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T10:00:00Z"));
-  private final Clock clock = new Clock() {
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  };
+  private final FakeClock clock = new FakeClock(Instant.parse("2026-12-03T10:00:00Z"));
 
   @Test
   void endsTheStacksDialogsNoCallOwnsOnceTheyAreOldAndGaugesWhatIsLeft() throws Exception {
@@ -66,7 +47,7 @@ class SipAuditIT {
       assertThat(registry.get("switchboard.sip.transactions").tag("side", "client").gauge().value()).isEqualTo(2);
 
       assertThat(audit.audit()).as("first seen unowned").isZero();
-      now.set(now.get().plus(Duration.ofMinutes(2)));
+      clock.advance(Duration.ofMinutes(2));
       assertThat(audit.audit()).isEqualTo(1);
 
       assertThat(stray.getState()).isEqualTo(DialogState.TERMINATED);

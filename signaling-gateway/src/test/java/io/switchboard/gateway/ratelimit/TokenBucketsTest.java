@@ -2,6 +2,7 @@ package io.switchboard.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.FakeClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,6 @@ package io.switchboard.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.gateway.ratelimit.FakeClock;
 import io.switchboard.schemas.avro.CallChannel;
 import io.switchboard.schemas.avro.CallCreated;
 import io.switchboard.schemas.avro.CallDirection;
@@ -14,6 +13,7 @@ import io.switchboard.schemas.avro.ReservationAccepted;
 import io.switchboard.schemas.avro.ReservationTimedOut;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
+import io.switchboard.testsupport.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.switchboard.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.gateway.ratelimit.FakeClock;
 import io.switchboard.gateway.security.Caller;
 import io.switchboard.gateway.security.Role;
 import io.switchboard.schemas.avro.QueueStats;
+import io.switchboard.testsupport.FakeClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.switchboard.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.gateway.ratelimit.FakeClock;
 import io.switchboard.gateway.ratelimit.Limit;
 import io.switchboard.gateway.ratelimit.RateLimitProperties;
+import io.switchboard.testsupport.FakeClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.switchboard.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.gateway.ratelimit.FakeClock;
+import io.switchboard.testsupport.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

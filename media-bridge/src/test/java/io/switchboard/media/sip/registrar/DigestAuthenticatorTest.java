@@ -6,6 +6,7 @@ import io.switchboard.media.sip.registrar.DigestAuthenticator.Authenticated;
 import io.switchboard.media.sip.registrar.DigestAuthenticator.Challenge;
 import io.switchboard.media.sip.registrar.DigestAuthenticator.Malformed;
 import io.switchboard.media.sip.registrar.DigestAuthenticator.Verdict;
+import io.switchboard.testsupport.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.AgentStatusChanged;
 import io.switchboard.schemas.avro.SipBindings;
 import io.switchboard.schemas.topics.Topics;
+import io.switchboard.testsupport.FakeClock;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;

@@ -7,6 +7,7 @@ import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.media.sip.SipExchanges;
+import io.switchboard.testsupport.FakeClock;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.switchboard.media.sip.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.testsupport.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.switchboard.media.sip.registrar;
+package io.switchboard.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test advances it. */
-final class FakeClock extends Clock {
+/** A clock the test moves instead of sleeping. */
+public final class FakeClock extends Clock {
 
   private volatile Instant now;
 
-  FakeClock(Instant start) {
+  public FakeClock() {
+    this(Instant.parse("2026-12-01T10:00:00Z"));
+  }
+
+  public FakeClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration duration) {
-    now = now.plus(duration);
+  public void advance(Duration by) {
+    now = now.plus(by);
   }
 
   @Override
