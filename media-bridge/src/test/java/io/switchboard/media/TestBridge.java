@@ -1,12 +1,16 @@
 package io.switchboard.media;
 
+import io.switchboard.media.sip.call.InboundRoutes;
 import io.switchboard.testsupport.OwnNettyResources;
 import io.switchboard.testsupport.SharedKafka;
 import io.switchboard.testsupport.TestIssuer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.sip.address.SipURI;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The bridge as the integration tests run it: a free HTTP port, a given SIP port, the test issuer and
@@ -39,5 +43,17 @@ public final class TestBridge {
         "--switchboard.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers()));
     settings.addAll(List.of(extra));
     return MediaBridgeApplication.application().initializers(new OwnNettyResources(), beans).run(settings.toArray(String[]::new));
+  }
+
+  /** The same, with {@code routes} in place of the trunk routes for INVITEs from outside. */
+  public static ConfigurableApplicationContext startWith(int sipPort, InboundRoutes routes, String... extra) {
+    return start(sipPort, context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class,
+        () -> routes, definition -> definition.setPrimary(true)), extra);
+  }
+
+  /** Every INVITE into the queue of {@code tenant} its Request-URI's user names, over trunk {@code it-trunk}. */
+  public static InboundRoutes dialledQueue(String tenant) {
+    return (invite, source) -> new InboundRoutes.Accepted(tenant, ((SipURI) invite.getRequestURI()).getUser(),
+        "it-trunk", Map.of());
   }
 }

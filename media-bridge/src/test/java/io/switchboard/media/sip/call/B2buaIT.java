@@ -39,7 +39,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * SIP calls through the running bridge and the real routing engine, on the shared broker: callers and
@@ -83,9 +82,7 @@ class B2buaIT {
         default -> new InboundRoutes.Accepted(TENANT, number, "it-trunk", Map.of("dialedNumber", number));
       };
     };
-    bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
-            definition -> definition.setPrimary(true)),
+    bridge = TestBridge.startWith(sipPort, routes,
         "--switchboard.instance-id=b2bua-it-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1",
         "--switchboard.media.rtp.quality-interval=1s");

@@ -46,7 +46,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The bridge with its B2BUA, the real routing engine and Kafka, under hostile input: a live call's
@@ -84,9 +83,7 @@ class CallFuzzIT {
         default -> new InboundRoutes.Refused(404, "No such number");
       };
     };
-    bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
-            definition -> definition.setPrimary(true)),
+    bridge = TestBridge.startWith(sipPort, routes,
         "--switchboard.instance-id=call-fuzz-" + TENANT,
         "--switchboard.media.sip.audit.interval=1s",
         "--switchboard.media.sip.audit.unowned-dialog-age=60s",

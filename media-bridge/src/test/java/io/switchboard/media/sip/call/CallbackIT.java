@@ -37,7 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Calls the bridge dials out. Callbacks of SIP callers: a waiting caller asks to be called back and is let go (480); when routing
@@ -76,11 +75,7 @@ class CallbackIT {
           .build());
     }
     sipPort = FreePorts.udpAndTcp();
-    InboundRoutes routes = (invite, source) -> new InboundRoutes.Accepted(TENANT,
-        ((SipURI) invite.getRequestURI()).getUser(), "it-trunk", Map.of());
-    bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
-            definition -> definition.setPrimary(true)),
+    bridge = TestBridge.startWith(sipPort, TestBridge.dialledQueue(TENANT),
         "--switchboard.instance-id=callback-it-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1");
   }

@@ -16,7 +16,6 @@ import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.Poll;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * RFC 4028 session timers through the running bridge, with a 4 s session interval and a 2 s Min-SE
@@ -50,11 +48,7 @@ class SessionTimerIT {
     TestCredentials.publish(TENANT, REALM, List.of("nox"), PASSWORD, List.of("refreshed"));
     TestCredentials.publish(TENANT, REALM, List.of("oda"), PASSWORD, List.of("bridge-refreshes"));
     sipPort = FreePorts.udpAndTcp();
-    InboundRoutes routes = (invite, source) -> new InboundRoutes.Accepted(TENANT,
-        ((javax.sip.address.SipURI) invite.getRequestURI()).getUser(), "it-trunk", Map.of());
-    bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
-            definition -> definition.setPrimary(true)),
+    bridge = TestBridge.startWith(sipPort, TestBridge.dialledQueue(TENANT),
         "--switchboard.instance-id=timer-it-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1",
         "--switchboard.media.sip.call.session-expires=4s",

@@ -18,13 +18,11 @@ import io.switchboard.testsupport.EventLog;
 import io.switchboard.testsupport.Poll;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Two bridge instances on one broker: the agent's phone registers with one, the caller reaches the
@@ -94,11 +92,7 @@ class SeveralBridgesIT {
   }
 
   private static ConfigurableApplicationContext bridge(int sipPort, String name) {
-    InboundRoutes routes = (invite, source) -> new InboundRoutes.Accepted(TENANT,
-        ((javax.sip.address.SipURI) invite.getRequestURI()).getUser(), "it-trunk", Map.of());
-    return TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
-            definition -> definition.setPrimary(true)),
+    return TestBridge.startWith(sipPort, TestBridge.dialledQueue(TENANT),
         "--switchboard.instance-id=several-" + name + "-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1");
   }

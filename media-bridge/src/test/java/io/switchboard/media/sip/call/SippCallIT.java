@@ -31,7 +31,6 @@ import javax.sip.address.SipURI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * SIPp (Debian package sip-tester) on both sides of the bridge and the real routing engine: two desk
@@ -59,9 +58,7 @@ class SippCallIT {
     String target = "127.0.0.1:" + bridgePort;
     InboundRoutes routes = (invite, source) -> new InboundRoutes.Accepted(tenant,
         ((SipURI) invite.getRequestURI()).getUser(), "sipp-trunk", Map.of());
-    ConfigurableApplicationContext bridge = TestBridge.start(bridgePort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
-            definition -> definition.setPrimary(true)),
+    ConfigurableApplicationContext bridge = TestBridge.startWith(bridgePort, routes,
         "--switchboard.instance-id=sippcall-" + tenant,
         // SIPp 3.6 answers only the first challenge, and only with MD5.
         "--switchboard.media.sip.registrar.algorithms=MD5");

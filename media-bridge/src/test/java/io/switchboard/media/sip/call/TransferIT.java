@@ -22,7 +22,6 @@ import io.switchboard.testsupport.EventProducer;
 import io.switchboard.testsupport.Poll;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Blind transfers of SIP calls through the running bridge and the real routing engine: by REFER from
@@ -60,11 +58,7 @@ class TransferIT {
     TestCredentials.publish(TENANT, REALM, List.of("lee"), PASSWORD, List.of("api-from"));
     TestCredentials.publish(TENANT, REALM, List.of("mo"), PASSWORD, List.of("api-to"));
     sipPort = FreePorts.udpAndTcp();
-    InboundRoutes routes = (invite, source) -> new InboundRoutes.Accepted(TENANT,
-        ((javax.sip.address.SipURI) invite.getRequestURI()).getUser(), "it-trunk", Map.of());
-    bridge = TestBridge.start(sipPort,
-        context -> ((GenericApplicationContext) context).registerBean(InboundRoutes.class, () -> routes,
-            definition -> definition.setPrimary(true)),
+    bridge = TestBridge.startWith(sipPort, TestBridge.dialledQueue(TENANT),
         "--switchboard.instance-id=transfer-it-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1");
   }
