@@ -56,7 +56,7 @@ public final class BridgeUnderLoad {
     try {
       options = BridgeOptions.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+      log.error("{}", e.getMessage());
       System.exit(2);
       return;
     }
