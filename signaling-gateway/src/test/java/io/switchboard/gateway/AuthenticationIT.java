@@ -100,7 +100,9 @@ class AuthenticationIT {
     gateway.as(issuer.token(TENANT, "router", "service")).get().uri("/actuator/prometheus").exchange()
         .expectStatus().isOk();
     gateway.as(issuer.token(TENANT, "ops", "admin")).get().uri("/actuator/health").exchange()
-        .expectStatus().isOk().expectBody().jsonPath("$.components.kafka.status").isEqualTo("UP");
+        .expectStatus().isOk().expectBody().jsonPath("$.components.kafka.status").isEqualTo("UP")
+        .jsonPath("$.components.tables.status").isEqualTo("UP")
+        .jsonPath("$.components.tables.details['sip.numbers']").isEqualTo("loaded");
   }
 
   @Test

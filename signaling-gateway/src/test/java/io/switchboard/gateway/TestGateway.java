@@ -40,14 +40,19 @@ final class TestGateway {
     awaitAssigned(as(issuer.token("ops", "ops-admin", "admin")));
   }
 
-  /** "latest" starts from the assignment: wait for it, or records produced before it would be missed. */
+  /**
+   * "latest" starts from the assignment: wait for it, or records produced before it would be missed;
+   * and for the compacted topics to be loaded, before which their admin API answers 503.
+   */
   static void awaitAssigned(WebTestClient admin) {
-    Poll.until(TIMEOUT, "the event consumer to be assigned its partitions", () -> {
+    Poll.until(TIMEOUT, "the event consumer to be assigned its partitions and the tables to be loaded", () -> {
       Map<?, ?> health = admin.get().uri("/actuator/health").exchange()
           .expectBody(Map.class).returnResult().getResponseBody();
-      Map<?, ?> kafka = (Map<?, ?>) ((Map<?, ?>) health.get("components")).get("kafka");
+      Map<?, ?> components = (Map<?, ?>) health.get("components");
+      Map<?, ?> kafka = (Map<?, ?>) components.get("kafka");
       Map<?, ?> consumer = (Map<?, ?>) ((Map<?, ?>) kafka.get("details")).get("consumer");
-      return ((Number) consumer.get("assignedPartitions")).intValue() > 0 ? Boolean.TRUE : null;
+      boolean loaded = "UP".equals(((Map<?, ?>) components.get("tables")).get("status"));
+      return loaded && ((Number) consumer.get("assignedPartitions")).intValue() > 0 ? Boolean.TRUE : null;
     });
   }
 

@@ -2,6 +2,7 @@ package io.switchboard.standalone;
 
 import io.switchboard.callstate.CallStateApplication;
 import io.switchboard.gateway.GatewayApplication;
+import io.switchboard.gateway.events.CompactedTopicReader;
 import io.switchboard.identity.IdentityApplication;
 import io.switchboard.identity.firststart.InitialAdmin;
 import io.switchboard.media.MediaBridgeApplication;
@@ -9,6 +10,7 @@ import io.switchboard.routing.RoutingApplication;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,8 @@ public final class StandaloneStack implements AutoCloseable {
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
 
   private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(60);
+  // How long the start waits for the gateway's tables; a broker that slow is worth a warning, not a stop.
+  private static final Duration TABLES_LOAD_TIMEOUT = Duration.ofSeconds(60);
 
   private final StandaloneSettings settings;
   private final EmbeddedDatabase database;
@@ -138,6 +142,36 @@ public final class StandaloneStack implements AutoCloseable {
       services.add(context);
       log.info("{} started in {} ms", entry.getKey(), (System.nanoTime() - start) / 1_000_000);
     }
+    awaitTablesLoaded(services.get(new ArrayList<>(applications.keySet()).indexOf("signaling-gateway")));
+  }
+
+  /**
+   * Waits until the gateway has read its compacted topics (queue configs, SIP trunks, numbers and
+   * accounts, widget keys…), so that the stack is ready when its URLs are printed: before that their
+   * admin API answers 503.
+   */
+  private static void awaitTablesLoaded(ConfigurableApplicationContext gateway) {
+    long deadline = System.nanoTime() + TABLES_LOAD_TIMEOUT.toNanos();
+    List<CompactedTopicReader<?>> readers = gateway.getBeansOfType(CompactedTopicReader.class).values().stream()
+        .<CompactedTopicReader<?>>map(reader -> reader).toList();
+    List<String> loading = loading(readers);
+    while (!loading.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      loading = loading(readers);
+    }
+    if (!loading.isEmpty()) {
+      log.warn("The gateway is still loading {} after {} s; their admin API answers 503 until it has", loading,
+          TABLES_LOAD_TIMEOUT.toSeconds());
+    }
+  }
+
+  private static List<String> loading(Collection<CompactedTopicReader<?>> readers) {
+    return readers.stream().filter(reader -> !reader.loaded()).map(CompactedTopicReader::topicName).sorted().toList();
   }
 
   /** Stops the services, newest first, leaving the broker and the database running. */

@@ -58,6 +58,16 @@ public final class CompactedTopicReader<V extends SpecificRecord> extends Consum
     this.meters = meters;
   }
 
+  /** The topic this reader copies. */
+  public String topicName() {
+    return topic.name();
+  }
+
+  /** Whether the topic has been read up to where it ended when the reader started. */
+  public boolean loaded() {
+    return table.loaded();
+  }
+
   /** No group: every instance reads every partition from the beginning, and commits nothing. */
   public static Properties config(SwitchboardProperties properties, Topic<?> topic) {
     Properties props = new Properties();

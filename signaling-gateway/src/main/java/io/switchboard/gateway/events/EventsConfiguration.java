@@ -55,6 +55,11 @@ class EventsConfiguration {
     return new KafkaHealth(KafkaClients.admin(properties, "health"), incoming);
   }
 
+  @Bean
+  TablesHealth tablesHealthIndicator(List<CompactedTopicReader<?>> readers) {
+    return new TablesHealth(readers);
+  }
+
   /** Marks that the topics exist; beans that use them depend on it. */
   static final class CatalogueTopics {}
 }
