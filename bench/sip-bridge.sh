@@ -20,7 +20,7 @@
 #   SIDES="bridge peer"; TESTS="1 2 3"; CPS_DUR (s per rate step); CONC_HOLD_MS; REFINE;
 #   BRIDGE_NOMEDIA, BRIDGE_MEDIA, BRIDGE_CONC and PEER_NOMEDIA, PEER_MEDIA, PEER_CONC (step lists);
 #   AGENTS (default: enough for the bridge's largest steps); PROBE_CPS, PROBE_SECONDS;
-#   WARMUP_CPS=20, WARMUP_SECONDS=30 (signalling-only calls before the bridge's first step); JAVA_OPTS;
+#   WARMUP_CPS=20, WARMUP_SECONDS=30 (signalling-only, then media calls before the bridge's first step); JAVA_OPTS;
 #   BRIDGE_ARGS (more --name=value settings of the bridge, e.g. --switchboard.media.rtp.selector-threads=2,
 #   or of routing, e.g. --routing.switchboard.routing.commit-interval=20ms).
 set -uo pipefail
@@ -128,17 +128,23 @@ drain() {
   log "bridge: still $active calls after 120 s"
 }
 
-# warmup: SIPp calls (signalling only, the harness's scenarios) so that the first measured step does
-# not pay for the JIT compiler and the first Kafka batches
+# warmup: SIPp calls, the harness's scenarios, first signalling only, then with 3 s of media both
+# ways, so that the measured steps do not pay for the JIT compiler (the relay's packet path is only
+# compiled once calls carry RTP) and the first Kafka batches
 warmup() {
   local dir=$OUT/bridge-work/warmup uas common="-i 127.0.0.1 -mi 127.0.0.1 -nostdin"
   mkdir -p "$dir"
+  sed "s#@BASE@#$PEER_SIP#g" "$PEER_SIP/scen/uac_rtp.xml" > "$dir/uac_rtp.xml"
   ( cd "$dir" && exec sipp -sf "$PEER_SIP/scen/uas.xml" $common -p 5070 -mp 7000 -rtp_echo ) > "$dir/uas.out" 2>&1 &
   uas=$!; PROBE_PIDS+=($uas)
   sleep 0.7
   ( cd "$dir" && exec sipp 127.0.0.1:5060 -sf "$PEER_SIP/scen/uac_nomedia.xml" -s warmup $common -p 5061 \
         -r $WARMUP_CPS -m $(( WARMUP_CPS * WARMUP_SECONDS )) -d 1000 -timeout $(( WARMUP_SECONDS + 60 ))s ) > "$dir/uac.out" 2>&1
-  log "bridge: warm-up, $WARMUP_CPS calls/s for ${WARMUP_SECONDS}s: sipp exit $?"
+  log "bridge: warm-up, $WARMUP_CPS calls/s for ${WARMUP_SECONDS}s, signalling only: sipp exit $?"
+  ( cd "$dir" && exec sipp 127.0.0.1:5060 -sf "$dir/uac_rtp.xml" -s warmup $common -p 5061 -mp 6000 \
+        -r $WARMUP_CPS -m $(( WARMUP_CPS * WARMUP_SECONDS )) -d 3000 -rtp_echo \
+        -timeout $(( WARMUP_SECONDS + 60 ))s ) > "$dir/uac-media.out" 2>&1
+  log "bridge: warm-up, $WARMUP_CPS calls/s for ${WARMUP_SECONDS}s, 3 s of media each: sipp exit $?"
   kill -TERM $uas 2>/dev/null; wait $uas 2>/dev/null
 }
 

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import io.switchboard.media.dtmf.Digit;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.UnsupportedAddressTypeException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,7 +131,8 @@ final class PacketPath implements RelayLoop.PacketHandler {
         return false;
       }
       return true;
-    } catch (IOException e) {
+    } catch (IOException | UnsupportedAddressTypeException e) {
+      // The latter: a target of the other address family than the relay's host (an IPv6 phone, an IPv4 relay).
       drops.dropped(DropReason.SEND_FAILED, session.callId(), from.side(), source);
       return false;
     }

@@ -8,7 +8,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
@@ -100,22 +99,21 @@ final class RelayLoop implements Runnable {
   public void run() {
     while (running) {
       try {
-        selector.select();
+        // The ready keys straight to read(), without the selected-key set and its per-key add and remove.
+        selector.select(this::ready);
         runTasks();
-        Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
-        while (ready.hasNext()) {
-          SelectionKey key = ready.next();
-          ready.remove();
-          if (key.isValid() && key.isReadable()) {
-            read(key);
-          }
-        }
       } catch (IOException | RuntimeException e) {
         // A failure here is a programming error or a broken selector; the loop carries on for the other sessions.
         log.error("RTP relay loop {} failed; carrying on", thread.getName(), e);
       }
     }
     runTasks();
+  }
+
+  private void ready(SelectionKey key) {
+    if (key.isValid() && key.isReadable()) {
+      read(key);
+    }
   }
 
   private void read(SelectionKey key) {

@@ -4,9 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.UnsupportedAddressTypeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,12 +51,22 @@ public final class RtpRelay implements AutoCloseable {
   private final List<RelayLoop> loops = new ArrayList<>();
   private final Set<RelaySession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicInteger nextLoop = new AtomicInteger();
+  private final InetAddress address;
+  // The bind address's own family: an IPv4 address gets IPv4 sockets, not IPv6 ones that map every
+  // datagram to and from ::ffff:a.b.c.d on its way through the kernel.
+  private final ProtocolFamily family;
   private ScheduledExecutorService timers;
 
   public RtpRelay(RtpProperties properties, Clock clock, MeterRegistry registry) {
     this.properties = properties;
     this.clock = clock;
     this.ports = new PortAllocator(properties.portMin(), properties.portMax(), properties.host());
+    try {
+      this.address = InetAddress.getByName(properties.host());
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("switchboard.media.rtp.host: no such address " + properties.host(), e);
+    }
+    this.family = address instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
     this.metrics = new RtpMetrics(registry);
     this.path = new PacketPath(metrics, new DropLog(metrics, clock, properties.dropLogInterval()), clock);
     metrics.gauges(sessions::size, () -> 2 * ports.inUse());
@@ -173,10 +189,10 @@ public final class RtpRelay implements AutoCloseable {
   }
 
   private DatagramChannel bind(int port) throws IOException {
-    DatagramChannel channel = DatagramChannel.open();
+    DatagramChannel channel = DatagramChannel.open(family);
     try {
       channel.setOption(StandardSocketOptions.SO_REUSEADDR, false);
-      channel.bind(new InetSocketAddress(properties.host(), port));
+      channel.bind(new InetSocketAddress(address, port));
       channel.configureBlocking(false);
       return channel;
     } catch (IOException | RuntimeException e) {
@@ -261,7 +277,7 @@ public final class RtpRelay implements AutoCloseable {
         }
         try {
           leg.rtp.send(prompt.next(), target);
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedAddressTypeException e) {
           log.debug("Call {}: a prompt frame to {} could not be sent", session.callId(), target, e);
         }
       }
