@@ -284,4 +284,21 @@ class RtpRelayIT {
       quality.add(snapshot);
     }
   }
+
+  /** An IPv4 relay has IPv4 sockets: towards a phone signalled with an IPv6 address it counts a drop and goes on. */
+  @Test
+  void anIpv4RelayCountsPacketsForAnIpv6PhoneAsSendFailedAndRelaysTheOtherWay() {
+    start();
+    RelaySession session = relay.open("t1", "call-ipv6-agent", listener);
+    signal(session.a(), customer);
+    session.b().signal(new InetSocketAddress("::1", 40000), new InetSocketAddress("::1", 40001));
+
+    sendEvery20Ms(customer, rtpOf(session.a()), 1, 5);
+    Poll.until(WAIT, "five send-failed drops", () -> registry.find("switchboard.media.rtp.dropped")
+        .tag("reason", "send-failed").counters().stream().mapToDouble(c -> c.count()).sum() == 5 ? true : null);
+
+    sendEvery20Ms(agent, rtpOf(session.b()), 100, 5);
+    assertThat(awaitRtp(customer, 5)).hasSize(5);
+    assertThat(session.isOpen()).isTrue();
+  }
 }
