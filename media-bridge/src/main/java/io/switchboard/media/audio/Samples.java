@@ -11,6 +11,9 @@ public final class Samples {
   public static final int FRAME = 160;
 
   private final short[] samples;
+  // Encoded once for each law on first use, then shared by every player of this audio.
+  private volatile byte[] pcmu;
+  private volatile byte[] pcma;
 
   public Samples(short[] samples) {
     if (samples.length < FRAME) {
@@ -26,6 +29,24 @@ public final class Samples {
 
   public short at(int index) {
     return samples[index];
+  }
+
+  /** The whole audio encoded in {@code law}, made once: not to be changed. */
+  byte[] encoded(FramePlayer.Law law) {
+    byte[] encoded = law == FramePlayer.Law.PCMU ? pcmu : pcma;
+    if (encoded == null) {
+      encoded = new byte[samples.length];
+      for (int i = 0; i < samples.length; i++) {
+        encoded[i] = law == FramePlayer.Law.PCMU ? G711.ulaw(samples[i]) : G711.alaw(samples[i]);
+      }
+      // A race encodes twice, to the same bytes.
+      if (law == FramePlayer.Law.PCMU) {
+        pcmu = encoded;
+      } else {
+        pcma = encoded;
+      }
+    }
+    return encoded;
   }
 
   /** The length in milliseconds. */

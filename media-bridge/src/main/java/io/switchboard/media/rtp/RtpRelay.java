@@ -11,6 +11,7 @@ import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.time.Clock;
@@ -56,6 +57,8 @@ public final class RtpRelay implements AutoCloseable {
   // datagram to and from ::ffff:a.b.c.d on its way through the kernel.
   private final ProtocolFamily family;
   private ScheduledExecutorService timers;
+  // The prompts' packets, written one at a time by the timer thread: the only thread that plays them.
+  private final ByteBuffer promptPacket = ByteBuffer.allocateDirect(Prompt.LENGTH);
 
   public RtpRelay(RtpProperties properties, Clock clock, MeterRegistry registry) {
     this.properties = properties;
@@ -276,7 +279,8 @@ public final class RtpRelay implements AutoCloseable {
           continue;
         }
         try {
-          leg.rtp.send(prompt.next(), target);
+          prompt.next(promptPacket);
+          leg.rtp.send(promptPacket, target);
         } catch (IOException | UnsupportedAddressTypeException e) {
           log.debug("Call {}: a prompt frame to {} could not be sent", session.callId(), target, e);
         }

@@ -2,6 +2,7 @@ package io.switchboard.media.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 class PlayerTest {
@@ -20,6 +21,22 @@ class PlayerTest {
     assertThat(second[0]).isEqualTo(G711.ulaw((short) (160 * 50)));
     assertThat(player.next()).isEqualTo(first);
     assertThat(new FramePlayer(new Samples(ramp), FramePlayer.Law.PCMA).next()[5]).isEqualTo(G711.alaw((short) 250));
+  }
+
+  @Test
+  void audioNotAWholeNumberOfFramesLoopsWithoutAGap() {
+    short[] ramp = new short[250];
+    for (int i = 0; i < ramp.length; i++) {
+      ramp[i] = (short) (i * 100);
+    }
+    FramePlayer player = new FramePlayer(new Samples(ramp), FramePlayer.Law.PCMA);
+    ByteBuffer frames = ByteBuffer.allocate(4 * 160);
+    for (int frame = 0; frame < 4; frame++) {
+      player.next(frames);
+    }
+    for (int i = 0; i < 4 * 160; i++) {
+      assertThat(frames.get(i)).as("byte %d", i).isEqualTo(G711.alaw(ramp[i % 250]));
+    }
   }
 
   @Test
