@@ -9,10 +9,7 @@ class PlayerTest {
 
   @Test
   void framesAre160EncodedSamplesAndTheAudioLoops() {
-    short[] ramp = new short[320];
-    for (int i = 0; i < ramp.length; i++) {
-      ramp[i] = (short) (i * 50);
-    }
+    short[] ramp = ramp(320, 50);
     FramePlayer player = new FramePlayer(new Samples(ramp), FramePlayer.Law.PCMU);
     byte[] first = player.next();
     byte[] second = player.next();
@@ -25,10 +22,7 @@ class PlayerTest {
 
   @Test
   void audioNotAWholeNumberOfFramesLoopsWithoutAGap() {
-    short[] ramp = new short[250];
-    for (int i = 0; i < ramp.length; i++) {
-      ramp[i] = (short) (i * 100);
-    }
+    short[] ramp = ramp(250, 100);
     FramePlayer player = new FramePlayer(new Samples(ramp), FramePlayer.Law.PCMA);
     ByteBuffer frames = ByteBuffer.allocate(4 * 160);
     for (int frame = 0; frame < 4; frame++) {
@@ -52,6 +46,15 @@ class PlayerTest {
     assertThat(america.millis()).isEqualTo(6000);
     assertThat(peak(america, 0, 16000)).isGreaterThan(6000);
     assertThat(peak(america, 16000, america.length())).isZero();
+  }
+
+  /** {@code length} samples rising by {@code step}. */
+  private static short[] ramp(int length, int step) {
+    short[] ramp = new short[length];
+    for (int i = 0; i < length; i++) {
+      ramp[i] = (short) (i * step);
+    }
+    return ramp;
   }
 
   private static int signChanges(Samples samples, int from, int to) {
