@@ -1181,11 +1181,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     try {
       OutboundTrunk outbound = trunk.get();
       SipProvider provider = endpoints.get().provider(outbound.transport());
-      String target = "sip:" + call.callbackNumber + "@" + outbound.host() + ":" + outbound.port()
-          + ("tcp".equalsIgnoreCase(outbound.transport()) ? ";transport=tcp" : "");
-      javax.sip.address.Address from = messages.address("sip:"
-          + (outbound.username() != null ? outbound.username() : "switchboard") + "@" + outbound.host());
-      Request invite = messages.inviteAgent(target, target, from, call.callId, sdp.toString(), provider);
+      Request invite = trunkInvite(outbound, provider, call.callbackNumber, call.callId, sdp.toString());
       ClientTransaction transaction = provider.getNewClientTransaction(invite);
       call.customerDialog = provider.getNewDialog(transaction);
       call.customerSipCallId = sipCallIdOf(invite);
@@ -1266,15 +1262,53 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
    * trunk has no credentials or the retry cannot be sent.
    */
   private boolean answerChallenge(BridgedCall call, Response challenge) {
-    Optional<OutboundTrunk> trunk = outboundTrunks.apply(call.tenantId);
-    if (trunk.isEmpty() || trunk.get().username() == null || trunk.get().password() == null) {
+    call.customerChallenged = true;
+    ClientTransaction retry = trunkChallenge(call.tenantId, challenge, call.customerDialing, call.provider);
+    if (retry == null) {
       return false;
     }
+    try {
+      call.customerDialing = retry;
+      call.customerProvisional = false;
+      // The challenge ended the first INVITE's early dialog; the retry's answer makes the dialog.
+      call.customerDialog = call.provider.getNewDialog(retry);
+      retry.sendRequest();
+      return true;
+    } catch (SipException | RuntimeException e) {
+      log.warn("Call {}: the callback's INVITE with credentials not sent: {}", call.callId, e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * The INVITE of {@code number} over the outbound trunk (a callback's customer):
+   * {@code sip:<number>@<host>:<port>} (with {@code ;transport=tcp} on a TCP trunk), From the trunk's
+   * username at its host, with the bridge's offer.
+   */
+  private Request trunkInvite(OutboundTrunk outbound, SipProvider provider, String number, String callId, String sdp)
+      throws ParseException, javax.sip.InvalidArgumentException {
+    String target = "sip:" + number + "@" + outbound.host() + ":" + outbound.port()
+        + ("tcp".equalsIgnoreCase(outbound.transport()) ? ";transport=tcp" : "");
+    javax.sip.address.Address from = messages.address("sip:"
+        + (outbound.username() != null ? outbound.username() : "switchboard") + "@" + outbound.host());
+    return messages.inviteAgent(target, target, from, callId, sdp, provider);
+  }
+
+  /**
+   * The outbound trunk's provider challenged an INVITE (401/407): the same INVITE with the trunk's
+   * username and password (RFC 3261 22.2, MD5 digest by JAIN-SIP's helper), not sent yet. Null when the
+   * trunk has no credentials or the retry cannot be made.
+   */
+  private ClientTransaction trunkChallenge(String tenantId, Response challenge, ClientTransaction challenged,
+      SipProvider provider) {
+    Optional<OutboundTrunk> trunk = outboundTrunks.apply(tenantId);
+    if (trunk.isEmpty() || trunk.get().username() == null || trunk.get().password() == null) {
+      return null;
+    }
     OutboundTrunk outbound = trunk.get();
-    call.customerChallenged = true;
     try {
       gov.nist.javax.sip.clientauthutils.AuthenticationHelper helper =
-          ((gov.nist.javax.sip.SipStackExt) call.provider.getSipStack()).getAuthenticationHelper(
+          ((gov.nist.javax.sip.SipStackExt) provider.getSipStack()).getAuthenticationHelper(
               (transaction, realm) -> new gov.nist.javax.sip.clientauthutils.UserCredentials() {
                 @Override
                 public String getUserName() {
@@ -1291,18 +1325,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
                   return realm;
                 }
               }, headers);
-      ClientTransaction retry = helper.handleChallenge(challenge, call.customerDialing, call.provider, 5, true);
-      call.customerDialing = retry;
-      call.customerProvisional = false;
-      // The challenge ended the first INVITE's early dialog; the retry's answer makes the dialog.
-      call.customerDialog = call.provider.getNewDialog(retry);
-      retry.sendRequest();
-      log.info("Call {}: trunk {} challenged the callback; sent again with its credentials", call.callId,
-          outbound.trunkId());
-      return true;
+      ClientTransaction retry = helper.handleChallenge(challenge, challenged, provider, 5, true);
+      log.info("Trunk {} challenged an INVITE; sending it again with its credentials", outbound.trunkId());
+      return retry;
     } catch (SipException | RuntimeException e) {
-      log.warn("Call {}: the trunk's challenge cannot be answered: {}", call.callId, e.getMessage());
-      return false;
+      log.warn("The trunk's challenge cannot be answered: {}", e.getMessage());
+      return null;
     }
   }
 
