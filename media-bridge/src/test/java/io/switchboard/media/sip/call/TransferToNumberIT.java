@@ -38,7 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Blind transfers of SIP calls to a number, through the running bridge and the real routing engine: the
  * agent's phone REFERs the call to a {@code tel:} (or {@code user=phone}) URI and the bridge dials it over
  * the tenant's outbound trunk (a JAIN-SIP phone standing in for the carrier). Its answer takes the
- * agent's place on the relay; its refusal leaves the call with its agent.
+ * agent's place on the relay; its refusal, or its silence past the transfer timeout (3 s here), leaves
+ * the call with its agent.
  */
 class TransferToNumberIT {
 
@@ -57,6 +58,7 @@ class TransferToNumberIT {
     TestCredentials.publish(TENANT, REALM, List.of("nia"), PASSWORD, List.of("to-number"));
     TestCredentials.publish(TENANT, REALM, List.of("oto"), PASSWORD, List.of("busy-number"));
     TestCredentials.publish(TENANT, REALM, List.of("pam"), PASSWORD, List.of("hang-up-first"));
+    TestCredentials.publish(TENANT, REALM, List.of("ray"), PASSWORD, List.of("no-answer"));
     // The carrier: every number the tenant dials out reaches this phone.
     carrier = new CallPhone("carrier");
     int carrierPort = Integer.parseInt(carrier.contact().substring(carrier.contact().lastIndexOf(':') + 1));
@@ -71,7 +73,8 @@ class TransferToNumberIT {
     sipPort = FreePorts.udpAndTcp();
     bridge = TestBridge.startWith(sipPort, TestBridge.dialledQueue(TENANT),
         "--switchboard.instance-id=transfer-to-number-it-" + TENANT,
-        "--switchboard.media.sip.registrar.min-expires=1");
+        "--switchboard.media.sip.registrar.min-expires=1",
+        "--switchboard.media.sip.call.transfer-timeout=3s");
   }
 
   @AfterAll
@@ -196,6 +199,39 @@ class TransferToNumberIT {
           && e.getPayload() instanceof CallEnded, EVENTS).getPayload();
       assertThat(ended.getOutcome()).isEqualTo(CallOutcome.ENDED);
       assertThat(ended.getEndedBy()).isEqualTo("customer");
+    }
+  }
+
+  @Test
+  void aNumberThatDoesNotAnswerInTimeIsCancelledAndTheCallStaysWithItsAgent() throws Exception {
+    try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
+        EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
+      carrier.willAnswer(CallPhone.Answer.RING);
+      CallPhone ray = phones.agent("ray", agentEvents);
+      CallPhone caller = phones.keep(new CallPhone("ncaller4"));
+      caller.call(sipPort, "no-answer", caller.sdp("PCMU"));
+      String callId = callIdOf(ray.awaitRequest(Request.INVITE));
+      caller.awaitStatus(200);
+      calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
+
+      assertThat(ray.refer("<tel:+4930777>").getStatusCode()).isEqualTo(202);
+      Request invite = Poll.until(EVENTS, "the carrier is asked for 4930777",
+          () -> invitesFor("4930777").stream().findFirst().orElse(null));
+      // transfer-timeout is 3 s here: the bridge gives up, cancels the INVITE and tells the phone.
+      Poll.until(EVENTS, "a final NOTIFY", () -> ray.notified().size() >= 2 ? true : null);
+      assertThat(ray.notified().get(1)).isEqualTo("SIP/2.0 408 Request Timeout");
+      Poll.until(EVENTS, "CANCEL to the carrier", () -> carrier.requests.stream()
+          .anyMatch(r -> Request.CANCEL.equals(r.getMethod()) && sipCallIdOf(invite).equals(sipCallIdOf(r))) ? true : null);
+
+      talkBothWays(caller, ray);
+      assertThat(ray.received(Request.BYE)).isZero();
+      ray.bye();
+      caller.awaitRequest(Request.BYE);
+      CallEnded ended = (CallEnded) calls.await(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof CallEnded, EVENTS).getPayload();
+      assertThat(ended.getEndedBy()).isEqualTo("agent-ray");
+      assertThat(calls.seen().stream().map(record -> record.value()).filter(e -> callId.equals(e.getCallId()))
+          .noneMatch(e -> e.getPayload() instanceof CallTransferred)).isTrue();
     }
   }
 
