@@ -112,7 +112,9 @@ import org.slf4j.MDC;
  * {@code RoutingRejected}, a relay timeout and a {@code CallEnded} from another service end both legs.
  * A REFER from the agent's phone (or a {@code CallTransferred} from the gateway) is a blind transfer:
  * the routing engine puts the call into its new queue, the agent's leg is let go, and the caller's leg,
- * never re-INVITEd, waits with the queue's audio for the next agent's phone.
+ * never re-INVITEd, waits with the queue's audio for the next agent's phone. A REFER to a number dials it
+ * over the tenant's outbound trunk; its answer takes the agent's place on the relay and the call leaves the
+ * contact center ({@code CallTransferred EXTERNAL}).
  *
  * <p>Each call's monitor serialises what happens to it; the maps only find it. Kafka sends are
  * asynchronous: no stack thread waits for the broker.
@@ -394,6 +396,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
       synchronized (call) {
+        if (call.externalNumber != null) {
+          return; // transferred to a number: routing has no more to say about the call
+        }
         Object payload = decision.getPayload();
         if (payload instanceof CallbackScheduled) {
           callbackScheduled(call);
@@ -768,6 +773,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     log.info("Call {}: {} by {}", call.callId, call.held() ? "held" : "resumed", by);
+    if (call.externalNumber != null) {
+      return; // the call has left the contact center: its hold is the relay's alone
+    }
     Object event = call.held() ? new CallHeld(by) : new CallResumed(by);
     events.publish(call.tenantId, call.callId, event)
         .exceptionally(failure -> logged(call, event.getClass().getSimpleName(), failure));
@@ -820,6 +828,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     transaction.sendResponse(messages.inDialog(Response.OK, request, provider, null));
+    if (call.externalNumber != null) {
+      return; // the call has left the contact center
+    }
     String by = fromCustomer ? CUSTOMER : call.agent == null ? "agent" : call.agent.agentId;
     publishKey(call.tenantId, call.callId, by, digit.get());
   }
@@ -830,6 +841,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     String by = side == Side.A ? CUSTOMER : session.b().participantId();
     if (by == null) {
       return; // the agent's phone has not answered: nothing it sends belongs to the call yet
+    }
+    BridgedCall call = byCallId.get(session.callId());
+    if (call != null && call.externalNumber != null) {
+      return; // transferred to a number: the call has left the contact center
     }
     publishKey(session.tenantId(), session.callId(), by, digit);
   }
@@ -865,21 +880,33 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       respondInvite(call, Response.REQUEST_TERMINATED, List.of());
     }
     close(call);
-    events.publish(call.tenantId, call.callId,
-            new CallEnded(answered ? CallOutcome.ENDED : CallOutcome.ABANDONED, reason, CUSTOMER))
-        .exceptionally(failure -> logged(call, "CallEnded", failure));
+    publishEnd(call, new CallEnded(answered ? CallOutcome.ENDED : CallOutcome.ABANDONED, reason, CUSTOMER));
   }
 
   private void agentHungUp(BridgedCall call) {
     if (call.phase == BridgedCall.Phase.ENDED) {
       return;
     }
-    log.info("Call {}: agent {} hung up", call.callId, call.agent.agentId);
+    log.info("Call {}: {} {} hung up", call.callId, call.externalNumber != null ? "number" : "agent",
+        call.agent.agentId);
     call.agent.gone = true;
     hangUpCustomer(call);
     close(call);
-    events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.ENDED, "agent hung up", call.agent.agentId))
-        .exceptionally(failure -> logged(call, "CallEnded", failure));
+    publishEnd(call, new CallEnded(CallOutcome.ENDED, call.externalNumber != null ? "number hung up" : "agent hung up",
+        call.agent.agentId));
+  }
+
+  /**
+   * The call's {@code CallEnded}, unless it was transferred to a number: routing and call-state took that
+   * {@code CallTransferred EXTERNAL} as its end (outcome TRANSFERRED), so nothing more is published.
+   */
+  private void publishEnd(BridgedCall call, CallEnded ended) {
+    if (call.externalNumber != null) {
+      log.info("Call {}: over after its transfer to {} ({}); nothing published, the transfer ended it",
+          call.callId, call.externalNumber, ended.getReason());
+      return;
+    }
+    events.publish(call.tenantId, call.callId, ended).exceptionally(failure -> logged(call, "CallEnded", failure));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -888,8 +915,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   /**
    * A REFER from the connected agent's phone (RFC 3515): 202 and a NOTIFY {@code 100 Trying}, then
    * {@code CallTransferred}; the routing engine's answer is NOTIFYed ({@code 200 OK}, or why not) and
-   * settles the call. Refused: from the caller 403, on a call not connected 403, during another
-   * transfer 491, without a usable {@code Refer-To} 400, 416 or 501 (see {@link ReferTarget}).
+   * settles the call. A number is dialled by the bridge itself ({@link #transferToNumber}). Refused: from
+   * the caller 403, on a call not connected 403, during another transfer 491, without a usable
+   * {@code Refer-To} 400, 416 or 501 (see {@link ReferTarget}), to a number when the tenant has no outbound
+   * trunk 403, on a call already transferred to a number 403.
    */
   private void refer(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
       throws Exception {
@@ -897,6 +926,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     SipProvider provider = fromCustomer || leg == null ? call.provider : leg.provider;
     if (fromCustomer) {
       refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "Only the agent's phone transfers the call");
+      return;
+    }
+    if (call.externalNumber != null) {
+      refuseInDialog(transaction, request, provider, Response.FORBIDDEN,
+          "The call has been transferred out of the contact center");
       return;
     }
     if (call.phase != BridgedCall.Phase.CONNECTED || leg == null || !leg.answered || leg.gone
@@ -920,9 +954,18 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "An agent cannot transfer a call to itself");
       return;
     }
+    if (target.type() == TransferTargetType.EXTERNAL && outboundTrunks.apply(call.tenantId).isEmpty()) {
+      refuseInDialog(transaction, request, provider, Response.FORBIDDEN,
+          "No outbound trunk to dial " + target.target() + " on");
+      return;
+    }
     transaction.sendResponse(messages.inDialog(Response.ACCEPTED, request, provider, null));
     long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
     BridgedCall.Transfer transfer = new BridgedCall.Transfer(target, leg.agentId, leg, cseq);
+    if (target.type() == TransferTargetType.EXTERNAL) {
+      transferToNumber(call, transfer);
+      return;
+    }
     startTransfer(call, transfer);
     notifyReferrer(transfer, "100 Trying", false);
     events.publish(call.tenantId, call.callId, new CallTransferred(target.type(), target.target(), leg.agentId))
@@ -942,7 +985,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
 
   /** The gateway's transfer of a connected call: as a REFER's, without the NOTIFYs. */
   private void serviceTransfer(BridgedCall call, CallTransferred transferred, String source) {
-    if (call.phase != BridgedCall.Phase.CONNECTED || call.transfer != null
+    if (call.phase != BridgedCall.Phase.CONNECTED || call.transfer != null || call.externalNumber != null
         || transferred.getTargetType() == TransferTargetType.EXTERNAL) {
       return;
     }
@@ -995,6 +1038,168 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     call.relay.b().idle();
     call.relay.stopPlaying(Side.A);
     holdRelay(call);
+  }
+
+  /**
+   * A REFER to a number (the tenant has an outbound trunk): the caller hears the queue's audio while the
+   * bridge INVITEs {@code sip:<number>@<trunk host>:<port>} with the caller's codec, at the relay's
+   * agent-side port. Its 200 ({@link #numberAnswered}) takes the agent's place; a refusal, no answer
+   * within {@code transferTimeout} or a failed dial is NOTIFYed and the call goes on with its agent.
+   */
+  private void transferToNumber(BridgedCall call, BridgedCall.Transfer transfer) {
+    call.transfer = transfer;
+    holdRelay(call);
+    String number = transfer.target().target();
+    log.info("Call {}: {} transfers it to number {}", call.callId, transfer.by(), number);
+    notifyReferrer(transfer, "100 Trying", false);
+    Optional<OutboundTrunk> trunk = outboundTrunks.apply(call.tenantId);
+    if (trunk.isEmpty()) {
+      transferFailed(call, Response.FORBIDDEN, "No outbound trunk to dial " + number + " on");
+      return;
+    }
+    List<Codec> codecs = new ArrayList<>(List.of(call.audio));
+    if (call.telephoneEvent != null) {
+      codecs.add(call.telephoneEvent);
+    }
+    SessionDescription sdp = OfferAnswer.offer(origin(),
+        new OfferAnswer.Local(rtpHost, call.relay.b().localRtpPort()), codecs, Direction.SENDRECV);
+    try {
+      OutboundTrunk outbound = trunk.get();
+      SipProvider provider = endpoints.get().provider(outbound.transport());
+      Request invite = trunkInvite(outbound, provider, number, call.callId, sdp.toString());
+      ClientTransaction transaction = provider.getNewClientTransaction(invite);
+      BridgedCall.AgentLeg dial = new BridgedCall.AgentLeg(number, null, sipCallIdOf(invite), transaction,
+          provider.getNewDialog(transaction), codecs, provider, sdp.origin());
+      dial.session.sdp = sdp.toString();
+      call.transferDial = dial;
+      bySipCallId.put(dial.sipCallId, call);
+      transaction.sendRequest();
+      log.info("Call {}: dialling {} through trunk {} for the transfer", call.callId, number, outbound.trunkId());
+    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+      log.warn("Call {}: {} cannot be dialled for the transfer: {}", call.callId, number, e.getMessage());
+      if (call.transferDial != null) {
+        bySipCallId.remove(call.transferDial.sipCallId);
+        call.transferDial = null;
+      }
+      transferFailed(call, Response.SERVICE_UNAVAILABLE, "not dialled: " + e.getMessage());
+      return;
+    }
+    later(transferTimeout, call, () -> {
+      if (call.transfer == transfer && call.transferDial != null) {
+        log.info("Call {}: {} did not answer within {} s", call.callId, number, transferTimeout.toSeconds());
+        dropTransferDial(call);
+        transferFailed(call, Response.REQUEST_TIMEOUT, "Request Timeout");
+      }
+    });
+  }
+
+  /**
+   * The number's answers to a transfer's INVITE, if {@code event} is one: a 401/407 is answered once with
+   * the trunk's credentials, a refusal fails the transfer, a 200 completes it.
+   */
+  private boolean transferDialAnswers(BridgedCall call, String sipCallId, ResponseEvent event, CSeqHeader cseq) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
+      synchronized (call) {
+        BridgedCall.AgentLeg dial = call.transferDial;
+        if (dial == null || !dial.sipCallId.equals(sipCallId)) {
+          return false;
+        }
+        if (event.getClientTransaction() != dial.invite) {
+          return true; // the first INVITE's, after a challenge: its retry is the one that counts
+        }
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        if (status < 200) {
+          dial.provisional = true; // the caller keeps the queue's audio: no early media before the answer
+          return true;
+        }
+        if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED) && !dial.challenged) {
+          dial.challenged = true;
+          ClientTransaction retry = trunkChallenge(call.tenantId, response, dial.invite, dial.provider);
+          if (retry != null) {
+            try {
+              dial.invite = retry;
+              dial.provisional = false;
+              dial.dialog = dial.provider.getNewDialog(retry);
+              retry.sendRequest();
+              return true;
+            } catch (SipException | RuntimeException e) {
+              log.warn("Call {}: the transfer's INVITE with credentials not sent: {}", call.callId, e.getMessage());
+            }
+          }
+        }
+        call.transferDial = null;
+        if (status >= 300) {
+          bySipCallId.remove(dial.sipCallId);
+          log.info("Call {}: {} answered the transfer {} {}", call.callId, dial.agentId, status,
+              response.getReasonPhrase());
+          transferFailed(call, status, Objects.toString(response.getReasonPhrase(), ""));
+          return true;
+        }
+        Dialog dialog = event.getDialog() != null ? event.getDialog() : dial.dialog;
+        ack(dialog, cseq);
+        numberAnswered(call, dial, dialog, response);
+        return true;
+      }
+    }
+  }
+
+  /**
+   * The number answered the transfer: the relay's agent-side leg is signalled to its SDP, relaying
+   * resumes between the caller and the number, the referring phone is NOTIFYed 200 and let go (BYE after
+   * 2 s if it has not hung up), and {@code CallTransferred EXTERNAL} is published. From here the number's
+   * leg is the call's agent leg (BYE, re-INVITE, session timer), and nothing more is published.
+   */
+  private void numberAnswered(BridgedCall call, BridgedCall.AgentLeg dial, Dialog dialog, Response response) {
+    OfferAnswer.Negotiated media;
+    try {
+      media = OfferAnswer.accept(SessionDescription.parse(SipMessages.body(response)), dial.offered);
+    } catch (SdpException | RuntimeException e) {
+      log.warn("Call {}: {}'s answer is unusable ({}); hanging it up", call.callId, dial.agentId, e.getMessage());
+      bye(dialog, dial.provider);
+      bySipCallId.remove(dial.sipCallId);
+      transferFailed(call, Response.NOT_ACCEPTABLE_HERE, "Not Acceptable Here");
+      return;
+    }
+    BridgedCall.Transfer transfer = call.transfer;
+    call.transfer = null;
+    BridgedCall.AgentLeg agent = call.agent;
+    dial.dialog = dialog;
+    dial.answered = true;
+    dial.session.timer = SessionTimer.fromAnswer(response);
+    call.agent = dial;
+    call.externalNumber = dial.agentId;
+    call.heldByAgent = false;
+    call.heldByService = false;
+    notifyReferrer(transfer, "200 OK", true);
+    if (agent != null) {
+      call.releasedLegs.add(agent);
+      if (!agent.gone && transfer != null && transfer.referrer() == agent) {
+        // RFC 5589 6: the transferring phone hangs up on the NOTIFY; the bridge does if it has not.
+        later(Duration.ofSeconds(2), call, () -> release(agent));
+      } else {
+        release(agent);
+      }
+    }
+    call.relay.b().signal(new InetSocketAddress(media.remoteAddress(), media.remotePort()));
+    call.relay.b().participantId(dial.agentId);
+    arm(call, dial.session, Side.B);
+    holdRelay(call);
+    String by = transfer != null ? transfer.by() : agent != null ? agent.agentId : null;
+    log.info("Call {}: {} answered; transferred out of the contact center", call.callId, dial.agentId);
+    events.publish(call.tenantId, call.callId, new CallTransferred(TransferTargetType.EXTERNAL, dial.agentId, by))
+        .exceptionally(failure -> logged(call, "CallTransferred", failure));
+  }
+
+  /** A transfer's INVITE to a number given up: CANCEL (after its first provisional response) and forgotten. */
+  private void dropTransferDial(BridgedCall call) {
+    BridgedCall.AgentLeg dial = call.transferDial;
+    if (dial == null) {
+      return;
+    }
+    call.transferDial = null;
+    bySipCallId.remove(dial.sipCallId);
+    cancel(dial);
   }
 
   /** A let-go agent leg still up: BYE. */
@@ -1181,11 +1386,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     try {
       OutboundTrunk outbound = trunk.get();
       SipProvider provider = endpoints.get().provider(outbound.transport());
-      String target = "sip:" + call.callbackNumber + "@" + outbound.host() + ":" + outbound.port()
-          + ("tcp".equalsIgnoreCase(outbound.transport()) ? ";transport=tcp" : "");
-      javax.sip.address.Address from = messages.address("sip:"
-          + (outbound.username() != null ? outbound.username() : "switchboard") + "@" + outbound.host());
-      Request invite = messages.inviteAgent(target, target, from, call.callId, sdp.toString(), provider);
+      Request invite = trunkInvite(outbound, provider, call.callbackNumber, call.callId, sdp.toString());
       ClientTransaction transaction = provider.getNewClientTransaction(invite);
       call.customerDialog = provider.getNewDialog(transaction);
       call.customerSipCallId = sipCallIdOf(invite);
@@ -1266,15 +1467,53 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
    * trunk has no credentials or the retry cannot be sent.
    */
   private boolean answerChallenge(BridgedCall call, Response challenge) {
-    Optional<OutboundTrunk> trunk = outboundTrunks.apply(call.tenantId);
-    if (trunk.isEmpty() || trunk.get().username() == null || trunk.get().password() == null) {
+    call.customerChallenged = true;
+    ClientTransaction retry = trunkChallenge(call.tenantId, challenge, call.customerDialing, call.provider);
+    if (retry == null) {
       return false;
     }
+    try {
+      call.customerDialing = retry;
+      call.customerProvisional = false;
+      // The challenge ended the first INVITE's early dialog; the retry's answer makes the dialog.
+      call.customerDialog = call.provider.getNewDialog(retry);
+      retry.sendRequest();
+      return true;
+    } catch (SipException | RuntimeException e) {
+      log.warn("Call {}: the callback's INVITE with credentials not sent: {}", call.callId, e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * The INVITE of {@code number} over the outbound trunk (a callback's customer, a transfer's number):
+   * {@code sip:<number>@<host>:<port>} (with {@code ;transport=tcp} on a TCP trunk), From the trunk's
+   * username at its host, with the bridge's offer.
+   */
+  private Request trunkInvite(OutboundTrunk outbound, SipProvider provider, String number, String callId, String sdp)
+      throws ParseException, javax.sip.InvalidArgumentException {
+    String target = "sip:" + number + "@" + outbound.host() + ":" + outbound.port()
+        + ("tcp".equalsIgnoreCase(outbound.transport()) ? ";transport=tcp" : "");
+    javax.sip.address.Address from = messages.address("sip:"
+        + (outbound.username() != null ? outbound.username() : "switchboard") + "@" + outbound.host());
+    return messages.inviteAgent(target, target, from, callId, sdp, provider);
+  }
+
+  /**
+   * The outbound trunk's provider challenged an INVITE (401/407): the same INVITE with the trunk's
+   * username and password (RFC 3261 22.2, MD5 digest by JAIN-SIP's helper), not sent yet. Null when the
+   * trunk has no credentials or the retry cannot be made.
+   */
+  private ClientTransaction trunkChallenge(String tenantId, Response challenge, ClientTransaction challenged,
+      SipProvider provider) {
+    Optional<OutboundTrunk> trunk = outboundTrunks.apply(tenantId);
+    if (trunk.isEmpty() || trunk.get().username() == null || trunk.get().password() == null) {
+      return null;
+    }
     OutboundTrunk outbound = trunk.get();
-    call.customerChallenged = true;
     try {
       gov.nist.javax.sip.clientauthutils.AuthenticationHelper helper =
-          ((gov.nist.javax.sip.SipStackExt) call.provider.getSipStack()).getAuthenticationHelper(
+          ((gov.nist.javax.sip.SipStackExt) provider.getSipStack()).getAuthenticationHelper(
               (transaction, realm) -> new gov.nist.javax.sip.clientauthutils.UserCredentials() {
                 @Override
                 public String getUserName() {
@@ -1291,18 +1530,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
                   return realm;
                 }
               }, headers);
-      ClientTransaction retry = helper.handleChallenge(challenge, call.customerDialing, call.provider, 5, true);
-      call.customerDialing = retry;
-      call.customerProvisional = false;
-      // The challenge ended the first INVITE's early dialog; the retry's answer makes the dialog.
-      call.customerDialog = call.provider.getNewDialog(retry);
-      retry.sendRequest();
-      log.info("Call {}: trunk {} challenged the callback; sent again with its credentials", call.callId,
-          outbound.trunkId());
-      return true;
+      ClientTransaction retry = helper.handleChallenge(challenge, challenged, provider, 5, true);
+      log.info("Trunk {} challenged an INVITE; sending it again with its credentials", outbound.trunkId());
+      return retry;
     } catch (SipException | RuntimeException e) {
-      log.warn("Call {}: the trunk's challenge cannot be answered: {}", call.callId, e.getMessage());
-      return false;
+      log.warn("The trunk's challenge cannot be answered: {}", e.getMessage());
+      return null;
     }
   }
 
@@ -1520,9 +1753,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     String who = side == Side.A ? CUSTOMER : call.agent == null ? "agent" : call.agent.agentId;
     log.warn("Call {}: session timer of {} expired ({}); ending both legs", call.callId, who, why);
     hangUp(call, Response.REQUEST_TIMEOUT);
-    events.publish(call.tenantId, call.callId,
-            new CallEnded(CallOutcome.FAILED, "session-timer: " + why + " (" + who + ")", null))
-        .exceptionally(failure -> logged(call, "CallEnded", failure));
+    publishEnd(call, new CallEnded(CallOutcome.FAILED, "session-timer: " + why + " (" + who + ")", null));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1542,6 +1773,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     if (call != null && refreshAnswered(call, sipCallId, event, cseq)) {
+      return;
+    }
+    if (call != null && transferDialAnswers(call, sipCallId, event, cseq)) {
       return;
     }
     BridgedCall.AgentLeg leg = call == null ? null : legOf(call, sipCallId);
@@ -1713,6 +1947,13 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           callbackFailed(call, "408 Request Timeout");
           return;
         }
+        if (call.transferDial != null && call.transferDial.invite == transaction) {
+          log.info("Call {}: {} did not answer the transfer's INVITE", call.callId, call.transferDial.agentId);
+          bySipCallId.remove(call.transferDial.sipCallId);
+          call.transferDial = null;
+          transferFailed(call, Response.REQUEST_TIMEOUT, "Request Timeout");
+          return;
+        }
         BridgedCall.LegSession session = sessionOf(call, sipCallId);
         if (session != null && session.refreshing == transaction) {
           session.refreshing = null;
@@ -1752,9 +1993,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         String who = reason.side() == Side.A ? CUSTOMER : call.agent == null ? "agent" : call.agent.agentId;
         log.warn("Call {}: {} ({}); ending both legs", call.callId, reason.description(), who);
         hangUp(call, Response.REQUEST_TIMEOUT);
-        events.publish(call.tenantId, call.callId,
-                new CallEnded(CallOutcome.FAILED, reason.code() + ": no media from " + who, null))
-            .exceptionally(failure -> logged(call, "CallEnded", failure));
+        publishEnd(call, new CallEnded(CallOutcome.FAILED, reason.code() + ": no media from " + who, null));
       }
     }
   }
@@ -1775,8 +2014,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
             continue;
           }
           hangUp(call, Response.SERVICE_UNAVAILABLE);
-          events.publish(call.tenantId, call.callId, new CallEnded(CallOutcome.FAILED, reason, null))
-              .exceptionally(failure -> logged(call, "CallEnded", failure));
+          publishEnd(call, new CallEnded(CallOutcome.FAILED, reason, null));
         }
       }
     }
@@ -1861,6 +2099,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       bySipCallId.remove(ringing.sipCallId);
     }
     call.alsoRinging.clear();
+    dropTransferDial(call); // a transfer's number still ringing: CANCEL
     metrics.callEnded();
   }
 

@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *     played in a loop instead of the ringback while a caller of that queue waits; read at start
  * @param mediaAddress the address written into SDP for the relay's ports; empty for the RTP host, or
  *     this host's address when the relay binds 0.0.0.0 (set it where phones reach the bridge through NAT)
- * @param transferTimeout how long a blind transfer waits for the routing engine's answer before it is
- *     given up (the referring phone is NOTIFYed 408 and the call stays with its agent)
+ * @param transferTimeout how long a blind transfer waits for the routing engine's answer (a transfer to a
+ *     number: for the number's answer) before it is given up (the referring phone is NOTIFYed 408 and the
+ *     call stays with its agent)
  * @param sessionExpires the session interval the bridge asks for and caps callers' at (RFC 4028)
  * @param minSessionExpires the shortest session interval taken (its {@code Min-SE}); a caller asking
  *     for less gets 422. RFC 4028 sets 90 s as the least; lower is for tests

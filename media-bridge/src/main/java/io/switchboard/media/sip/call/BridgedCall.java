@@ -81,6 +81,17 @@ final class BridgedCall {
   boolean customerAnswered;
   /** A blind transfer waiting for the routing engine's answer; null otherwise. */
   Transfer transfer;
+  /**
+   * A transfer to a number: the INVITE over the outbound trunk while it has no final answer (an
+   * {@link AgentLeg} whose {@code agentId} is the number); null otherwise.
+   */
+  AgentLeg transferDial;
+  /**
+   * The number the call was transferred to once that number answered: the call has left the contact
+   * center (routing and call-state took {@code CallTransferred EXTERNAL} as its end), its agent's leg is
+   * that number's, and nothing more about it is published. Null otherwise.
+   */
+  volatile String externalNumber;
   /** Agents' legs let go by a transfer, still found by their SIP Call-ID: a BYE crossing the bridge's own finds the call. */
   final List<AgentLeg> releasedLegs = new ArrayList<>();
 
@@ -153,13 +164,17 @@ final class BridgedCall {
     String sdp;
   }
 
-  /** The INVITE to one agent's phone for one reservation. */
+  /**
+   * The INVITE to one agent's phone for one reservation; or, after a transfer to a number, the INVITE to
+   * that number over the outbound trunk (no reservation, {@code agentId} the number).
+   */
   static final class AgentLeg {
     final String agentId;
     final String reservationId;
     final String sipCallId;
-    final ClientTransaction invite;
-    final Dialog dialog;
+    /** The INVITE; a trunk's challenge answered replaces it (and the dialog) with the retry's. */
+    ClientTransaction invite;
+    Dialog dialog;
     final List<Codec> offered;
     final SipProvider provider;
     /** The origin of the bridge's last SDP to the phone. */
@@ -171,6 +186,8 @@ final class BridgedCall {
     /** A CANCEL has been sent: the final answer to the INVITE is no decline of the agent's. */
     boolean cancelled;
     boolean answered;
+    /** The outbound trunk challenged this INVITE once and was answered with its credentials. */
+    boolean challenged;
     /** The phone hung up (BYE) or was hung up on while its call went on without it (a transfer). */
     boolean gone;
     final LegSession session = new LegSession();

@@ -41,14 +41,35 @@ class ReferTargetTest {
     assertThat(resolve("<sip:b1@acme.example;target=queue>")).isEqualTo(new ReferTarget(TransferTargetType.QUEUE, "b1"));
     assertThat(resolve("<sip:c7@acme.example;target=agent>")).isEqualTo(new ReferTarget(TransferTargetType.AGENT, "c7"));
     assertThat(resolve("<sip:1002@acme.example;target=agent>")).isEqualTo(new ReferTarget(TransferTargetType.AGENT, "b1"));
+    assertRefused("<sip:b1@acme.example;target=frobnicate>", 400);
+  }
+
+  @Test
+  void aTelUriOrAPhoneUserIsANumber() throws Exception {
+    assertThat(resolve("<tel:+15551234567>")).isEqualTo(new ReferTarget(TransferTargetType.EXTERNAL, "15551234567"));
+    assertThat(resolve("<tel:+1-555-123-4567>")).isEqualTo(new ReferTarget(TransferTargetType.EXTERNAL, "15551234567"));
+    assertThat(resolve("<sip:+4930123456@acme.example;user=phone>"))
+        .isEqualTo(new ReferTarget(TransferTargetType.EXTERNAL, "4930123456"));
+    assertThat(resolve("<sip:030123456@acme.example;target=number>"))
+        .isEqualTo(new ReferTarget(TransferTargetType.EXTERNAL, "030123456"));
+    // A number-looking user without either parameter is still a queue's name.
+    assertThat(resolve("<sip:4930123456@acme.example>"))
+        .isEqualTo(new ReferTarget(TransferTargetType.QUEUE, "4930123456"));
+  }
+
+  @Test
+  void aNumberThatIsNoneIsRefused() throws Exception {
     assertRefused("<sip:b1@acme.example;target=number>", 400);
+    assertRefused("<sip:support@acme.example;user=phone>", 400);
+    assertRefused("<sip:+1@acme.example;target=number>", 400);
+    assertRefused("<tel:+1>", 400);
   }
 
   @Test
   void unusableReferTosAreRefusedWithTheirCodes() throws Exception {
     assertThatThrownBy(() -> ReferTarget.resolve("acme", null, credentials))
         .isInstanceOfSatisfying(ReferTarget.Refused.class, e -> assertThat(e.status).isEqualTo(400));
-    assertRefused("<tel:+4930123456>", 416);
+    assertRefused("<mailto:b1@acme.example>", 416);
     assertRefused("<sip:acme.example>", 400);
     assertRefused("<sip:1002@acme.example?Replaces=abc%40h%3Bto-tag%3D1%3Bfrom-tag%3D2>", 501);
   }

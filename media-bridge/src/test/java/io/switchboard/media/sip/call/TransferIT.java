@@ -33,8 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Blind transfers of SIP calls through the running bridge and the real routing engine: by REFER from
- * the agent's phone to a queue and to another agent, refused by routing, and by the gateway's
- * {@code CallTransferred}. The caller's leg is never re-INVITEd: the relay's agent-side port takes the
+ * the agent's phone to a queue and to another agent, refused by the bridge (a number, here without an
+ * outbound trunk, among them) or by routing, and by the gateway's {@code CallTransferred}. Transfers to
+ * numbers that are dialled are {@link TransferToNumberIT}'s. The caller's leg is never re-INVITEd: the relay's agent-side port takes the
  * next agent's phone, and the call keeps its id.
  */
 class TransferIT {
@@ -167,7 +168,9 @@ class TransferIT {
 
       // REFERs the bridge refuses before anything is published.
       assertThat(kim.refer(null).getStatusCode()).as("no Refer-To").isEqualTo(400);
-      assertThat(kim.refer("<tel:+4930123456>").getStatusCode()).as("not a sip: URI").isEqualTo(416);
+      assertThat(kim.refer("<mailto:kim@" + REALM + ">").getStatusCode()).as("neither sip: nor tel:").isEqualTo(416);
+      assertThat(kim.refer("<tel:+4930123456>").getStatusCode()).as("a number, without an outbound trunk").isEqualTo(403);
+      assertThat(kim.refer("<sip:support@" + REALM + ";target=number>").getStatusCode()).as("no number").isEqualTo(400);
       assertThat(kim.refer("<sip:kim@" + REALM + ">").getStatusCode()).as("to itself").isEqualTo(403);
       assertThat(kim.refer("<sip:hal@" + REALM + "?Replaces=abc%40host%3Bto-tag%3D1%3Bfrom-tag%3D2>")
           .getStatusCode()).as("attended transfer").isEqualTo(501);
