@@ -37,6 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -300,16 +303,15 @@ class CallFuzzIT {
     // A phone's clean stream, one packet every 20 ms: the relay may still be reading the flood's backlog,
     // and a burst behind it would overflow the socket's buffer on a busy machine.
     AtomicInteger next = new AtomicInteger(60_000);
-    Poll.until(Duration.ofSeconds(20), "50 clean packets through the call after the fuzz", () -> {
-      caller.media.sendRtp(next.getAndIncrement(), rtp);
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return agent.media.rtpReceived().stream().skip(before).filter(packet -> sequence(packet) >= 60_000).count() >= 50
-          ? true : null;
-    });
+    ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      pacer.scheduleAtFixedRate(() -> caller.media.sendRtp(next.getAndIncrement(), rtp), 0, 20, TimeUnit.MILLISECONDS);
+      Poll.until(Duration.ofSeconds(20), "50 clean packets through the call after the fuzz", () ->
+          agent.media.rtpReceived().stream().skip(before).filter(packet -> sequence(packet) >= 60_000).count() >= 50
+              ? true : null);
+    } finally {
+      pacer.shutdownNow();
+    }
     assertThat(sum(meters.find("switchboard.media.rtp.dropped")) - droppedBefore).as("malformed packets counted")
         .isGreaterThan(PACKETS / 10.0);
   }
