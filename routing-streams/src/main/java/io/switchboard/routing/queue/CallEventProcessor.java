@@ -14,6 +14,8 @@ import io.switchboard.schemas.avro.CallQueued;
 import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.CallbackRequested;
 import io.switchboard.schemas.avro.DtmfReceived;
+import io.switchboard.schemas.avro.NumberTransferFailed;
+import io.switchboard.schemas.avro.NumberTransferRequested;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.TransferTargetType;
 import java.util.LinkedHashSet;
@@ -32,7 +34,8 @@ import org.slf4j.MDC;
 
 /**
  * Routes on call events (already keyed by tenant): queue, priority change, forced assignment, answer, decline,
- * transfer, end. Key presses ({@code DtmfReceived}) are ignored.
+ * transfer, end. Key presses ({@code DtmfReceived}) and transfers to a number not yet answered
+ * ({@code NumberTransferRequested}, {@code NumberTransferFailed}) are ignored.
  */
 final class CallEventProcessor implements Processor<String, CallEvent, String, RoutingDecision> {
 
@@ -79,8 +82,10 @@ final class CallEventProcessor implements Processor<String, CallEvent, String, R
     long at = event.getOccurredAt().toEpochMilli();
     Object payload = event.getPayload();
     try (MDC.MDCCloseable c = MDC.putCloseable("callId", callId)) {
-      if (payload instanceof DtmfReceived) {
-        // A key pressed on a phone is for the call's parties and its history, not for routing.
+      if (payload instanceof DtmfReceived || payload instanceof NumberTransferRequested
+          || payload instanceof NumberTransferFailed) {
+        // A key pressed on a phone is for the call's parties and its history, not for routing; so is a
+        // transfer to a number until the number answers (the media bridge's CallTransferred EXTERNAL).
         return;
       } else if (payload instanceof CallCreated) {
         created(tenant, callId, (CallCreated) payload);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.AgentStatus;
 import io.switchboard.schemas.avro.CallOutcome;
+import io.switchboard.schemas.avro.NumberTransferFailed;
+import io.switchboard.schemas.avro.NumberTransferRequested;
 import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.TransferTargetType;
 import java.time.Duration;
@@ -140,5 +142,23 @@ class TransferTest {
     assertThat(Summaries.of(routing.decisions())).containsExactly("queued c2 at 1 priority 100", "offered c2 to a1");
     routing.ended(TENANT, "c1", CallOutcome.TRANSFERRED);
     assertThat(routing.decisions()).isEmpty();
+  }
+
+  @Test
+  void aTransferToANumberAskedForOrFailedChangesNothingUntilTheNumberAnswers() {
+    RoutedCall callBefore = routing.storedCall(TENANT, "c1");
+    AgentState agentBefore = routing.storedAgent(TENANT, "a1");
+
+    routing.callEvent(TENANT, "c1", new NumberTransferRequested("15550100", "a1"));
+    routing.callEvent(TENANT, "c1", new NumberTransferFailed("15550100", 486, "Busy Here", "a1"));
+    routing.callEvent(TENANT, "c1", new NumberTransferRequested("15550100", "a1"));
+
+    assertThat(routing.decisions()).isEmpty();
+    assertThat(routing.storedCall(TENANT, "c1")).isEqualTo(callBefore);
+    assertThat(routing.storedAgent(TENANT, "a1")).isEqualTo(agentBefore);
+    // The bridge's CallTransferred EXTERNAL, once the number answered, frees a1 for the next call.
+    routing.transfer(TENANT, "c1", TransferTargetType.EXTERNAL, "15550100", "a1");
+    routing.call(TENANT, "c2", "support");
+    assertThat(Summaries.of(routing.decisions())).containsExactly("queued c2 at 1 priority 100", "offered c2 to a1");
   }
 }

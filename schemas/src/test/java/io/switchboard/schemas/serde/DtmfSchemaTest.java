@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.Test;
 
 /** CallEvent v5: a key pressed on a phone during a call. */
@@ -26,10 +25,15 @@ class DtmfSchemaTest {
 
     assertThat(copy).isEqualTo(event);
     List<Schema> released = ReleasedSchemas.of(CallEvent.class);
-    assertThat(released).hasSize(5);
-    assertThat(SchemaNormalization.parsingFingerprint64(released.get(4)))
-        .isEqualTo(SchemaNormalization.parsingFingerprint64(CallEvent.getClassSchema()));
+    assertThat(released.size()).isGreaterThanOrEqualTo(5);
+    assertThat(payloadNames(released.get(3))).doesNotContain("io.switchboard.schemas.avro.DtmfReceived");
+    assertThat(payloadNames(released.get(4))).contains("io.switchboard.schemas.avro.DtmfReceived");
     assertThat(SchemaHistory.problems(CallEvent.getClassSchema(), released)).isEmpty();
+  }
+
+  /** The full names of the records in a CallEvent schema's payload union. */
+  static List<String> payloadNames(Schema callEvent) {
+    return callEvent.getField("payload").schema().getTypes().stream().map(Schema::getFullName).toList();
   }
 
   @Test

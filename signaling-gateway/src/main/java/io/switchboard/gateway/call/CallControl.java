@@ -5,6 +5,7 @@ import io.switchboard.gateway.events.EventPublisher;
 import io.switchboard.gateway.logging.CallLog;
 import io.switchboard.gateway.security.Caller;
 import io.switchboard.gateway.security.Role;
+import io.switchboard.gateway.sip.DialedNumbers;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.gateway.web.RequestIds;
 import io.switchboard.schemas.avro.CallEvent;
@@ -12,6 +13,7 @@ import io.switchboard.schemas.avro.CallHeld;
 import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallTransferred;
 import io.switchboard.schemas.avro.CallWrappedUp;
+import io.switchboard.schemas.avro.NumberTransferRequested;
 import io.switchboard.schemas.avro.ParticipantUpdated;
 import io.switchboard.schemas.avro.TransferTargetType;
 import io.switchboard.schemas.call.CallState;
@@ -49,6 +51,8 @@ public class CallControl {
   private static final Set<CallState> TRANSFER_STATES = EnumSet.of(CallState.CONNECTED, CallState.ON_HOLD);
   /** Only an answered call that ended normally has after-call work. */
   private static final Set<CallState> WRAP_UP_STATES = EnumSet.of(CallState.ENDED);
+  /** The channel of a call the media bridge holds, as call-state names it. */
+  private static final String SIP = "SIP";
 
   /** A disposition code: what the wrap-up says became of the call. */
   public static final String DISPOSITION = "[A-Za-z0-9_.:-]{1,64}";
@@ -113,11 +117,12 @@ public class CallControl {
 
   /**
    * A blind transfer of an answered call to a queue or to an agent ({@code CallTransferred}): the routing engine
-   * queues it there, or offers it to that agent, and releases the agent who had it (docs/routing.md).
+   * queues it there, or offers it to that agent, and releases the agent who had it (docs/routing.md). A
+   * transfer to a number ({@link TransferTargetType#EXTERNAL}) is {@link #transferToNumber}.
    */
   public Mono<Controlled> transfer(Caller caller, String callId, TransferTargetType type, String target) {
     if (type == TransferTargetType.EXTERNAL) {
-      return Mono.error(ApiException.badRequest("Transfers go to an agent or a queue"));
+      return transferToNumber(caller, callId, target);
     }
     RequestIds.id(type == TransferTargetType.AGENT ? "agentId" : "queue", target);
     return control(caller, CallAccess.TRANSFER, callId, call -> {
@@ -128,6 +133,32 @@ public class CallControl {
         throw ApiException.conflict("Call " + callId + " is already agent " + target + "'s call");
       }
       return new CallTransferred(type, target, by(caller));
+    });
+  }
+
+  /**
+   * A blind transfer of an answered SIP call to a number outside the contact center
+   * ({@code NumberTransferRequested}): the media bridge that holds the call dials it over the tenant's
+   * outbound trunk, and the number's answer is {@code CallTransferred EXTERNAL}, a failure
+   * {@code NumberTransferFailed} (docs/media-bridge.md). The number is read as dialled numbers are (separators
+   * and a leading + dropped, 2 to 20 digits: 400 otherwise); a call on another channel is a 409, since only
+   * the media bridge can dial out.
+   */
+  public Mono<Controlled> transferToNumber(Caller caller, String callId, String number) {
+    String digits = DialedNumbers.normalize(number);
+    if (digits == null) {
+      return Mono.error(ApiException.badRequest("number must be 2 to 20 digits (spaces, dashes, dots, "
+          + "parentheses and a leading + are ignored)"));
+    }
+    return control(caller, CallAccess.TRANSFER, callId, call -> {
+      if (!TRANSFER_STATES.contains(call.state())) {
+        throw refused(call, TRANSFER_STATES, "be transferred");
+      }
+      if (!SIP.equals(call.channel())) {
+        throw ApiException.conflict("Call " + callId + " is a " + call.channel() + " call; only SIP calls are "
+            + "transferred to a number (the media bridge dials it)");
+      }
+      return new NumberTransferRequested(digits, by(caller));
     });
   }
 

@@ -3,17 +3,22 @@ package io.switchboard.gateway.call;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.schemas.avro.TransferTargetType;
 
-/** Body of {@code POST /api/v1/calls/{callId}/transfer}: exactly one of an agent and a queue. */
-record TransferRequest(String agentId, String queue) {
+/**
+ * Body of {@code POST /api/v1/calls/{callId}/transfer}: exactly one of an agent, a queue and a number
+ * (a number is {@link TransferTargetType#EXTERNAL}).
+ */
+record TransferRequest(String agentId, String queue, String number) {
 
   TransferTargetType type() {
-    if ((agentId == null) == (queue == null)) {
-      throw ApiException.badRequest("Give exactly one of agentId or queue");
+    int given = (agentId != null ? 1 : 0) + (queue != null ? 1 : 0) + (number != null ? 1 : 0);
+    if (given != 1) {
+      throw ApiException.badRequest("Give exactly one of agentId, queue or number");
     }
-    return agentId != null ? TransferTargetType.AGENT : TransferTargetType.QUEUE;
+    return agentId != null ? TransferTargetType.AGENT
+        : queue != null ? TransferTargetType.QUEUE : TransferTargetType.EXTERNAL;
   }
 
   String target() {
-    return agentId != null ? agentId : queue;
+    return agentId != null ? agentId : queue != null ? queue : number;
   }
 }

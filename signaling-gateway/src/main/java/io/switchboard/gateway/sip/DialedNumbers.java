@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Dialed numbers as {@code sip.numbers} keys them: digits only, the way the media bridge reduces an
  * INVITE's Request-URI user part before it looks the number up.
  */
-final class DialedNumbers {
+public final class DialedNumbers {
 
   /** What a person writes between digits: spaces, dashes, dots, parentheses. */
   private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()]");
@@ -15,7 +15,7 @@ final class DialedNumbers {
   private DialedNumbers() {}
 
   /** {@code +49 (30) 123-456} → {@code 4930123456}; null when what is left is not 2 to 20 digits. */
-  static String normalize(String dialed) {
+  public static String normalize(String dialed) {
     if (dialed == null) {
       return null;
     }

@@ -70,11 +70,13 @@ final class CallCommands {
       case "call:transfer":
         String agentId = frame.text("agentId");
         String queue = frame.text("queue");
-        if ((agentId == null) == (queue == null)) {
-          throw ApiException.badRequest("call:transfer needs exactly one of agentId and queue");
+        String number = frame.text("number");
+        if ((agentId != null ? 1 : 0) + (queue != null ? 1 : 0) + (number != null ? 1 : 0) != 1) {
+          throw ApiException.badRequest("call:transfer needs exactly one of agentId, queue and number");
         }
         return agentId != null ? control.transfer(session.caller(), callId, TransferTargetType.AGENT, agentId)
-            : control.transfer(session.caller(), callId, TransferTargetType.QUEUE, queue);
+            : queue != null ? control.transfer(session.caller(), callId, TransferTargetType.QUEUE, queue)
+            : control.transferToNumber(session.caller(), callId, number);
       case "call:wrap_up":
         return control.wrapUp(session.caller(), callId, frame.text("disposition"), frame.text("notes"));
       default:

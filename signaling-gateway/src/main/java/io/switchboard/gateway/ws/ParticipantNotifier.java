@@ -8,6 +8,7 @@ import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallHeld;
 import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.DtmfReceived;
+import io.switchboard.schemas.avro.NumberTransferFailed;
 import io.switchboard.schemas.avro.ParticipantJoined;
 import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.ParticipantRole;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * away), the participants' media and the hold, the end (everyone leaves), and any
  * {@code ParticipantJoined} or {@code ParticipantLeft} a service writes. A frame goes to every party
  * present and to the participant it is about; a participant who joins is also told who is there.
- * Also {@code call:dtmf}, a key pressed on a phone ({@code DtmfReceived}), to the call's agents present.
+ * Also {@code call:dtmf}, a key pressed on a phone ({@code DtmfReceived}), to the call's agents present, and
+ * {@code call:transfer_failed}, a transfer to a number that did not happen ({@code NumberTransferFailed}), to
+ * the call's agents present and to the agent who asked for it.
  */
 final class ParticipantNotifier implements IncomingEventHandler {
 
@@ -41,6 +44,7 @@ final class ParticipantNotifier implements IncomingEventHandler {
   static final String LEFT = "call:participant_left";
   static final String UPDATED = "call:participant_updated";
   static final String DTMF = "call:dtmf";
+  static final String TRANSFER_FAILED = "call:transfer_failed";
 
   private static final Logger log = LoggerFactory.getLogger(ParticipantNotifier.class);
 
@@ -78,6 +82,8 @@ final class ParticipantNotifier implements IncomingEventHandler {
       roster.ended(tenant, callId).ifPresent(call -> ended(tenant, callId, call, ended));
     } else if (payload instanceof DtmfReceived pressed) {
       roster.find(tenant, callId).ifPresent(call -> keyPressed(tenant, callId, call, pressed));
+    } else if (payload instanceof NumberTransferFailed failed) {
+      transferFailed(tenant, callId, roster.find(tenant, callId), failed);
     }
   }
 
@@ -154,6 +160,18 @@ final class ParticipantNotifier implements IncomingEventHandler {
     for (CallRoster.Participant agent : call.present(ParticipantRole.AGENT)) {
       sessions.sendTo(new AgentKey(tenant, agent.id()), frame);
     }
+  }
+
+  /** {@code call:transfer_failed} to the agents present and to the one who asked (if an agent), once each. */
+  private void transferFailed(String tenant, String callId, Optional<CallRoster.Call> call,
+      NumberTransferFailed failed) {
+    String frame = frames.encode(TRANSFER_FAILED, Frames.data("callId", callId, "number", failed.getNumber(),
+        "status", failed.getStatus(), "reason", failed.getReason(), "by", failed.getBy()));
+    Set<AgentKey> agents = new LinkedHashSet<>();
+    call.ifPresent(known -> known.present(ParticipantRole.AGENT)
+        .forEach(agent -> agents.add(new AgentKey(tenant, agent.id()))));
+    agents.add(new AgentKey(tenant, failed.getBy()));
+    agents.forEach(agent -> sessions.sendTo(agent, frame));
   }
 
   /** Everyone leaves, whoever ended it first; each frame goes to everyone who was in the call. */

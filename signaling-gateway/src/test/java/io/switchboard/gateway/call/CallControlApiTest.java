@@ -9,6 +9,7 @@ import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallHeld;
 import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.NumberTransferRequested;
 import io.switchboard.schemas.avro.CallWrappedUp;
 import io.switchboard.schemas.avro.ParticipantUpdated;
 import io.switchboard.schemas.avro.TransferTargetType;
@@ -148,9 +149,34 @@ class CallControlApiTest {
     assertThat(published()).isEqualTo(new CallTransferred(type, target, "a1"));
   }
 
+  @Test
+  void theAgentTransfersAConnectedSipCallToANumber() {
+    callState.calls.put("acme/k1", new CallView("k1", CallState.CONNECTED, "a1", "SIP", null));
+
+    run(TestWeb.agent("acme", "a1"), client -> post(client, "k1/transfer", "{\"number\":\"+1 (555) 010-0123\"}")
+        .expectStatus().isAccepted().expectBody().jsonPath("$.targetType").isEqualTo("EXTERNAL")
+        .jsonPath("$.target").isEqualTo("+1 (555) 010-0123"));
+
+    assertThat(published()).isEqualTo(new NumberTransferRequested("15550100123", "a1"));
+  }
+
+  @Test
+  void aTransferToANumberOfABrowserCallOrOfACallNotAnsweredIsAConflict() {
+    call(CallState.CONNECTED);
+    run(TestWeb.agent("acme", "a1"), client -> post(client, "k1/transfer", "{\"number\":\"15550100\"}")
+        .expectStatus().isEqualTo(409).expectBody().jsonPath("$.message")
+        .isEqualTo("Call k1 is a WEBRTC call; only SIP calls are transferred to a number (the media bridge dials it)"));
+    callState.calls.put("acme/k1", new CallView("k1", CallState.RINGING, "a1", "SIP", null));
+    run(TestWeb.agent("acme", "a1"), client -> post(client, "k1/transfer", "{\"number\":\"15550100\"}")
+        .expectStatus().isEqualTo(409));
+
+    assertThat(publisher.sent()).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {"{}", "{\"queue\":\"q\",\"agentId\":\"b1\"}", "{\"queue\":\"a b\"}",
-      "{\"agentId\":\"\"}"})
+      "{\"agentId\":\"\"}", "{\"number\":\"1\"}", "{\"number\":\"555-CALL-NOW\"}",
+      "{\"number\":\"15550100\",\"queue\":\"q\"}"})
   void aTransferNeedsExactlyOneValidTarget(String body) {
     call(CallState.CONNECTED);
 

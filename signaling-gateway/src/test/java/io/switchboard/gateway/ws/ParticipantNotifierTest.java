@@ -14,6 +14,7 @@ import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallResumed;
 import io.switchboard.schemas.avro.DtmfMethod;
 import io.switchboard.schemas.avro.DtmfReceived;
+import io.switchboard.schemas.avro.NumberTransferFailed;
 import io.switchboard.schemas.avro.ParticipantJoined;
 import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.ParticipantRole;
@@ -218,6 +219,24 @@ class ParticipantNotifierTest {
         .isEqualTo("{\"callId\":\"k1\",\"participantId\":\"a1\",\"digit\":\"#\",\"method\":\"SIP_INFO\"}");
     assertThat(customer.frames()).hasSize(customerFrames);
     assertThat(a2.frames()).isEmpty();
+    assertThat(otherCustomer.frames()).isEmpty();
+  }
+
+  @Test
+  void aFailedTransferToANumberTellsTheCallsAgentAndWhoAskedOnly() {
+    createdAndAnsweredByA1();
+    int customerFrames = customer.frames().size();
+    int a1Frames = a1.frames().size();
+
+    call(new NumberTransferFailed("15550100", 486, "Busy Here", "a2"));
+
+    assertThat(a1.frames()).hasSize(a1Frames + 1);
+    assertThat(a1.last().get("type").stringValue()).isEqualTo("call:transfer_failed");
+    assertThat(last(a1).toString()).isEqualTo(
+        "{\"callId\":\"k1\",\"number\":\"15550100\",\"status\":486,\"reason\":\"Busy Here\",\"by\":\"a2\"}");
+    assertThat(a2.frames()).singleElement()
+        .satisfies(frame -> assertThat(frame.get("type").stringValue()).isEqualTo("call:transfer_failed"));
+    assertThat(customer.frames()).hasSize(customerFrames);
     assertThat(otherCustomer.frames()).isEmpty();
   }
 

@@ -48,6 +48,8 @@ import io.switchboard.schemas.avro.CallbackScheduled;
 import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.DtmfMethod;
 import io.switchboard.schemas.avro.DtmfReceived;
+import io.switchboard.schemas.avro.NumberTransferFailed;
+import io.switchboard.schemas.avro.NumberTransferRequested;
 import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.QueueLimit;
 import io.switchboard.schemas.avro.ReservationTimedOut;
@@ -428,8 +430,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     Object payload = event.getPayload();
     if (instanceId.equals(event.getSource())
         || !(payload instanceof CallEnded || payload instanceof CallHeld || payload instanceof CallResumed
-            || payload instanceof CallTransferred || payload instanceof CallbackRequested
-            || payload instanceof CallCreated)) {
+            || payload instanceof CallTransferred || payload instanceof NumberTransferRequested
+            || payload instanceof CallbackRequested || payload instanceof CallCreated)) {
       return;
     }
     if (payload instanceof CallCreated created) {
@@ -459,6 +461,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           hangUp(call, Response.TEMPORARILY_UNAVAILABLE);
         } else if (payload instanceof CallTransferred transfer) {
           serviceTransfer(call, transfer, event.getSource());
+        } else if (payload instanceof NumberTransferRequested requested) {
+          serviceTransferToNumber(call, requested, event.getSource());
         } else if (call.phase == BridgedCall.Phase.CONNECTED) {
           // The gateway's hold and resume: the relay holds as if the agent's phone had.
           boolean wasHeld = call.held();
@@ -963,6 +967,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
     BridgedCall.Transfer transfer = new BridgedCall.Transfer(target, leg.agentId, leg, cseq);
     if (target.type() == TransferTargetType.EXTERNAL) {
+      events.publish(call.tenantId, call.callId, new NumberTransferRequested(target.target(), leg.agentId))
+          .exceptionally(failure -> logged(call, "NumberTransferRequested", failure));
       transferToNumber(call, transfer);
       return;
     }
@@ -992,6 +998,36 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     log.info("Call {}: transferred by {} through {}", call.callId, transferred.getBy(), source);
     startTransfer(call, new BridgedCall.Transfer(
         new ReferTarget(transferred.getTargetType(), transferred.getTarget()), transferred.getBy(), null, 0));
+  }
+
+  /**
+   * The gateway's transfer to a number ({@code NumberTransferRequested}): as a REFER's, without the NOTIFYs,
+   * and the agent's phone is let go once the number answers. Refused with {@code NumberTransferFailed} (as a
+   * REFER would be): a call not connected or already transferred out 403, during another transfer 491.
+   */
+  private void serviceTransferToNumber(BridgedCall call, NumberTransferRequested requested, String source) {
+    String number = requested.getNumber();
+    if (call.transfer != null) {
+      numberTransferFailed(call, number, Response.REQUEST_PENDING, "A transfer of this call is under way",
+          requested.getBy());
+    } else if (call.phase != BridgedCall.Phase.CONNECTED || call.externalNumber != null || call.agent == null
+        || call.agent.gone) {
+      numberTransferFailed(call, number, Response.FORBIDDEN, call.externalNumber != null
+          ? "The call has been transferred out of the contact center" : "Only a connected call is transferred",
+          requested.getBy());
+    } else {
+      log.info("Call {}: transfer to number {} asked by {} through {}", call.callId, number, requested.getBy(),
+          source);
+      transferToNumber(call, new BridgedCall.Transfer(new ReferTarget(TransferTargetType.EXTERNAL, number),
+          requested.getBy(), null, 0));
+    }
+  }
+
+  /** A transfer to a number that did not happen: {@code NumberTransferFailed}, for the call's history and agent. */
+  private void numberTransferFailed(BridgedCall call, String number, int status, String reason, String by) {
+    log.info("Call {}: transfer to number {} failed ({} {})", call.callId, number, status, reason);
+    events.publish(call.tenantId, call.callId, new NumberTransferFailed(number, status, reason, by == null ? "" : by))
+        .exceptionally(failure -> logged(call, "NumberTransferFailed", failure));
   }
 
   /** The caller hears the queue's audio until the routing engine answers, or for {@code transferTimeout}. */
@@ -1220,7 +1256,11 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       return;
     }
     call.transfer = null;
-    log.info("Call {}: transfer to {} failed ({} {})", call.callId, transfer.target().target(), status, reason);
+    if (transfer.target().type() == TransferTargetType.EXTERNAL) {
+      numberTransferFailed(call, transfer.target().target(), status, reason, transfer.by());
+    } else {
+      log.info("Call {}: transfer to {} failed ({} {})", call.callId, transfer.target().target(), status, reason);
+    }
     notifyReferrer(transfer, status + " " + reason.replaceAll("[\r\n]", " "), true);
     if (call.agent != null && call.agent.gone) {
       agentHungUp(call);

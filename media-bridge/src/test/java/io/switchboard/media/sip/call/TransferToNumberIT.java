@@ -13,6 +13,8 @@ import io.switchboard.schemas.avro.CallEnded;
 import io.switchboard.schemas.avro.CallEvent;
 import io.switchboard.schemas.avro.CallOutcome;
 import io.switchboard.schemas.avro.CallTransferred;
+import io.switchboard.schemas.avro.NumberTransferFailed;
+import io.switchboard.schemas.avro.NumberTransferRequested;
 import io.switchboard.schemas.avro.SipTrunk;
 import io.switchboard.schemas.avro.SipTrunkDirection;
 import io.switchboard.schemas.avro.TransferTargetType;
@@ -39,7 +41,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * agent's phone REFERs the call to a {@code tel:} (or {@code user=phone}) URI and the bridge dials it over
  * the tenant's outbound trunk (a JAIN-SIP phone standing in for the carrier). Its answer takes the
  * agent's place on the relay; its refusal, or its silence past the transfer timeout (3 s here), leaves
- * the call with its agent.
+ * the call with its agent. The gateway's transfer API asks for the same with {@code NumberTransferRequested}
+ * on call.events, and every failure is published as {@code NumberTransferFailed}.
  */
 class TransferToNumberIT {
 
@@ -59,6 +62,7 @@ class TransferToNumberIT {
     TestCredentials.publish(TENANT, REALM, List.of("oto"), PASSWORD, List.of("busy-number"));
     TestCredentials.publish(TENANT, REALM, List.of("pam"), PASSWORD, List.of("hang-up-first"));
     TestCredentials.publish(TENANT, REALM, List.of("ray"), PASSWORD, List.of("no-answer"));
+    TestCredentials.publish(TENANT, REALM, List.of("sue"), PASSWORD, List.of("api-number"));
     // The carrier: every number the tenant dials out reaches this phone.
     carrier = new CallPhone("carrier");
     int carrierPort = Integer.parseInt(carrier.contact().substring(carrier.contact().lastIndexOf(':') + 1));
@@ -130,6 +134,8 @@ class TransferToNumberIT {
       assertThat(transferred.getTargetType()).isEqualTo(TransferTargetType.EXTERNAL);
       assertThat(transferred.getTarget()).isEqualTo("15550100123");
       assertThat(transferred.getBy()).isEqualTo("agent-nia");
+      assertThat(payloadsOf(calls, callId)).as("the request, then the transfer").containsSubsequence(
+          new NumberTransferRequested("15550100123", "agent-nia"), transferred);
 
       talkBothWays(caller, carrier);
       assertThat(caller.received(Request.INVITE)).as("the caller's leg is not re-INVITEd").isZero();
@@ -169,8 +175,13 @@ class TransferToNumberIT {
           && e.getPayload() instanceof CallEnded, EVENTS).getPayload();
       assertThat(ended.getOutcome()).isEqualTo(CallOutcome.ENDED);
       assertThat(ended.getEndedBy()).isEqualTo("customer");
-      assertThat(calls.seen().stream().map(record -> record.value()).filter(e -> callId.equals(e.getCallId()))
-          .noneMatch(e -> e.getPayload() instanceof CallTransferred)).as("a refused transfer is not published").isTrue();
+      assertThat(payloadsOf(calls, callId)).as("a refused transfer is published as failed, not as transferred")
+          .noneMatch(payload -> payload instanceof CallTransferred)
+          .anySatisfy(payload -> assertThat(payload).isInstanceOfSatisfying(NumberTransferFailed.class, failed -> {
+            assertThat(failed.getNumber()).isEqualTo("4930555");
+            assertThat(failed.getStatus()).isEqualTo(486);
+            assertThat(failed.getBy()).isEqualTo("agent-oto");
+          }));
     }
   }
 
@@ -230,9 +241,60 @@ class TransferToNumberIT {
       CallEnded ended = (CallEnded) calls.await(e -> callId.equals(e.getCallId())
           && e.getPayload() instanceof CallEnded, EVENTS).getPayload();
       assertThat(ended.getEndedBy()).isEqualTo("agent-ray");
-      assertThat(calls.seen().stream().map(record -> record.value()).filter(e -> callId.equals(e.getCallId()))
-          .noneMatch(e -> e.getPayload() instanceof CallTransferred)).isTrue();
+      assertThat(payloadsOf(calls, callId)).noneMatch(payload -> payload instanceof CallTransferred)
+          .contains(new NumberTransferFailed("4930777", 408, "Request Timeout", "agent-ray"));
     }
+  }
+
+  @Test
+  void theGatewaysTransferToANumberDialsItAndLetsTheAgentsPhoneGoOnceItAnswers() throws Exception {
+    try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
+        EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
+      carrier.willAnswer(CallPhone.Answer.ANSWER);
+      CallPhone sue = phones.agent("sue", agentEvents);
+      CallPhone caller = phones.keep(new CallPhone("ncaller5"));
+      caller.call(sipPort, "api-number", caller.sdp("PCMU"));
+      String callId = callIdOf(sue.awaitRequest(Request.INVITE));
+      caller.awaitStatus(200);
+      calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
+
+      askForNumber(callId, "4930888", "supervisor-1");
+
+      Request invite = Poll.until(EVENTS, "the carrier is asked for 4930888",
+          () -> invitesFor("4930888").stream().findFirst().orElse(null));
+      assertThat(new String(invite.getRawContent())).contains("RTP/AVP 0");
+      sue.awaitRequest(Request.BYE);
+      CallTransferred transferred = (CallTransferred) calls.await(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof CallTransferred, EVENTS).getPayload();
+      assertThat(transferred).isEqualTo(new CallTransferred(TransferTargetType.EXTERNAL, "4930888", "supervisor-1"));
+      assertThat(sue.notified()).as("no REFER, so no NOTIFY").isEmpty();
+      talkBothWays(caller, carrier);
+
+      // The call has left the contact center: a second request is refused, and published as such.
+      askForNumber(callId, "4930999", "supervisor-1");
+      NumberTransferFailed refused = (NumberTransferFailed) calls.await(e -> callId.equals(e.getCallId())
+          && e.getPayload() instanceof NumberTransferFailed, EVENTS).getPayload();
+      assertThat(refused.getStatus()).isEqualTo(403);
+      assertThat(refused.getReason()).isEqualTo("The call has been transferred out of the contact center");
+      assertThat(invitesFor("4930999")).isEmpty();
+
+      caller.bye();
+      Poll.until(EVENTS, "BYE to the number", () -> carrier.requests.stream()
+          .anyMatch(r -> Request.BYE.equals(r.getMethod()) && sipCallIdOf(invite).equals(sipCallIdOf(r))) ? true : null);
+    }
+  }
+
+  /** What the gateway's {@code POST /api/v1/calls/{id}/transfer {"number": ...}} publishes. */
+  private static void askForNumber(String callId, String number, String by) {
+    try (EventProducer producer = new EventProducer()) {
+      producer.send(Topics.CALL_EVENTS, callId, new CallEvent(UUID.randomUUID(), TENANT, Instant.now(),
+          "gateway-transfer-to-number-it", callId, new NumberTransferRequested(number, by)));
+    }
+  }
+
+  private static List<Object> payloadsOf(EventLog<CallEvent> calls, String callId) {
+    return calls.seen().stream().map(record -> record.value()).filter(e -> callId.equals(e.getCallId()))
+        .map(CallEvent::getPayload).toList();
   }
 
   private static List<Request> invitesFor(String number) {
