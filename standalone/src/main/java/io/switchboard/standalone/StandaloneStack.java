@@ -2,7 +2,7 @@ package io.switchboard.standalone;
 
 import io.switchboard.callstate.CallStateApplication;
 import io.switchboard.gateway.GatewayApplication;
-import io.switchboard.gateway.events.CompactedTopicReader;
+import io.switchboard.gateway.events.TablesHealth;
 import io.switchboard.identity.IdentityApplication;
 import io.switchboard.identity.firststart.InitialAdmin;
 import io.switchboard.media.MediaBridgeApplication;
@@ -10,7 +10,6 @@ import io.switchboard.routing.RoutingApplication;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,8 +140,10 @@ public final class StandaloneStack implements AutoCloseable {
           .run(arguments);
       services.add(context);
       log.info("{} started in {} ms", entry.getKey(), (System.nanoTime() - start) / 1_000_000);
+      if (entry.getKey().equals("signaling-gateway")) {
+        awaitTablesLoaded(context.getBean(TablesHealth.class));
+      }
     }
-    awaitTablesLoaded(services.get(new ArrayList<>(applications.keySet()).indexOf("signaling-gateway")));
   }
 
   /**
@@ -150,11 +151,9 @@ public final class StandaloneStack implements AutoCloseable {
    * accounts, widget keys…), so that the stack is ready when its URLs are printed: before that their
    * admin API answers 503.
    */
-  private static void awaitTablesLoaded(ConfigurableApplicationContext gateway) {
+  private static void awaitTablesLoaded(TablesHealth tables) {
     long deadline = System.nanoTime() + TABLES_LOAD_TIMEOUT.toNanos();
-    List<CompactedTopicReader<?>> readers = gateway.getBeansOfType(CompactedTopicReader.class).values().stream()
-        .<CompactedTopicReader<?>>map(reader -> reader).toList();
-    List<String> loading = loading(readers);
+    List<String> loading = tables.loading();
     while (!loading.isEmpty() && System.nanoTime() < deadline) {
       try {
         Thread.sleep(50);
@@ -162,16 +161,12 @@ public final class StandaloneStack implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
-      loading = loading(readers);
+      loading = tables.loading();
     }
     if (!loading.isEmpty()) {
       log.warn("The gateway is still loading {} after {} s; their admin API answers 503 until it has", loading,
           TABLES_LOAD_TIMEOUT.toSeconds());
     }
-  }
-
-  private static List<String> loading(Collection<CompactedTopicReader<?>> readers) {
-    return readers.stream().filter(reader -> !reader.loaded()).map(CompactedTopicReader::topicName).sorted().toList();
   }
 
   /** Stops the services, newest first, leaving the broker and the database running. */

@@ -11,7 +11,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * start-up: until then the admin API answers 503 for them. Part of the readiness group, so a load
  * balancer sends no traffic to an instance that is still loading.
  */
-final class TablesHealth implements HealthIndicator {
+public final class TablesHealth implements HealthIndicator {
 
   private final List<CompactedTopicReader<?>> readers;
 
@@ -22,11 +22,14 @@ final class TablesHealth implements HealthIndicator {
   @Override
   public Health health() {
     TreeMap<String, String> topics = new TreeMap<>();
-    boolean loaded = true;
     for (CompactedTopicReader<?> reader : readers) {
       topics.put(reader.topicName(), reader.loaded() ? "loaded" : "loading");
-      loaded &= reader.loaded();
     }
-    return (loaded ? Health.up() : Health.outOfService()).withDetails(topics).build();
+    return (topics.containsValue("loading") ? Health.outOfService() : Health.up()).withDetails(topics).build();
+  }
+
+  /** The topics not read up to where they ended at start-up yet, by name; empty once all are. */
+  public List<String> loading() {
+    return readers.stream().filter(reader -> !reader.loaded()).map(CompactedTopicReader::topicName).sorted().toList();
   }
 }

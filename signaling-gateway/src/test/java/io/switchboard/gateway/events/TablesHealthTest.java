@@ -31,13 +31,16 @@ class TablesHealthTest {
     Health loading = health.health();
     assertThat(loading.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
     assertThat(loading.getDetails()).containsEntry("queue.config", "loading").containsEntry("widget.keys", "loading");
+    assertThat(health.loading()).containsExactly("queue.config", "widget.keys");
 
     queues.markLoaded();
     Health one = health.health();
     assertThat(one.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
     assertThat(one.getDetails()).containsEntry("queue.config", "loaded").containsEntry("widget.keys", "loading");
+    assertThat(health.loading()).containsExactly("widget.keys");
 
     keys.markLoaded();
     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    assertThat(health.loading()).isEmpty();
   }
 }
