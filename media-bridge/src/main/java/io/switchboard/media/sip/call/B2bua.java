@@ -505,9 +505,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       SipProvider provider = endpoints.get().provider(SipMessages.transportOfUri(contact.get().contact()));
       Request invite = messages.inviteAgent(contact.get().contact(), agent.aor(), call.customerAddress, call.callId,
           sdp.toString(), provider);
-      invite.addHeader(headers.createSupportedHeader(SessionTimer.TIMER));
-      invite.setHeader(((HeaderFactoryExt) headers).createSessionExpiresHeader(sessionExpires));
-      invite.setHeader(headers.createHeader(SessionTimer.MIN_SE, Integer.toString(minSessionExpires)));
+      offerSessionTimer(invite);
       ClientTransaction transaction = provider.getNewClientTransaction(invite);
       Dialog dialog = provider.getNewDialog(transaction);
       String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
@@ -1536,7 +1534,19 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         + ("tcp".equalsIgnoreCase(outbound.transport()) ? ";transport=tcp" : "");
     javax.sip.address.Address from = messages.address("sip:"
         + (outbound.username() != null ? outbound.username() : "switchboard") + "@" + outbound.host());
-    return messages.inviteAgent(target, target, from, callId, sdp, provider);
+    Request invite = messages.inviteAgent(target, target, from, callId, sdp, provider);
+    offerSessionTimer(invite);
+    return invite;
+  }
+
+  /**
+   * RFC 4028 on an INVITE the bridge sends (an agent's phone, a number over a trunk): {@code Supported:
+   * timer}, {@code Session-Expires} and {@code Min-SE}; the 2xx decides the leg's timer.
+   */
+  private void offerSessionTimer(Request invite) throws ParseException, javax.sip.InvalidArgumentException {
+    invite.addHeader(headers.createSupportedHeader(SessionTimer.TIMER));
+    invite.setHeader(((HeaderFactoryExt) headers).createSessionExpiresHeader(sessionExpires));
+    invite.setHeader(headers.createHeader(SessionTimer.MIN_SE, Integer.toString(minSessionExpires)));
   }
 
   /**

@@ -116,6 +116,11 @@ final class CallPhone implements SipListener, AutoCloseable {
     answerHeaders = name + ": " + value;
   }
 
+  /** The 200s from here on carry no header {@link #answerWith} added. */
+  void answerPlainly() {
+    answerHeaders = "";
+  }
+
   /** Answers the INVITE this phone is ringing for (one it was told to RING): 200 with its SDP. */
   void answerRinging() throws Exception {
     Response ok = messages.createResponse(Response.OK, incomingInvite);

@@ -78,7 +78,10 @@ class TransferToNumberIT {
     bridge = TestBridge.startWith(sipPort, TestBridge.dialledQueue(TENANT),
         "--switchboard.instance-id=transfer-to-number-it-" + TENANT,
         "--switchboard.media.sip.registrar.min-expires=1",
-        "--switchboard.media.sip.call.transfer-timeout=3s");
+        "--switchboard.media.sip.call.transfer-timeout=3s",
+        // Short session timers, for a number that asks for one (the phones here ask for none).
+        "--switchboard.media.sip.call.session-expires=4s",
+        "--switchboard.media.sip.call.min-session-expires=2s");
   }
 
   @AfterAll
@@ -98,6 +101,7 @@ class TransferToNumberIT {
 
   @AfterEach
   void hangUpPhones() throws Exception {
+    carrier.answerPlainly();
     phones.close();
   }
 
@@ -121,6 +125,8 @@ class TransferToNumberIT {
         return invites.size() >= 2 ? invites : null;
       });
       assertThat(new String(dialled.get(0).getRawContent())).contains("RTP/AVP 0 101");
+      assertThat(dialled.get(0).getHeader("Supported").toString()).as("a session timer offered").contains("timer");
+      assertThat(dialled.get(0).getHeader("Session-Expires")).isNotNull();
       assertThat(dialled.get(1).getHeader("Proxy-Authorization").toString()).contains("username=\"acct-9\"");
       String carrierCall = sipCallIdOf(dialled.get(1));
       Poll.until(EVENTS, "the carrier's answer acknowledged", () -> carrier.requests.stream()
@@ -251,6 +257,7 @@ class TransferToNumberIT {
     try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
         EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
       carrier.willAnswer(CallPhone.Answer.ANSWER);
+      carrier.answerWith("Session-Expires", "4;refresher=uac");
       CallPhone sue = phones.agent("sue", agentEvents);
       CallPhone caller = phones.keep(new CallPhone("ncaller5"));
       caller.call(sipPort, "api-number", caller.sdp("PCMU"));
@@ -269,6 +276,13 @@ class TransferToNumberIT {
       assertThat(transferred).isEqualTo(new CallTransferred(TransferTargetType.EXTERNAL, "4930888", "supervisor-1"));
       assertThat(sue.notified()).as("no REFER, so no NOTIFY").isEmpty();
       talkBothWays(caller, carrier);
+      // The number's 200 made the bridge the refresher of a 4 s session: a re-INVITE within the call.
+      Poll.until(EVENTS, "the bridge refreshes the number's session", () -> {
+        synchronized (carrier.requests) {
+          return carrier.requests.stream().filter(r -> Request.INVITE.equals(r.getMethod())
+              && sipCallIdOf(invite).equals(sipCallIdOf(r))).count() >= 2 ? true : null;
+        }
+      });
 
       // The call has left the contact center: a second request is refused, and published as such.
       askForNumber(callId, "4930999", "supervisor-1");
