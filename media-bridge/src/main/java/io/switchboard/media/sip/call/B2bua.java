@@ -161,6 +161,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private final Map<String, PendingCallback> outboundCalls = new ConcurrentHashMap<>();
   private final java.util.function.Function<String, Optional<OutboundTrunk>> outboundTrunks;
   private volatile boolean accepting;
+  /** REFERs, the gateway's transfers and transfers to a number. */
+  private final BlindTransfers transfers;
   /** Transfers' and session timers' deadlines: one thread, each task short and under its call's monitor. */
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "b2bua-timers");
@@ -191,6 +193,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     this.sessionExpires = sessionExpires;
     this.minSessionExpires = minSessionExpires;
     this.outboundTrunks = outboundTrunks;
+    this.transfers = new BlindTransfers(this, endpoints, messages, headers, events, credentials, outboundTrunks,
+        transferTimeout, rtpHost, bySipCallId);
   }
 
   /** A caller's callback: who and where to call once routing offers it. */
@@ -412,12 +416,12 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           withdraw(call, rescinded.getReservationId(), "offer rescinded");
         } else if (payload instanceof RoutingQueued && call.phase == BridgedCall.Phase.CONNECTED) {
           // Only a transfer puts a connected call into a queue again.
-          transferred(call, decision.getQueue());
+          transfers.transferred(call, decision.getQueue());
         } else if (payload instanceof RoutingRejected rejected && call.phase == BridgedCall.Phase.CONNECTED) {
-          transferFailed(call, rejectedStatus(rejected.getLimit()), reason(rejected.getLimit()));
+          transfers.transferFailed(call, rejectedStatus(rejected.getLimit()), reason(rejected.getLimit()));
         } else if (payload instanceof AssignmentRefused refused && call.phase == BridgedCall.Phase.CONNECTED) {
-          transferFailed(call, Response.TEMPORARILY_UNAVAILABLE, "agent " + refused.getAgentId() + " cannot take it ("
-              + refused.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+          transfers.transferFailed(call, Response.TEMPORARILY_UNAVAILABLE, "agent " + refused.getAgentId()
+              + " cannot take it (" + refused.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
         } else if (payload instanceof RoutingRejected rejected) {
           rejected(call, rejected.getLimit());
         }
@@ -460,9 +464,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           log.info("Call {} ended by {} ({}): hanging up", call.callId, event.getSource(), ended.getOutcome());
           hangUp(call, Response.TEMPORARILY_UNAVAILABLE);
         } else if (payload instanceof CallTransferred transfer) {
-          serviceTransfer(call, transfer, event.getSource());
+          transfers.serviceTransfer(call, transfer, event.getSource());
         } else if (payload instanceof NumberTransferRequested requested) {
-          serviceTransferToNumber(call, requested, event.getSource());
+          transfers.serviceTransferToNumber(call, requested, event.getSource());
         } else if (call.phase == BridgedCall.Phase.CONNECTED) {
           // The gateway's hold and resume: the relay holds as if the agent's phone had.
           boolean wasHeld = call.held();
@@ -657,7 +661,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
             return true;
           case Request.REFER:
             if (transaction != null) {
-              refer(call, request, transaction, fromCustomer);
+              transfers.refer(call, request, transaction, fromCustomer);
             }
             return true;
           case Request.INVITE:
@@ -783,7 +787,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         .exceptionally(failure -> logged(call, event.getClass().getSimpleName(), failure));
   }
 
-  private void holdRelay(BridgedCall call) {
+  void holdRelay(BridgedCall call) {
     // Nobody on the agent's side: held there, being transferred, or waiting again after a transfer.
     boolean agentSide = call.heldByAgent || call.heldByService || call.transfer != null
         || call.phase != BridgedCall.Phase.CONNECTED;
@@ -885,7 +889,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     publishEnd(call, new CallEnded(answered ? CallOutcome.ENDED : CallOutcome.ABANDONED, reason, CUSTOMER));
   }
 
-  private void agentHungUp(BridgedCall call) {
+  void agentHungUp(BridgedCall call) {
     if (call.phase == BridgedCall.Phase.ENDED) {
       return;
     }
@@ -911,392 +915,16 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     events.publish(call.tenantId, call.callId, ended).exceptionally(failure -> logged(call, "CallEnded", failure));
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Blind transfers
-
-  /**
-   * A REFER from the connected agent's phone (RFC 3515): 202 and a NOTIFY {@code 100 Trying}, then
-   * {@code CallTransferred}; the routing engine's answer is NOTIFYed ({@code 200 OK}, or why not) and
-   * settles the call. A number is dialled by the bridge itself ({@link #transferToNumber}). Refused: from
-   * the caller 403, on a call not connected 403, during another transfer 491, without a usable
-   * {@code Refer-To} 400, 416 or 501 (see {@link ReferTarget}), to a number when the tenant has no outbound
-   * trunk 403, on a call already transferred to a number 403.
-   */
-  private void refer(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
-      throws Exception {
-    BridgedCall.AgentLeg leg = call.agent;
-    SipProvider provider = fromCustomer || leg == null ? call.provider : leg.provider;
-    if (fromCustomer) {
-      refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "Only the agent's phone transfers the call");
-      return;
-    }
-    if (call.externalNumber != null) {
-      refuseInDialog(transaction, request, provider, Response.FORBIDDEN,
-          "The call has been transferred out of the contact center");
-      return;
-    }
-    if (call.phase != BridgedCall.Phase.CONNECTED || leg == null || !leg.answered || leg.gone
-        || !leg.sipCallId.equals(sipCallIdOf(request))) {
-      refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "Only a connected call is transferred");
-      return;
-    }
-    if (call.transfer != null) {
-      refuseInDialog(transaction, request, provider, Response.REQUEST_PENDING, "A transfer of this call is under way");
-      return;
-    }
-    ReferToHeader referTo = (ReferToHeader) request.getHeader(ReferToHeader.NAME);
-    ReferTarget target;
-    try {
-      target = ReferTarget.resolve(call.tenantId, referTo == null ? null : referTo.getAddress(), credentials);
-    } catch (ReferTarget.Refused e) {
-      refuseInDialog(transaction, request, provider, e.status, e.getMessage());
-      return;
-    }
-    if (target.type() == TransferTargetType.AGENT && target.target().equals(leg.agentId)) {
-      refuseInDialog(transaction, request, provider, Response.FORBIDDEN, "An agent cannot transfer a call to itself");
-      return;
-    }
-    if (target.type() == TransferTargetType.EXTERNAL && outboundTrunks.apply(call.tenantId).isEmpty()) {
-      refuseInDialog(transaction, request, provider, Response.FORBIDDEN,
-          "No outbound trunk to dial " + target.target() + " on");
-      return;
-    }
-    transaction.sendResponse(messages.inDialog(Response.ACCEPTED, request, provider, null));
-    long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
-    BridgedCall.Transfer transfer = new BridgedCall.Transfer(target, leg.agentId, leg, cseq);
-    if (target.type() == TransferTargetType.EXTERNAL) {
-      events.publish(call.tenantId, call.callId, new NumberTransferRequested(target.target(), leg.agentId))
-          .exceptionally(failure -> logged(call, "NumberTransferRequested", failure));
-      transferToNumber(call, transfer);
-      return;
-    }
-    startTransfer(call, transfer);
-    notifyReferrer(transfer, "100 Trying", false);
-    events.publish(call.tenantId, call.callId, new CallTransferred(target.type(), target.target(), leg.agentId))
-        .whenComplete((done, failure) -> {
-          if (failure != null) {
-            log.error("Call {}: CallTransferred not published", call.callId, failure);
-            try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
-              synchronized (call) {
-                if (call.transfer == transfer) {
-                  transferFailed(call, Response.SERVICE_UNAVAILABLE, "the transfer could not be recorded");
-                }
-              }
-            }
-          }
-        });
-  }
-
-  /** The gateway's transfer of a connected call: as a REFER's, without the NOTIFYs. */
-  private void serviceTransfer(BridgedCall call, CallTransferred transferred, String source) {
-    if (call.phase != BridgedCall.Phase.CONNECTED || call.transfer != null || call.externalNumber != null
-        || transferred.getTargetType() == TransferTargetType.EXTERNAL) {
-      return;
-    }
-    log.info("Call {}: transferred by {} through {}", call.callId, transferred.getBy(), source);
-    startTransfer(call, new BridgedCall.Transfer(
-        new ReferTarget(transferred.getTargetType(), transferred.getTarget()), transferred.getBy(), null, 0));
-  }
-
-  /**
-   * The gateway's transfer to a number ({@code NumberTransferRequested}): as a REFER's, without the NOTIFYs,
-   * and the agent's phone is let go once the number answers. Refused with {@code NumberTransferFailed} (as a
-   * REFER would be): a call not connected or already transferred out 403, during another transfer 491.
-   */
-  private void serviceTransferToNumber(BridgedCall call, NumberTransferRequested requested, String source) {
-    String number = requested.getNumber();
-    if (call.transfer != null) {
-      numberTransferFailed(call, number, Response.REQUEST_PENDING, "A transfer of this call is under way",
-          requested.getBy());
-    } else if (call.phase != BridgedCall.Phase.CONNECTED || call.externalNumber != null || call.agent == null
-        || call.agent.gone) {
-      numberTransferFailed(call, number, Response.FORBIDDEN, call.externalNumber != null
-          ? "The call has been transferred out of the contact center" : "Only a connected call is transferred",
-          requested.getBy());
-    } else {
-      log.info("Call {}: transfer to number {} asked by {} through {}", call.callId, number, requested.getBy(),
-          source);
-      transferToNumber(call, new BridgedCall.Transfer(new ReferTarget(TransferTargetType.EXTERNAL, number),
-          requested.getBy(), null, 0));
-    }
-  }
-
-  /** A transfer to a number that did not happen: {@code NumberTransferFailed}, for the call's history and agent. */
-  private void numberTransferFailed(BridgedCall call, String number, int status, String reason, String by) {
-    log.info("Call {}: transfer to number {} failed ({} {})", call.callId, number, status, reason);
-    events.publish(call.tenantId, call.callId, new NumberTransferFailed(number, status, reason, by == null ? "" : by))
-        .exceptionally(failure -> logged(call, "NumberTransferFailed", failure));
-  }
-
-  /** The caller hears the queue's audio until the routing engine answers, or for {@code transferTimeout}. */
-  private void startTransfer(BridgedCall call, BridgedCall.Transfer transfer) {
-    call.transfer = transfer;
-    holdRelay(call);
-    log.info("Call {}: {} transfers it to {} {}", call.callId, transfer.by(),
-        transfer.target().type().name().toLowerCase(java.util.Locale.ROOT), transfer.target().target());
-    later(transferTimeout, call, () -> {
-      if (call.transfer == transfer) {
-        transferFailed(call, Response.REQUEST_TIMEOUT,
-            "the routing engine did not answer within " + transferTimeout.toSeconds() + " s");
-      }
-    });
-  }
-
-  /**
-   * The routing engine put the connected call into a queue again (a transfer, this instance's or one
-   * it has not read yet): the referring phone is told 200 and let go, the caller waits with the
-   * queue's audio, and the agent leg's port waits idle for the next agent's phone.
-   */
-  private void transferred(BridgedCall call, String queue) {
-    BridgedCall.Transfer transfer = call.transfer;
-    call.transfer = null;
-    BridgedCall.AgentLeg leg = call.agent;
-    log.info("Call {}: transferred; waiting in queue {}", call.callId, queue);
-    notifyReferrer(transfer, "200 OK", true);
-    if (leg != null) {
-      call.releasedLegs.add(leg);
-      if (!leg.gone && transfer != null && transfer.referrer() == leg) {
-        // RFC 5589 6: the transferring phone hangs up on the NOTIFY; the bridge does if it has not.
-        later(Duration.ofSeconds(2), call, () -> release(leg));
-      } else {
-        release(leg);
-      }
-    }
-    call.agent = null;
-    if (queue != null) {
-      call.queue = queue;
-    }
-    call.phase = BridgedCall.Phase.QUEUED;
-    call.heldByAgent = false;
-    call.heldByService = false;
-    call.relay.b().idle();
-    call.relay.stopPlaying(Side.A);
-    holdRelay(call);
-  }
-
-  /**
-   * A REFER to a number (the tenant has an outbound trunk): the caller hears the queue's audio while the
-   * bridge INVITEs {@code sip:<number>@<trunk host>:<port>} with the caller's codec, at the relay's
-   * agent-side port. Its 200 ({@link #numberAnswered}) takes the agent's place; a refusal, no answer
-   * within {@code transferTimeout} or a failed dial is NOTIFYed and the call goes on with its agent.
-   */
-  private void transferToNumber(BridgedCall call, BridgedCall.Transfer transfer) {
-    call.transfer = transfer;
-    holdRelay(call);
-    String number = transfer.target().target();
-    log.info("Call {}: {} transfers it to number {}", call.callId, transfer.by(), number);
-    notifyReferrer(transfer, "100 Trying", false);
-    Optional<OutboundTrunk> trunk = outboundTrunks.apply(call.tenantId);
-    if (trunk.isEmpty()) {
-      transferFailed(call, Response.FORBIDDEN, "No outbound trunk to dial " + number + " on");
-      return;
-    }
-    List<Codec> codecs = new ArrayList<>(List.of(call.audio));
-    if (call.telephoneEvent != null) {
-      codecs.add(call.telephoneEvent);
-    }
-    SessionDescription sdp = OfferAnswer.offer(origin(),
-        new OfferAnswer.Local(rtpHost, call.relay.b().localRtpPort()), codecs, Direction.SENDRECV);
-    try {
-      OutboundTrunk outbound = trunk.get();
-      SipProvider provider = endpoints.get().provider(outbound.transport());
-      Request invite = trunkInvite(outbound, provider, number, call.callId, sdp.toString());
-      ClientTransaction transaction = provider.getNewClientTransaction(invite);
-      BridgedCall.AgentLeg dial = new BridgedCall.AgentLeg(number, null, sipCallIdOf(invite), transaction,
-          provider.getNewDialog(transaction), codecs, provider, sdp.origin());
-      dial.session.sdp = sdp.toString();
-      call.transferDial = dial;
-      bySipCallId.put(dial.sipCallId, call);
-      transaction.sendRequest();
-      log.info("Call {}: dialling {} through trunk {} for the transfer", call.callId, number, outbound.trunkId());
-    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
-      log.warn("Call {}: {} cannot be dialled for the transfer: {}", call.callId, number, e.getMessage());
-      if (call.transferDial != null) {
-        bySipCallId.remove(call.transferDial.sipCallId);
-        call.transferDial = null;
-      }
-      transferFailed(call, Response.SERVICE_UNAVAILABLE, "not dialled: " + e.getMessage());
-      return;
-    }
-    later(transferTimeout, call, () -> {
-      if (call.transfer == transfer && call.transferDial != null) {
-        log.info("Call {}: {} did not answer within {} s", call.callId, number, transferTimeout.toSeconds());
-        dropTransferDial(call);
-        transferFailed(call, Response.REQUEST_TIMEOUT, "Request Timeout");
-      }
-    });
-  }
-
-  /**
-   * The number's answers to a transfer's INVITE, if {@code event} is one: a 401/407 is answered once with
-   * the trunk's credentials, a refusal fails the transfer, a 200 completes it.
-   */
-  private boolean transferDialAnswers(BridgedCall call, String sipCallId, ResponseEvent event, CSeqHeader cseq) {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
-      synchronized (call) {
-        BridgedCall.AgentLeg dial = call.transferDial;
-        if (dial == null || !dial.sipCallId.equals(sipCallId)) {
-          return false;
-        }
-        if (event.getClientTransaction() != dial.invite) {
-          return true; // the first INVITE's, after a challenge: its retry is the one that counts
-        }
-        Response response = event.getResponse();
-        int status = response.getStatusCode();
-        if (status < 200) {
-          dial.provisional = true; // the caller keeps the queue's audio: no early media before the answer
-          return true;
-        }
-        if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED) && !dial.challenged) {
-          dial.challenged = true;
-          ClientTransaction retry = trunkChallenge(call.tenantId, response, dial.invite, dial.provider);
-          if (retry != null) {
-            try {
-              dial.invite = retry;
-              dial.provisional = false;
-              dial.dialog = dial.provider.getNewDialog(retry);
-              retry.sendRequest();
-              return true;
-            } catch (SipException | RuntimeException e) {
-              log.warn("Call {}: the transfer's INVITE with credentials not sent: {}", call.callId, e.getMessage());
-            }
-          }
-        }
-        call.transferDial = null;
-        if (status >= 300) {
-          bySipCallId.remove(dial.sipCallId);
-          log.info("Call {}: {} answered the transfer {} {}", call.callId, dial.agentId, status,
-              response.getReasonPhrase());
-          transferFailed(call, status, Objects.toString(response.getReasonPhrase(), ""));
-          return true;
-        }
-        Dialog dialog = event.getDialog() != null ? event.getDialog() : dial.dialog;
-        ack(dialog, cseq);
-        numberAnswered(call, dial, dialog, response);
-        return true;
-      }
-    }
-  }
-
-  /**
-   * The number answered the transfer: the relay's agent-side leg is signalled to its SDP, relaying
-   * resumes between the caller and the number, the referring phone is NOTIFYed 200 and let go (BYE after
-   * 2 s if it has not hung up), and {@code CallTransferred EXTERNAL} is published. From here the number's
-   * leg is the call's agent leg (BYE, re-INVITE, session timer), and nothing more is published.
-   */
-  private void numberAnswered(BridgedCall call, BridgedCall.AgentLeg dial, Dialog dialog, Response response) {
-    OfferAnswer.Negotiated media;
-    try {
-      media = OfferAnswer.accept(SessionDescription.parse(SipMessages.body(response)), dial.offered);
-    } catch (SdpException | RuntimeException e) {
-      log.warn("Call {}: {}'s answer is unusable ({}); hanging it up", call.callId, dial.agentId, e.getMessage());
-      bye(dialog, dial.provider);
-      bySipCallId.remove(dial.sipCallId);
-      transferFailed(call, Response.NOT_ACCEPTABLE_HERE, "Not Acceptable Here");
-      return;
-    }
-    BridgedCall.Transfer transfer = call.transfer;
-    call.transfer = null;
-    BridgedCall.AgentLeg agent = call.agent;
-    dial.dialog = dialog;
-    dial.answered = true;
-    dial.session.timer = SessionTimer.fromAnswer(response);
-    call.agent = dial;
-    call.externalNumber = dial.agentId;
-    call.heldByAgent = false;
-    call.heldByService = false;
-    notifyReferrer(transfer, "200 OK", true);
-    if (agent != null) {
-      call.releasedLegs.add(agent);
-      if (!agent.gone && transfer != null && transfer.referrer() == agent) {
-        // RFC 5589 6: the transferring phone hangs up on the NOTIFY; the bridge does if it has not.
-        later(Duration.ofSeconds(2), call, () -> release(agent));
-      } else {
-        release(agent);
-      }
-    }
-    call.relay.b().signal(new InetSocketAddress(media.remoteAddress(), media.remotePort()));
-    call.relay.b().participantId(dial.agentId);
-    arm(call, dial.session, Side.B);
-    holdRelay(call);
-    String by = transfer != null ? transfer.by() : agent != null ? agent.agentId : null;
-    log.info("Call {}: {} answered; transferred out of the contact center", call.callId, dial.agentId);
-    events.publish(call.tenantId, call.callId, new CallTransferred(TransferTargetType.EXTERNAL, dial.agentId, by))
-        .exceptionally(failure -> logged(call, "CallTransferred", failure));
-  }
-
-  /** A transfer's INVITE to a number given up: CANCEL (after its first provisional response) and forgotten. */
-  private void dropTransferDial(BridgedCall call) {
-    BridgedCall.AgentLeg dial = call.transferDial;
-    if (dial == null) {
-      return;
-    }
-    call.transferDial = null;
-    bySipCallId.remove(dial.sipCallId);
-    cancel(dial);
-  }
-
   /** A let-go agent leg still up: BYE. */
-  private void release(BridgedCall.AgentLeg leg) {
+  void release(BridgedCall.AgentLeg leg) {
     if (!leg.gone) {
       leg.gone = true;
       bye(leg.dialog, leg.provider);
     }
   }
 
-  /**
-   * The routing engine refused the transfer (or did not answer): the referring phone is told why and
-   * the call goes on with its agent; if that phone has hung up meanwhile, the call ends.
-   */
-  private void transferFailed(BridgedCall call, int status, String reason) {
-    BridgedCall.Transfer transfer = call.transfer;
-    if (transfer == null) {
-      return;
-    }
-    call.transfer = null;
-    if (transfer.target().type() == TransferTargetType.EXTERNAL) {
-      numberTransferFailed(call, transfer.target().target(), status, reason, transfer.by());
-    } else {
-      log.info("Call {}: transfer to {} failed ({} {})", call.callId, transfer.target().target(), status, reason);
-    }
-    notifyReferrer(transfer, status + " " + reason.replaceAll("[\r\n]", " "), true);
-    if (call.agent != null && call.agent.gone) {
-      agentHungUp(call);
-      return;
-    }
-    holdRelay(call);
-  }
-
-  /** A NOTIFY of the REFER's progress to the referring phone (RFC 3515 2.4.4, a sipfrag status line). */
-  private void notifyReferrer(BridgedCall.Transfer transfer, String status, boolean last) {
-    if (transfer == null || transfer.referrer() == null || transfer.referrer().gone) {
-      return;
-    }
-    BridgedCall.AgentLeg leg = transfer.referrer();
-    try {
-      Request notify = leg.dialog.createRequest(Request.NOTIFY);
-      EventHeader event = headers.createEventHeader("refer");
-      event.setEventId(Long.toString(transfer.referCseq()));
-      notify.setHeader(event);
-      SubscriptionStateHeader state = headers.createSubscriptionStateHeader(
-          last ? SubscriptionStateHeader.TERMINATED : SubscriptionStateHeader.ACTIVE);
-      if (last) {
-        state.setReasonCode(SubscriptionStateHeader.NO_RESOURCE);
-      } else {
-        state.setExpires(60);
-      }
-      notify.setHeader(state);
-      ContentTypeHeader sipfrag = headers.createContentTypeHeader("message", "sipfrag");
-      sipfrag.setParameter("version", "2.0");
-      notify.setContent(("SIP/2.0 " + status + "\r\n").getBytes(StandardCharsets.UTF_8), sipfrag);
-      leg.dialog.sendRequest(leg.provider.getNewClientTransaction(notify));
-    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
-      log.warn("NOTIFY of the transfer to agent {}'s phone not sent: {}", leg.agentId, e.getMessage());
-    }
-  }
-
   /** Runs {@code task} on the call, under its monitor, after {@code delay}, unless the call has ended. */
-  private void later(Duration delay, BridgedCall call, Runnable task) {
+  void later(Duration delay, BridgedCall call, Runnable task) {
     try {
       timers.schedule(() -> {
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
@@ -1319,14 +947,14 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     timers.shutdownNow();
   }
 
-  private void refuseInDialog(ServerTransaction transaction, Request request, SipProvider provider, int status,
+  void refuseInDialog(ServerTransaction transaction, Request request, SipProvider provider, int status,
       String reason) throws Exception {
     Response response = messages.inDialog(status, request, provider, null);
     response.setReasonPhrase(reason.replaceAll("[\r\n]", " "));
     transaction.sendResponse(response);
   }
 
-  private static String sipCallIdOf(javax.sip.message.Message message) {
+  static String sipCallIdOf(javax.sip.message.Message message) {
     return ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
   }
 
@@ -1528,7 +1156,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
    * {@code sip:<number>@<host>:<port>} (with {@code ;transport=tcp} on a TCP trunk), From the trunk's
    * username at its host, with the bridge's offer.
    */
-  private Request trunkInvite(OutboundTrunk outbound, SipProvider provider, String number, String callId, String sdp)
+  Request trunkInvite(OutboundTrunk outbound, SipProvider provider, String number, String callId, String sdp)
       throws ParseException, javax.sip.InvalidArgumentException {
     String target = "sip:" + number + "@" + outbound.host() + ":" + outbound.port()
         + ("tcp".equalsIgnoreCase(outbound.transport()) ? ";transport=tcp" : "");
@@ -1554,7 +1182,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
    * username and password (RFC 3261 22.2, MD5 digest by JAIN-SIP's helper), not sent yet. Null when the
    * trunk has no credentials or the retry cannot be made.
    */
-  private ClientTransaction trunkChallenge(String tenantId, Response challenge, ClientTransaction challenged,
+  ClientTransaction trunkChallenge(String tenantId, Response challenge, ClientTransaction challenged,
       SipProvider provider) {
     Optional<OutboundTrunk> trunk = outboundTrunks.apply(tenantId);
     if (trunk.isEmpty() || trunk.get().username() == null || trunk.get().password() == null) {
@@ -1677,7 +1305,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
    * Starts the leg's timer over (its session was just established or refreshed): the bridge refreshes
    * at half the interval, or the phone's refresh is awaited until {@link SessionTimer#expiry}.
    */
-  private void arm(BridgedCall call, BridgedCall.LegSession session, Side side) {
+  void arm(BridgedCall call, BridgedCall.LegSession session, Side side) {
     SessionTimer timer = session.timer;
     if (timer == null) {
       return;
@@ -1825,7 +1453,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     if (call != null && refreshAnswered(call, sipCallId, event, cseq)) {
       return;
     }
-    if (call != null && transferDialAnswers(call, sipCallId, event, cseq)) {
+    if (call != null && transfers.transferDialAnswers(call, sipCallId, event, cseq)) {
       return;
     }
     BridgedCall.AgentLeg leg = call == null ? null : legOf(call, sipCallId);
@@ -2001,7 +1629,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           log.info("Call {}: {} did not answer the transfer's INVITE", call.callId, call.transferDial.agentId);
           bySipCallId.remove(call.transferDial.sipCallId);
           call.transferDial = null;
-          transferFailed(call, Response.REQUEST_TIMEOUT, "Request Timeout");
+          transfers.transferFailed(call, Response.REQUEST_TIMEOUT, "Request Timeout");
           return;
         }
         BridgedCall.LegSession session = sessionOf(call, sipCallId);
@@ -2149,7 +1777,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       bySipCallId.remove(ringing.sipCallId);
     }
     call.alsoRinging.clear();
-    dropTransferDial(call); // a transfer's number still ringing: CANCEL
+    transfers.dropTransferDial(call); // a transfer's number still ringing: CANCEL
     metrics.callEnded();
   }
 
@@ -2169,7 +1797,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   // SIP plumbing
 
   /** CANCEL of a ringing agent INVITE; before its first provisional response, once that arrives (RFC 3261 9.1). */
-  private void cancel(BridgedCall.AgentLeg leg) {
+  void cancel(BridgedCall.AgentLeg leg) {
     if (leg.cancelled || leg.answered) {
       return;
     }
@@ -2188,7 +1816,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
   }
 
-  private void ack(Dialog dialog, CSeqHeader cseq) {
+  void ack(Dialog dialog, CSeqHeader cseq) {
     try {
       dialog.sendAck(dialog.createAck(cseq.getSeqNumber()));
     } catch (SipException | javax.sip.InvalidArgumentException e) {
@@ -2196,7 +1824,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
   }
 
-  private void bye(Dialog dialog, SipProvider provider) {
+  void bye(Dialog dialog, SipProvider provider) {
     try {
       Request bye = dialog.createRequest(Request.BYE);
       bye.setHeader(headers.createUserAgentHeader(List.of(SipMessages.PRODUCT)));
@@ -2248,7 +1876,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     return SessionDescription.parse(SipMessages.body(invite));
   }
 
-  private SessionDescription.Origin origin() {
+  SessionDescription.Origin origin() {
     return new SessionDescription.Origin("switchboard",
         Long.toUnsignedString(ThreadLocalRandom.current().nextLong() >>> 1), 1, "IP4", rtpHost);
   }
@@ -2269,7 +1897,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     };
   }
 
-  private static Void logged(BridgedCall call, String what, Throwable failure) {
+  static Void logged(BridgedCall call, String what, Throwable failure) {
     log.error("Call {}: {} not published", call.callId, what, failure);
     return null;
   }
