@@ -110,12 +110,10 @@ class TransferToNumberIT {
     try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
         EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
       carrier.willAnswer(CallPhone.Answer.CHALLENGE, CallPhone.Answer.ANSWER);
-      CallPhone nia = phones.agent("nia", agentEvents);
-      CallPhone caller = phones.keep(new CallPhone("ncaller1"));
-      caller.call(sipPort, "to-number", caller.sdp("PCMU", "telephone-event"));
-      String callId = callIdOf(nia.awaitRequest(Request.INVITE));
-      caller.awaitStatus(200);
-      calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
+      Connected call = connect("nia", "ncaller1", "to-number", agentEvents, calls, "PCMU", "telephone-event");
+      CallPhone nia = call.agent();
+      CallPhone caller = call.caller();
+      String callId = call.callId();
 
       assertThat(nia.refer("<tel:+1-555-0100-123>").getStatusCode()).isEqualTo(202);
 
@@ -160,12 +158,10 @@ class TransferToNumberIT {
     try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
         EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
       carrier.willAnswer(CallPhone.Answer.BUSY);
-      CallPhone oto = phones.agent("oto", agentEvents);
-      CallPhone caller = phones.keep(new CallPhone("ncaller2"));
-      caller.call(sipPort, "busy-number", caller.sdp("PCMU"));
-      String callId = callIdOf(oto.awaitRequest(Request.INVITE));
-      caller.awaitStatus(200);
-      calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
+      Connected call = connect("oto", "ncaller2", "busy-number", agentEvents, calls, "PCMU");
+      CallPhone oto = call.agent();
+      CallPhone caller = call.caller();
+      String callId = call.callId();
 
       assertThat(oto.refer("<sip:+4930555@" + REALM + ";user=phone>").getStatusCode()).isEqualTo(202);
       Poll.until(EVENTS, "the carrier is asked for 4930555", () -> invitesFor("4930555").isEmpty() ? null : true);
@@ -196,12 +192,10 @@ class TransferToNumberIT {
     try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
         EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
       carrier.willAnswer(CallPhone.Answer.RING);
-      CallPhone pam = phones.agent("pam", agentEvents);
-      CallPhone caller = phones.keep(new CallPhone("ncaller3"));
-      caller.call(sipPort, "hang-up-first", caller.sdp("PCMA"));
-      String callId = callIdOf(pam.awaitRequest(Request.INVITE));
-      caller.awaitStatus(200);
-      calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
+      Connected call = connect("pam", "ncaller3", "hang-up-first", agentEvents, calls, "PCMA");
+      CallPhone pam = call.agent();
+      CallPhone caller = call.caller();
+      String callId = call.callId();
 
       assertThat(pam.refer("<sip:4930666@" + REALM + ";target=number>").getStatusCode()).isEqualTo(202);
       Request invite = Poll.until(EVENTS, "the carrier is asked for 4930666",
@@ -224,12 +218,10 @@ class TransferToNumberIT {
     try (EventLog<AgentEvent> agentEvents = EventLog.of(Topics.AGENT_EVENTS);
         EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
       carrier.willAnswer(CallPhone.Answer.RING);
-      CallPhone ray = phones.agent("ray", agentEvents);
-      CallPhone caller = phones.keep(new CallPhone("ncaller4"));
-      caller.call(sipPort, "no-answer", caller.sdp("PCMU"));
-      String callId = callIdOf(ray.awaitRequest(Request.INVITE));
-      caller.awaitStatus(200);
-      calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
+      Connected call = connect("ray", "ncaller4", "no-answer", agentEvents, calls, "PCMU");
+      CallPhone ray = call.agent();
+      CallPhone caller = call.caller();
+      String callId = call.callId();
 
       assertThat(ray.refer("<tel:+4930777>").getStatusCode()).isEqualTo(202);
       Request invite = Poll.until(EVENTS, "the carrier is asked for 4930777",
@@ -258,12 +250,10 @@ class TransferToNumberIT {
         EventLog<CallEvent> calls = EventLog.of(Topics.CALL_EVENTS)) {
       carrier.willAnswer(CallPhone.Answer.ANSWER);
       carrier.answerWith("Session-Expires", "4;refresher=uac");
-      CallPhone sue = phones.agent("sue", agentEvents);
-      CallPhone caller = phones.keep(new CallPhone("ncaller5"));
-      caller.call(sipPort, "api-number", caller.sdp("PCMU"));
-      String callId = callIdOf(sue.awaitRequest(Request.INVITE));
-      caller.awaitStatus(200);
-      calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
+      Connected call = connect("sue", "ncaller5", "api-number", agentEvents, calls, "PCMU");
+      CallPhone sue = call.agent();
+      CallPhone caller = call.caller();
+      String callId = call.callId();
 
       askForNumber(callId, "4930888", "supervisor-1");
 
@@ -296,6 +286,21 @@ class TransferToNumberIT {
       Poll.until(EVENTS, "BYE to the number", () -> carrier.requests.stream()
           .anyMatch(r -> Request.BYE.equals(r.getMethod()) && sipCallIdOf(invite).equals(sipCallIdOf(r))) ? true : null);
     }
+  }
+
+  /** An agent's phone and a caller talking through the bridge, with the call's id. */
+  private record Connected(CallPhone agent, CallPhone caller, String callId) {}
+
+  /** Registers the agent's phone, calls {@code number} from a new caller, and waits for the call to be answered. */
+  private Connected connect(String agent, String callerName, String number, EventLog<AgentEvent> agentEvents,
+      EventLog<CallEvent> calls, String... codecs) throws Exception {
+    CallPhone phone = phones.agent(agent, agentEvents);
+    CallPhone caller = phones.keep(new CallPhone(callerName));
+    caller.call(sipPort, number, caller.sdp(codecs));
+    String callId = callIdOf(phone.awaitRequest(Request.INVITE));
+    caller.awaitStatus(200);
+    calls.await(e -> callId.equals(e.getCallId()) && e.getPayload() instanceof CallAnswered, EVENTS);
+    return new Connected(phone, caller, callId);
   }
 
   /** What the gateway's {@code POST /api/v1/calls/{id}/transfer {"number": ...}} publishes. */
