@@ -1,7 +1,6 @@
 package io.switchboard.media.sip.call;
 
 import gov.nist.javax.sip.header.HeaderFactoryExt;
-import gov.nist.javax.sip.header.extensions.SessionExpiresHeader;
 import gov.nist.javax.sip.message.SIPMessage;
 import io.switchboard.media.audio.FramePlayer;
 import io.switchboard.media.audio.Samples;
@@ -48,7 +47,6 @@ import io.switchboard.schemas.avro.CallbackScheduled;
 import io.switchboard.schemas.avro.ParticipantLeft;
 import io.switchboard.schemas.avro.DtmfMethod;
 import io.switchboard.schemas.avro.DtmfReceived;
-import io.switchboard.schemas.avro.NumberTransferFailed;
 import io.switchboard.schemas.avro.NumberTransferRequested;
 import io.switchboard.schemas.avro.OfferRescinded;
 import io.switchboard.schemas.avro.QueueLimit;
@@ -57,9 +55,7 @@ import io.switchboard.schemas.avro.RoutingDecision;
 import io.switchboard.schemas.avro.RoutingOffered;
 import io.switchboard.schemas.avro.RoutingQueued;
 import io.switchboard.schemas.avro.RoutingRejected;
-import io.switchboard.schemas.avro.TransferTargetType;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +64,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,12 +86,9 @@ import javax.sip.TimeoutEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.EventHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
-import javax.sip.header.ReferToHeader;
-import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -163,6 +155,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   private volatile boolean accepting;
   /** REFERs, the gateway's transfers and transfers to a number. */
   private final BlindTransfers transfers;
+  /** RFC 4028 session timers on both legs. */
+  private final SessionRefresh sessions;
   /** Transfers' and session timers' deadlines: one thread, each task short and under its call's monitor. */
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "b2bua-timers");
@@ -193,8 +187,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     this.sessionExpires = sessionExpires;
     this.minSessionExpires = minSessionExpires;
     this.outboundTrunks = outboundTrunks;
-    this.transfers = new BlindTransfers(this, endpoints, messages, headers, events, credentials, outboundTrunks,
-        transferTimeout, rtpHost, bySipCallId);
+    this.sessions = new SessionRefresh(this, messages, headers);
+    this.transfers = new BlindTransfers(this, sessions, endpoints, messages, headers, events, credentials,
+        outboundTrunks, transferTimeout, rtpHost, bySipCallId);
   }
 
   /** A caller's callback: who and where to call once routing offers it. */
@@ -675,7 +670,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
               return false;
             }
             if (request.getRawContent() == null || request.getRawContent().length == 0) {
-              refreshed(call, request, transaction, fromCustomer);
+              sessions.refreshed(call, request, transaction, fromCustomer);
             } else {
               reInvite(call, request, transaction, fromCustomer);
             }
@@ -755,9 +750,9 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
     }
     session.sdp = answer.description().toString();
     Response ok = messages.inDialog(Response.OK, request, provider, session.sdp);
-    sessionHeaders(ok, session.timer);
+    sessions.sessionHeaders(ok, session.timer);
     transaction.sendResponse(ok);
-    arm(call, session, fromCustomer ? Side.A : Side.B);
+    sessions.arm(call, session, fromCustomer ? Side.A : Side.B);
     String by = fromCustomer ? CUSTOMER : leg.agentId;
     boolean wasHeld = call.held();
     if (fromCustomer) {
@@ -906,7 +901,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
    * The call's {@code CallEnded}, unless it was transferred to a number: routing and call-state took that
    * {@code CallTransferred EXTERNAL} as its end (outcome TRANSFERRED), so nothing more is published.
    */
-  private void publishEnd(BridgedCall call, CallEnded ended) {
+  void publishEnd(BridgedCall call, CallEnded ended) {
     if (call.externalNumber != null) {
       log.info("Call {}: over after its transfer to {} ({}); nothing published, the transfer ended it",
           call.callId, call.externalNumber, ended.getReason());
@@ -1120,7 +1115,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         call.customerAnswered = true;
         call.relay.stopPlaying(Side.B);
         call.customerSession.timer = SessionTimer.fromAnswer(response);
-        arm(call, call.customerSession, Side.A);
+        sessions.arm(call, call.customerSession, Side.A);
         log.info("Call {}: {} answered the callback; legs bridged", call.callId, call.callbackNumber);
         return true;
       }
@@ -1267,174 +1262,6 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Session timers (RFC 4028)
-
-  /** {@code Session-Expires} (and {@code Require: timer}) on a 2xx to the phone's request, when the leg has a timer. */
-  private void sessionHeaders(Response response, SessionTimer timer) {
-    if (timer == null) {
-      return;
-    }
-    try {
-      SessionExpiresHeader expires = ((HeaderFactoryExt) headers).createSessionExpiresHeader(timer.seconds());
-      expires.setRefresher(timer.refresherInPhonesRequest());
-      response.setHeader(expires);
-      response.setHeader(headers.createRequireHeader(SessionTimer.TIMER));
-    } catch (ParseException | javax.sip.InvalidArgumentException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A refresh from the phone without an offer (an UPDATE): 200 with the timer, which starts over. */
-  private void refreshed(BridgedCall call, Request request, ServerTransaction transaction, boolean fromCustomer)
-      throws Exception {
-    BridgedCall.AgentLeg leg = call.agent;
-    boolean known = fromCustomer ? call.customerAnswered : leg != null && leg.answered;
-    SipProvider provider = fromCustomer || leg == null ? call.provider : leg.provider;
-    if (!known) {
-      refuseInDialog(transaction, request, provider, Response.SERVER_INTERNAL_ERROR, "The call is not answered yet");
-      return;
-    }
-    BridgedCall.LegSession session = fromCustomer ? call.customerSession : leg.session;
-    Response ok = messages.inDialog(Response.OK, request, provider, null);
-    sessionHeaders(ok, session.timer);
-    transaction.sendResponse(ok);
-    arm(call, session, fromCustomer ? Side.A : Side.B);
-  }
-
-  /**
-   * Starts the leg's timer over (its session was just established or refreshed): the bridge refreshes
-   * at half the interval, or the phone's refresh is awaited until {@link SessionTimer#expiry}.
-   */
-  void arm(BridgedCall call, BridgedCall.LegSession session, Side side) {
-    SessionTimer timer = session.timer;
-    if (timer == null) {
-      return;
-    }
-    int generation = ++session.generation;
-    if (timer.bridgeRefreshes()) {
-      later(timer.refreshAfter(), call, () -> {
-        if (session.generation == generation && current(call, side) == session) {
-          refresh(call, side);
-        }
-      });
-    } else {
-      later(timer.expiry(), call, () -> {
-        if (session.generation == generation && current(call, side) == session) {
-          sessionOver(call, side, "no refresh within " + timer.seconds() + " s");
-        }
-      });
-    }
-  }
-
-  /** The session of the leg on {@code side} now: an agent's leg let go by a transfer has none. */
-  private static BridgedCall.LegSession current(BridgedCall call, Side side) {
-    if (side == Side.A) {
-      return call.customerSession;
-    }
-    BridgedCall.AgentLeg leg = call.agent;
-    return leg == null || leg.gone || !leg.answered ? null : leg.session;
-  }
-
-  /** The bridge's refresh: a re-INVITE re-offering the SDP the phone has, unchanged (RFC 3264 §8). */
-  private void refresh(BridgedCall call, Side side) {
-    BridgedCall.AgentLeg leg = call.agent;
-    if (side == Side.B && (leg == null || !leg.answered || leg.gone)) {
-      return;
-    }
-    BridgedCall.LegSession session = side == Side.A ? call.customerSession : leg.session;
-    Dialog dialog = side == Side.A ? call.customerDialog : leg.dialog;
-    SipProvider provider = side == Side.A ? call.provider : leg.provider;
-    if (session.refreshing != null) {
-      return;
-    }
-    try {
-      Request reInvite = dialog.createRequest(Request.INVITE);
-      reInvite.setContent(session.sdp.getBytes(StandardCharsets.UTF_8),
-          headers.createContentTypeHeader("application", "sdp"));
-      reInvite.setHeader(messages.contact(provider, SipMessages.transportOf(reInvite)));
-      reInvite.addHeader(headers.createSupportedHeader(SessionTimer.TIMER));
-      SessionExpiresHeader expires = ((HeaderFactoryExt) headers).createSessionExpiresHeader(session.timer.seconds());
-      expires.setRefresher(session.timer.refresherInBridgesRequest());
-      reInvite.setHeader(expires);
-      ClientTransaction transaction = provider.getNewClientTransaction(reInvite);
-      session.refreshing = transaction;
-      dialog.sendRequest(transaction);
-      log.debug("Call {}: session refresh sent to {}", call.callId, side == Side.A ? CUSTOMER : leg.agentId);
-    } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
-      session.refreshing = null;
-      log.warn("Call {}: session refresh not sent: {}", call.callId, e.getMessage());
-      sessionOver(call, side, "refresh not sent");
-    }
-  }
-
-  /**
-   * The phone's answer to a refresh of the bridge's, if {@code event} is one: 2xx is acknowledged and
-   * the timer starts over; 491 (glare) is retried after 2.1–4 s (RFC 3261 14.1); 481, 408 end the
-   * call (RFC 4028 §10); another refusal leaves the session as it was.
-   */
-  private boolean refreshAnswered(BridgedCall call, String sipCallId, ResponseEvent event, CSeqHeader cseq) {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_CALL_ID, call.callId)) {
-      synchronized (call) {
-        BridgedCall.LegSession session = sessionOf(call, sipCallId);
-        if (session == null) {
-          return false;
-        }
-        Side side = session == call.customerSession ? Side.A : Side.B;
-        if (session.refreshing == null || event.getClientTransaction() != session.refreshing) {
-          if (side == Side.A) {
-            // The bridge's only INVITEs to the caller are refreshes: a late or retransmitted 2xx of one
-            // is acknowledged again, never taken for anything else.
-            if (event.getResponse().getStatusCode() / 100 == 2 && event.getDialog() != null) {
-              ack(event.getDialog(), cseq);
-            }
-            return true;
-          }
-          return false;
-        }
-        int status = event.getResponse().getStatusCode();
-        if (status < 200) {
-          return true;
-        }
-        session.refreshing = null;
-        Dialog dialog = event.getDialog() != null ? event.getDialog()
-            : side == Side.A ? call.customerDialog : call.agent.dialog;
-        if (status < 300) {
-          ack(dialog, cseq);
-          arm(call, session, side);
-        } else if (status == Response.REQUEST_PENDING) {
-          later(Duration.ofMillis(ThreadLocalRandom.current().nextLong(2100, 4001)), call, () -> refresh(call, side));
-        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
-          sessionOver(call, side, "refresh answered " + status);
-        } else {
-          log.info("Call {}: session refresh answered {}; the session goes on", call.callId, status);
-          arm(call, session, side);
-        }
-        return true;
-      }
-    }
-  }
-
-  /** The leg's session timer of {@code sipCallId}: the caller's, or the connected agent's; null otherwise. */
-  private static BridgedCall.LegSession sessionOf(BridgedCall call, String sipCallId) {
-    if (sipCallId.equals(call.customerSipCallId)) {
-      return call.customerSession;
-    }
-    BridgedCall.AgentLeg leg = call.agent;
-    return leg != null && leg.answered && leg.sipCallId.equals(sipCallId) ? leg.session : null;
-  }
-
-  /** A leg's session is over (not refreshed, or its refresh refused): both legs hung up, {@code CallEnded FAILED}. */
-  private void sessionOver(BridgedCall call, Side side, String why) {
-    if (call.phase == BridgedCall.Phase.ENDED) {
-      return;
-    }
-    String who = side == Side.A ? CUSTOMER : call.agent == null ? "agent" : call.agent.agentId;
-    log.warn("Call {}: session timer of {} expired ({}); ending both legs", call.callId, who, why);
-    hangUp(call, Response.REQUEST_TIMEOUT);
-    publishEnd(call, new CallEnded(CallOutcome.FAILED, "session-timer: " + why + " (" + who + ")", null));
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Responses to the bridge's own requests
 
   @Override
@@ -1450,7 +1277,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         && customerAnswers(call, event, cseq)) {
       return;
     }
-    if (call != null && refreshAnswered(call, sipCallId, event, cseq)) {
+    if (call != null && sessions.refreshAnswered(call, sipCallId, event, cseq)) {
       return;
     }
     if (call != null && transfers.transferDialAnswers(call, sipCallId, event, cseq)) {
@@ -1572,7 +1399,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
       }
     }
     leg.session.timer = SessionTimer.fromAnswer(event.getResponse());
-    arm(call, leg.session, Side.B);
+    sessions.arm(call, leg.session, Side.B);
     call.relay.b().signal(new InetSocketAddress(agentMedia.remoteAddress(), agentMedia.remotePort()));
     call.relay.b().participantId(leg.agentId);
     call.relay.stopPlaying(Side.A);
@@ -1632,10 +1459,10 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
           transfers.transferFailed(call, Response.REQUEST_TIMEOUT, "Request Timeout");
           return;
         }
-        BridgedCall.LegSession session = sessionOf(call, sipCallId);
+        BridgedCall.LegSession session = SessionRefresh.sessionOf(call, sipCallId);
         if (session != null && session.refreshing == transaction) {
           session.refreshing = null;
-          sessionOver(call, session == call.customerSession ? Side.A : Side.B, "refresh not answered");
+          sessions.sessionOver(call, session == call.customerSession ? Side.A : Side.B, "refresh not answered");
           return;
         }
         BridgedCall.AgentLeg leg = legOf(call, sipCallId);
@@ -1699,7 +1526,7 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
   }
 
   /** Both legs hung up without an event: BYE where answered, CANCEL where ringing, {@code status} to an unanswered caller. */
-  private void hangUp(BridgedCall call, int status) {
+  void hangUp(BridgedCall call, int status) {
     if (call.phase == BridgedCall.Phase.ENDED) {
       return;
     }
@@ -1749,8 +1576,8 @@ public final class B2bua implements SipRequestHandler, SipDialogListener, RelayL
         response.addHeader(header);
       }
       if (status == Response.OK) {
-        sessionHeaders(response, call.customerSession.timer);
-        arm(call, call.customerSession, Side.A);
+        sessions.sessionHeaders(response, call.customerSession.timer);
+        sessions.arm(call, call.customerSession, Side.A);
       }
       call.customerInvite.sendResponse(response);
     } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {

@@ -54,6 +54,7 @@ final class BlindTransfers {
   private static final Logger log = LoggerFactory.getLogger(BlindTransfers.class);
 
   private final B2bua b2bua;
+  private final SessionRefresh sessions;
   private final Supplier<SipEndpoints> endpoints;
   private final SipMessages messages;
   private final HeaderFactory headers;
@@ -64,10 +65,12 @@ final class BlindTransfers {
   private final String rtpHost;
   private final Map<String, BridgedCall> bySipCallId;
 
-  BlindTransfers(B2bua b2bua, Supplier<SipEndpoints> endpoints, SipMessages messages, HeaderFactory headers,
-      CallEventPublisher events, SipCredentials credentials, Function<String, Optional<OutboundTrunk>> outboundTrunks,
-      Duration transferTimeout, String rtpHost, Map<String, BridgedCall> bySipCallId) {
+  BlindTransfers(B2bua b2bua, SessionRefresh sessions, Supplier<SipEndpoints> endpoints, SipMessages messages,
+      HeaderFactory headers, CallEventPublisher events, SipCredentials credentials,
+      Function<String, Optional<OutboundTrunk>> outboundTrunks, Duration transferTimeout, String rtpHost,
+      Map<String, BridgedCall> bySipCallId) {
     this.b2bua = b2bua;
+    this.sessions = sessions;
     this.endpoints = endpoints;
     this.messages = messages;
     this.headers = headers;
@@ -385,7 +388,7 @@ final class BlindTransfers {
     }
     call.relay.b().signal(new InetSocketAddress(media.remoteAddress(), media.remotePort()));
     call.relay.b().participantId(dial.agentId);
-    b2bua.arm(call, dial.session, Side.B);
+    sessions.arm(call, dial.session, Side.B);
     b2bua.holdRelay(call);
     String by = transfer != null ? transfer.by() : agent != null ? agent.agentId : null;
     log.info("Call {}: {} answered; transferred out of the contact center", call.callId, dial.agentId);
