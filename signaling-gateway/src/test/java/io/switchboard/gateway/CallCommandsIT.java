@@ -57,7 +57,7 @@ class CallCommandsIT {
       agent.send("{\"type\":\"call:toggle_video\",\"data\":{\"callId\":\"talking\"}}");
       agent.await("call:error", data -> data.path("message").stringValue("").contains("needs enabled"));
       agent.send("{\"type\":\"call:transfer\",\"data\":{\"callId\":\"talking\"}}");
-      agent.await("call:error", data -> data.path("message").stringValue("").contains("exactly one of agentId, queue and number"));
+      agent.await("call:error", data -> data.path("message").stringValue("").contains("exactly one of agentId, queue or number"));
       agent.send("{\"type\":\"call:wrap_up\",\"data\":{\"callId\":\"talking\",\"disposition\":\"no spaces\"}}");
       agent.await("call:error", data -> data.path("message").stringValue("").contains("disposition must match"));
       // Another agent's call does not exist for this one, as over REST.

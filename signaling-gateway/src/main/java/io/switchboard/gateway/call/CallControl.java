@@ -144,7 +144,7 @@ public class CallControl {
    * and a leading + dropped, 2 to 20 digits: 400 otherwise); a call on another channel is a 409, since only
    * the media bridge can dial out.
    */
-  public Mono<Controlled> transferToNumber(Caller caller, String callId, String number) {
+  private Mono<Controlled> transferToNumber(Caller caller, String callId, String number) {
     String digits = DialedNumbers.normalize(number);
     if (digits == null) {
       return Mono.error(ApiException.badRequest("number must be 2 to 20 digits (spaces, dashes, dots, "

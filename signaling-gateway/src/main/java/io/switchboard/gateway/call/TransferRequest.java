@@ -4,12 +4,12 @@ import io.switchboard.gateway.web.ApiException;
 import io.switchboard.schemas.avro.TransferTargetType;
 
 /**
- * Body of {@code POST /api/v1/calls/{callId}/transfer}: exactly one of an agent, a queue and a number
- * (a number is {@link TransferTargetType#EXTERNAL}).
+ * Body of {@code POST /api/v1/calls/{callId}/transfer}, and of {@code call:transfer}: exactly one of an
+ * agent, a queue and a number (a number is {@link TransferTargetType#EXTERNAL}).
  */
-record TransferRequest(String agentId, String queue, String number) {
+public record TransferRequest(String agentId, String queue, String number) {
 
-  TransferTargetType type() {
+  public TransferTargetType type() {
     int given = (agentId != null ? 1 : 0) + (queue != null ? 1 : 0) + (number != null ? 1 : 0);
     if (given != 1) {
       throw ApiException.badRequest("Give exactly one of agentId, queue or number");
@@ -18,7 +18,7 @@ record TransferRequest(String agentId, String queue, String number) {
         : queue != null ? TransferTargetType.QUEUE : TransferTargetType.EXTERNAL;
   }
 
-  String target() {
+  public String target() {
     return agentId != null ? agentId : queue != null ? queue : number;
   }
 }

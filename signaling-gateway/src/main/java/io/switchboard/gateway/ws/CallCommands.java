@@ -1,10 +1,10 @@
 package io.switchboard.gateway.ws;
 
 import io.switchboard.gateway.call.CallControl;
+import io.switchboard.gateway.call.TransferRequest;
 import io.switchboard.gateway.logging.CallLog;
 import io.switchboard.gateway.web.ApiException;
 import io.switchboard.gateway.web.RequestIds;
-import io.switchboard.schemas.avro.TransferTargetType;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,15 +68,8 @@ final class CallCommands {
       case "call:toggle_screen_share":
         return control.media(session.caller(), callId, new CallControl.Media(null, null, enabled(frame)));
       case "call:transfer":
-        String agentId = frame.text("agentId");
-        String queue = frame.text("queue");
-        String number = frame.text("number");
-        if ((agentId != null ? 1 : 0) + (queue != null ? 1 : 0) + (number != null ? 1 : 0) != 1) {
-          throw ApiException.badRequest("call:transfer needs exactly one of agentId, queue and number");
-        }
-        return agentId != null ? control.transfer(session.caller(), callId, TransferTargetType.AGENT, agentId)
-            : queue != null ? control.transfer(session.caller(), callId, TransferTargetType.QUEUE, queue)
-            : control.transferToNumber(session.caller(), callId, number);
+        TransferRequest transfer = new TransferRequest(frame.text("agentId"), frame.text("queue"), frame.text("number"));
+        return control.transfer(session.caller(), callId, transfer.type(), transfer.target());
       case "call:wrap_up":
         return control.wrapUp(session.caller(), callId, frame.text("disposition"), frame.text("notes"));
       default:

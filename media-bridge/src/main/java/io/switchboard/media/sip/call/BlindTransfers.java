@@ -225,13 +225,7 @@ final class BlindTransfers {
     log.info("Call {}: transferred; waiting in queue {}", call.callId, queue);
     notifyReferrer(transfer, "200 OK", true);
     if (leg != null) {
-      call.releasedLegs.add(leg);
-      if (!leg.gone && transfer != null && transfer.referrer() == leg) {
-        // RFC 5589 6: the transferring phone hangs up on the NOTIFY; the bridge does if it has not.
-        b2bua.later(Duration.ofSeconds(2), call, () -> b2bua.release(leg));
-      } else {
-        b2bua.release(leg);
-      }
+      letGo(call, leg, transfer);
     }
     call.agent = null;
     if (queue != null) {
@@ -378,13 +372,7 @@ final class BlindTransfers {
     call.heldByService = false;
     notifyReferrer(transfer, "200 OK", true);
     if (agent != null) {
-      call.releasedLegs.add(agent);
-      if (!agent.gone && transfer != null && transfer.referrer() == agent) {
-        // RFC 5589 6: the transferring phone hangs up on the NOTIFY; the bridge does if it has not.
-        b2bua.later(Duration.ofSeconds(2), call, () -> b2bua.release(agent));
-      } else {
-        b2bua.release(agent);
-      }
+      letGo(call, agent, transfer);
     }
     call.relay.b().signal(new InetSocketAddress(media.remoteAddress(), media.remotePort()));
     call.relay.b().participantId(dial.agentId);
@@ -394,6 +382,19 @@ final class BlindTransfers {
     log.info("Call {}: {} answered; transferred out of the contact center", call.callId, dial.agentId);
     events.publish(call.tenantId, call.callId, new CallTransferred(TransferTargetType.EXTERNAL, dial.agentId, by))
         .exceptionally(failure -> B2bua.logged(call, "CallTransferred", failure));
+  }
+
+  /**
+   * The agent's leg a transfer took the call from: BYE, or, for the phone that REFERred, 2 s for it to
+   * hang up on the NOTIFY itself first (RFC 5589 6).
+   */
+  private void letGo(BridgedCall call, BridgedCall.AgentLeg leg, BridgedCall.Transfer transfer) {
+    call.releasedLegs.add(leg);
+    if (!leg.gone && transfer != null && transfer.referrer() == leg) {
+      b2bua.later(Duration.ofSeconds(2), call, () -> b2bua.release(leg));
+    } else {
+      b2bua.release(leg);
+    }
   }
 
   /** A transfer's INVITE to a number given up: CANCEL (after its first provisional response) and forgotten. */
